@@ -1,0 +1,54 @@
+"""Every setting of gcmdash in one place: name, environment variable, default and help text."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True)
+class Setting:
+    """A named, documented setting read from the environment variable GCMDASH_<NAME>."""
+
+    name: str
+    default: Any
+    help: str
+
+    @property
+    def env(self) -> str:
+        """The environment variable that overrides the default."""
+        return "GCMDASH_" + self.name.upper()
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("data_dir", str(PROJECT_ROOT / "data"), "Folder holding the bundled spreadsheets the app starts on."),
+    Setting("max_upload_mb", 20, "Largest spreadsheet file accepted, in megabytes."),
+    Setting("max_zip_entries", 500, "Most entries an .xlsx (a zip archive) may hold before it is refused."),
+    Setting(
+        "max_uncompressed_mb", 200, "Largest total uncompressed size of an .xlsx's contents, in megabytes."
+    ),
+    Setting("max_zip_ratio", 100, "Highest compression ratio allowed for an .xlsx entry (zip bomb guard)."),
+    Setting("max_cells", 5_000_000, "Most cells a sheet may claim (by its dimension) or hold."),
+    Setting("parse_timeout_s", 60, "Seconds a spreadsheet may take to parse before it is abandoned."),
+    Setting("parse_memory_mb", 2048, "Memory the spreadsheet-parsing child process may use, in megabytes."),
+    Setting("max_issues", 500, "Most problems listed for one file; the rest are counted."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def get(name: str) -> Any:
+    """The value of a setting: its environment variable if set (converted to the default's type), else the default."""
+    setting = _BY_NAME[name]
+    raw = os.environ.get(setting.env)
+    if raw is None or raw == "":
+        return setting.default
+    kind = type(setting.default)
+    try:
+        return kind(raw)
+    except ValueError as exc:
+        raise ValueError(f"{setting.env}={raw!r} is not a valid {kind.__name__}: {setting.help}") from exc
