@@ -1,0 +1,142 @@
+"""From a raw sheet to a typed table: which dataset a sheet is, which header is which column, each cell read."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+
+from gcmdash.cells import as_text, closest, is_blank, parse
+from gcmdash.issues import Issue, IssueCode, shown_value
+from gcmdash.reading import RawSheet
+from gcmdash.schema import DATASETS, Column, DatasetSpec
+
+
+def header_key(text: str) -> str:
+    """A header in the form headers are compared in: lower case, letters and digits, single spaces."""
+    text = text.replace("&", " and ").casefold()
+    return " ".join(re.sub(r"[^0-9a-zà-ÿ]+", " ", text).split())
+
+
+def _names(column: Column) -> set[str]:
+    return {header_key(n) for n in (column.field, column.header, *column.synonyms)}
+
+
+def _sheet_names(spec: DatasetSpec) -> set[str]:
+    return {header_key(n) for n in (spec.key, spec.sheet, *spec.synonyms)}
+
+
+def recognise(sheet: RawSheet, taken: set[str] = frozenset()) -> DatasetSpec | None:
+    """The dataset a sheet holds: by its name, else by its headers covering every required column."""
+    name = header_key(sheet.name)
+    for spec in DATASETS:
+        if spec.key not in taken and name in _sheet_names(spec):
+            return spec
+    headers = {header_key(h) for h in sheet.header}
+    for spec in DATASETS:
+        columns = [c for c in spec.columns if c.required]
+        if spec.key not in taken and all(_names(c) & headers for c in columns):
+            return spec
+    return None
+
+
+def match_columns(spec: DatasetSpec, sheet: RawSheet) -> tuple[dict[int, Column], list[Issue]]:
+    """Which sheet column holds which field, and the header problems (missing, unknown, repeated, empty)."""
+    found: dict[int, Column] = {}
+    issues: list[Issue] = []
+    seen: dict[str, str] = {}
+    unknown: list[str] = []
+    row = sheet.header_row
+    for position, header in enumerate(sheet.header):
+        if not header:
+            if any(not is_blank(cells[position]) for _, cells in sheet.rows if position < len(cells)):
+                issues.append(Issue(sheet.name, row, _letter(position), IssueCode.EMPTY_HEADER,
+                                    f"Column {_letter(position)} has data but no header. Merged header cells "
+                                    "look like this: unmerge them and give every column its own header.", None))
+            continue
+        key = header_key(header)
+        column = next((c for c in spec.columns if key in _names(c)), None)
+        if column is None:
+            unknown.append(header)
+            continue
+        if column.field in seen:
+            issues.append(Issue(sheet.name, row, header, IssueCode.DUPLICATE_COLUMN,
+                                f'"{header}" repeats the column "{seen[column.field]}" ({column.header}): '
+                                "keep one of them.", header))
+            continue
+        seen[column.field] = header
+        found[position] = column
+    missing = [c for c in spec.columns if c.required and c.field not in seen]
+    for column in missing:
+        hint = closest(column.header, unknown)
+        also = f' The column "{hint}" may be it misspelt: rename it.' if hint else ""
+        issues.append(Issue(sheet.name, row, column.header, IssueCode.MISSING_COLUMN,
+                            f'The required column "{column.header}" is missing from sheet "{sheet.name}".{also}',
+                            None))
+    for header in unknown:
+        hint = closest(header, [c.header for c in spec.columns])
+        also = f' Did you mean "{hint}"?' if hint else ""
+        issues.append(Issue(sheet.name, row, header, IssueCode.UNKNOWN_COLUMN,
+                            f'The column "{header}" is not part of the {spec.sheet} format and is ignored.{also}',
+                            header))
+    return found, issues
+
+
+def _letter(position: int) -> str:
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+def normalise(spec: DatasetSpec, sheet: RawSheet) -> tuple[pd.DataFrame, list[Issue]]:
+    """The sheet as a typed table indexed by Excel row number, and every cell problem met on the way."""
+    columns, issues = match_columns(spec, sheet)
+    data: dict[str, list[object]] = {c.field: [] for c in spec.columns}
+    rows: list[int] = []
+    for excel_row, cells in sheet.rows:
+        rows.append(excel_row)
+        for column in spec.columns:
+            data[column.field].append(None)
+        for position, column in columns.items():
+            value = cells[position] if position < len(cells) else None
+            if is_blank(value):
+                continue
+            parsed = parse(value, column)
+            for problem in parsed.problems:
+                issues.append(Issue(sheet.name, excel_row, column.header, problem.code, problem.message,
+                                    shown_value(problem.value)))
+            if parsed.value is not None and parsed.value != ():
+                data[column.field][-1] = parsed.value
+            elif not parsed.problems:
+                continue
+            elif column.required:
+                # Marks a cell that was filled but unreadable, so it is not also called empty.
+                data[column.field][-1] = UNREADABLE
+    frame = pd.DataFrame(data, index=pd.Index(rows, name="row"), dtype=object)
+    frame = frame[[c.field for c in spec.columns if c.field in {col.field for col in columns.values()}]]
+    return frame, issues
+
+
+class _Unreadable:
+    """A filled cell that could not be read; already reported, so not reported again as empty."""
+
+    def __repr__(self) -> str:
+        return "<unreadable>"
+
+
+UNREADABLE = _Unreadable()
+
+
+def clear_unreadable(frame: pd.DataFrame) -> pd.DataFrame:
+    """The table with unreadable-cell markers turned into missing values."""
+    return frame.map(lambda v: None if v is UNREADABLE else v)
+
+
+def text_of(value: object) -> str:
+    """A parsed value written back as an analyst would type it."""
+    if isinstance(value, tuple):
+        return "; ".join(as_text(v) for v in value)
+    return as_text(value)
