@@ -1,0 +1,77 @@
+"""The Dataset: every validated table of one data version, plus multi-valued fields exploded once into long tables."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Mapping
+
+import pandas as pd
+
+from gcmdash.schema import DATASETS, Kind, dataset
+
+#: Long tables built at load time: name -> (dataset, id field, multi-valued field, value column name).
+LONG_TABLES: dict[str, tuple[str, str, str, str]] = {
+    "practice_objectives": ("practices", "practice_id", "objectives", "objective"),
+    "practice_countries": ("practices", "practice_id", "countries", "iso3"),
+    "practice_implementers": ("practices", "practice_id", "implementer_types", "implementer_type"),
+    "pledge_objectives": ("pledges", "pledge_id", "objectives", "objective"),
+    "pledge_countries": ("pledges", "pledge_id", "countries", "iso3"),
+    "pledge_forms": ("pledges", "pledge_id", "forms", "form"),
+    "programme_countries": ("programmes", "programme_id", "countries", "iso3"),
+}
+
+
+@dataclass(frozen=True)
+class Dataset:
+    """One data version's tables; read-only once built, shared by every viewer."""
+
+    tables: Mapping[str, pd.DataFrame]
+    version: str
+    sources: tuple[str, ...] = ()
+    long: Mapping[str, pd.DataFrame] = field(default_factory=dict)
+
+    def __getitem__(self, key: str) -> pd.DataFrame:
+        """A dataset's table or a long table, by name."""
+        return self.tables[key] if key in self.tables else self.long[key]
+
+    @property
+    def illustrative_count(self) -> int:
+        """How many records are illustrative rather than published facts."""
+        return int(sum((t["provenance"] == "Illustrative").sum() for t in self.tables.values() if "provenance" in t))
+
+
+def _typed(key: str, frame: pd.DataFrame) -> pd.DataFrame:
+    """A table with every declared column present and years and numbers in numeric types."""
+    spec = dataset(key)
+    frame = frame.reset_index()
+    for column in spec.columns:
+        if column.field not in frame:
+            frame[column.field] = None
+        if column.kind is Kind.YEAR:
+            frame[column.field] = pd.array(frame[column.field], dtype="Int64")
+        elif column.kind is Kind.NUMBER:
+            frame[column.field] = pd.to_numeric(frame[column.field]).astype("float64")
+        elif column.kind in (Kind.ID, Kind.TEXT, Kind.CHOICE, Kind.COUNTRY, Kind.URL):
+            frame[column.field] = frame[column.field].astype("string")
+    return frame[["row", *(c.field for c in spec.columns)]]
+
+
+def _explode(frame: pd.DataFrame, id_field: str, multi: str, name: str) -> pd.DataFrame:
+    long = frame[[id_field, multi]].explode(multi).dropna(subset=[multi])
+    long = long.rename(columns={multi: name}).reset_index(drop=True)
+    if name != "objective":
+        long[name] = long[name].astype("category")
+    return long
+
+
+def build(frames: Mapping[str, pd.DataFrame], version: str, sources: tuple[str, ...] = ()) -> Dataset:
+    """A Dataset from validated typed tables (any missing dataset becomes an empty table)."""
+    tables = {}
+    for spec in DATASETS:
+        frame = frames.get(spec.key)
+        if frame is None:
+            frame = pd.DataFrame({c.field: pd.Series(dtype=object) for c in spec.columns}, index=pd.Index([], name="row"))
+        tables[spec.key] = _typed(spec.key, frame)
+    long = {name: _explode(tables[d], id_f, multi, value) for name, (d, id_f, multi, value) in LONG_TABLES.items()}
+    return Dataset(MappingProxyType(tables), version, sources, MappingProxyType(long))

@@ -1,0 +1,165 @@
+"""Headline figures of a region, computed from the records and set beside the published brief figures (pure)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import pandas as pd
+
+from gcmdash import regions
+from gcmdash.dataset import Dataset
+from gcmdash.schema import WORLD
+
+ALL = None  # region=None means every record, worldwide
+
+
+@dataclass(frozen=True)
+class Figure:
+    """One headline figure: computed value, the published one if any, and where that comes from."""
+
+    metric: str
+    label: str
+    value: float
+    unit: str = ""
+    published: float | None = None
+    as_of: dt.date | None = None
+    source: str | None = None
+    note: str | None = None
+
+    @property
+    def differs(self) -> bool:
+        """True when a published figure exists and the records do not reproduce it."""
+        return self.published is not None and round(self.published, 1) != round(self.value, 1)
+
+
+def _coverage(region: str | None) -> frozenset[str] | None:
+    return None if region is ALL else regions.coverage(region)
+
+
+def ids_in(long: pd.DataFrame, id_field: str, region: str | None) -> pd.Index:
+    """Distinct record ids with at least one country in the region (all ids with a country for ALL)."""
+    coverage = _coverage(region)
+    rows = long if coverage is None else long[long["iso3"].isin(coverage)]
+    return pd.Index(rows[id_field].unique())
+
+
+def practices_in(data: Dataset, region: str | None) -> pd.DataFrame:
+    """Practices implemented in the region (every practice for ALL, global ones included)."""
+    if region is ALL:
+        return data["practices"]
+    return data["practices"][data["practices"]["practice_id"].isin(ids_in(data["practice_countries"], "practice_id", region))]
+
+
+def pledges_in(data: Dataset, region: str | None) -> pd.DataFrame:
+    """Pledges concerning a country of the region (every pledge for ALL)."""
+    if region is ALL:
+        return data["pledges"]
+    return data["pledges"][data["pledges"]["pledge_id"].isin(ids_in(data["pledge_countries"], "pledge_id", region))]
+
+
+def activities_in(data: Dataset, region: str | None, activity: str) -> pd.DataFrame:
+    """Country activity rows of one kind in the region."""
+    table = data["activities"]
+    table = table[table["activity"] == activity]
+    coverage = _coverage(region)
+    return table if coverage is None else table[table["country"].isin(coverage)]
+
+
+def programmes_in(data: Dataset, region: str | None, status: str) -> pd.DataFrame:
+    """Joint programmes with this status covering a country of the region."""
+    table = data["programmes"]
+    table = table[table["status"] == status]
+    if region is ALL:
+        return table
+    return table[table["programme_id"].isin(ids_in(data["programme_countries"], "programme_id", region))]
+
+
+def contributions_in(data: Dataset, region: str | None) -> pd.DataFrame:
+    """M-MPTF contributions from Member States of the region."""
+    coverage = _coverage(region)
+    table = data["contributions"]
+    return table if coverage is None else table[table["contributor"].isin(coverage)]
+
+
+def objective_counts(long: pd.DataFrame, ids: pd.Index, id_field: str) -> pd.Series:
+    """Records per objective 1–23 (zeros included) among the given ids; a record counts under each of its objectives."""
+    rows = long[long[id_field].isin(ids)]
+    numbered = rows[rows["objective"].map(lambda o: isinstance(o, int))]
+    counts = numbered["objective"].astype(int).value_counts()
+    return counts.reindex(range(1, 24), fill_value=0).rename("records").rename_axis("objective")
+
+
+def ranking(values: pd.Series) -> pd.Series:
+    """Counts of each value, most frequent first, ties in name order."""
+    counts = values.dropna().astype(str).value_counts()
+    return counts.sort_index().sort_values(ascending=False, kind="stable")
+
+
+def published(data: Dataset, region: str | None, metric: str) -> pd.Series | None:
+    """The most recent published brief figure for the region (World for ALL) and metric, if any."""
+    table = data["figures"]
+    rows = table[(table["region"] == (WORLD if region is ALL else region)) & (table["metric"] == metric)]
+    return None if rows.empty else rows.sort_values("as_of").iloc[-1]
+
+
+def top_objectives(counts: pd.Series, n: int = 6) -> list[int]:
+    """The n most frequent objectives (ties broken by objective number)."""
+    ordered = counts[counts > 0].sort_index().sort_values(ascending=False, kind="stable")
+    return sorted(int(o) for o in ordered.index[:n])
+
+
+def summary(data: Dataset, region: str | None) -> list[Figure]:
+    """The region's headline figures, in the order the Regional Information Brief gives them."""
+    practices = practices_in(data, region)
+    all_practices = len(data["practices"])
+    pledges = pledges_in(data, region)
+    funded_world = data["programmes"][data["programmes"]["status"] == "Funded"]
+    contributions = contributions_in(data, region)
+    all_contributions = data["contributions"]
+    target = published(data, ALL, "capitalization_target_usd")
+    total = float(all_contributions["amount_usd"].sum())
+    values = [
+        ("practices", "Practices", len(practices), "", None),
+        ("practices_share_pct", "Share of all practices", 100 * len(practices) / all_practices if all_practices else 0.0,
+         "%", f"of {all_practices} practices in the records"),
+        ("pledges", "Pledges", len(pledges), "", None),
+        ("country_networks", "Country UN Networks on Migration",
+         activities_in(data, region, "Country Network")["country"].nunique(), "", None),
+        ("champion_countries", "Champion countries",
+         activities_in(data, region, "Champion country")["country"].nunique(), "", None),
+        ("voluntary_reports", "Voluntary GCM reports", len(activities_in(data, region, "Voluntary GCM report")), "", None),
+        ("unct_workshops", "UN Country Teams with a UN Network workshop",
+         activities_in(data, region, "UNCT workshop")["country"].nunique(), "", None),
+        ("joint_programmes_funded", "Joint programmes funded by the M-MPTF", len(programmes_in(data, region, "Funded")),
+         "", f"of {len(funded_world)} worldwide"),
+        ("joint_programmes_pipeline", "Joint programmes in the pipeline", len(programmes_in(data, region, "Pipeline")),
+         "", None),
+        ("contributors", "Member States contributing to the M-MPTF", contributions["contributor"].nunique(), "",
+         f"of {all_contributions['contributor'].nunique()} worldwide"),
+        ("contributions_usd", "Contributions to the M-MPTF", float(contributions["amount_usd"].sum()), "USD", None),
+        ("mobilized_pct", "Share of the capitalisation target mobilised (all contributors)",
+         100 * total / float(target["value"]) if target is not None else 0.0, "%",
+         f"USD {total / 1e6:,.1f} million of USD {float(target['value']) / 1e6:,.0f} million"
+         if target is not None else "no capitalisation target in the brief figures"),
+        ("steering_committee_members", "M-MPTF Steering Committee members",
+         activities_in(data, region, "Steering Committee member")["country"].nunique(), "", None),
+    ]
+    figures = []
+    for metric, label, value, unit, note in values:
+        row = published(data, region, metric)
+        if row is None and metric == "mobilized_pct":
+            row = published(data, ALL, metric)
+        figures.append(Figure(
+            metric, label, float(value), unit,
+            published=None if row is None else float(row["value"]),
+            as_of=None if row is None else row["as_of"],
+            source=None if row is None else str(row["source"]),
+            note=note,
+        ))
+    return figures
+
+
+def figure_values(figures: list[Figure]) -> dict[str, float]:
+    """Computed values by metric, whole numbers as int (for JSON and tests)."""
+    return {f.metric: int(f.value) if float(f.value).is_integer() else round(f.value, 2) for f in figures}

@@ -1,0 +1,86 @@
+"""The one module that imports streamlit: shared page pieces (data loading cache, region filter, banners, cards)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import streamlit as st
+
+from gcmdash import formatting, regions, settings
+from gcmdash.dataset import Dataset
+from gcmdash.loading import LoadResult, expand, load_paths
+from gcmdash.metrics import Figure
+
+ALL = "All"
+REGION_KEY = "region"
+
+
+def _signature(folder: str) -> tuple[tuple[str, int, int], ...]:
+    """Names, sizes and modification times of the data files: a new signature means new data."""
+    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in expand([folder]))
+
+
+@st.cache_resource(show_spinner="Loading the data…", max_entries=4)
+def _load(folder: str, signature: tuple) -> LoadResult:
+    # Cached per data signature and shared by every session: one copy in memory, read once per version.
+    return load_paths([folder], complete=True)
+
+
+def bundled_result() -> LoadResult:
+    """The bundled data's load result, read once per version of the files and shared by all sessions."""
+    folder = settings.get("data_dir")
+    return _load(folder, _signature(folder))
+
+
+def dataset_or_stop() -> Dataset:
+    """The current Dataset; when the data cannot be used, explains why on the page and stops it."""
+    result = bundled_result()
+    if result.dataset is not None:
+        return result.dataset
+    st.error(f"The data in {Path(settings.get('data_dir')).name}/ cannot be shown: {result.error_count} problems. "
+             "An analyst can list them with `gcmdash validate data/`.")
+    st.dataframe([i.as_dict() for i in result.issues[:50]], hide_index=True)
+    st.stop()
+
+
+def region_filter() -> str | None:
+    """The region chosen in the sidebar (kept in the URL); None means all regions."""
+    choice = st.sidebar.selectbox(
+        "Region",
+        [*regions.REGIONS, ALL],
+        index=0,
+        format_func=lambda code: "All regions" if code == ALL else regions.region_label(code),
+        key=REGION_KEY,
+        bind="query-params",
+        help="The UN regional commission whose Regional Review the figures are for.",
+    )
+    return None if choice == ALL else choice
+
+
+def region_title(region: str | None) -> str:
+    """The region's name for a page title."""
+    return "all regions" if region is None else regions.region_label(region)
+
+
+def data_banner(data: Dataset) -> None:
+    """The data version in the sidebar, and a notice whenever illustrative records are in use."""
+    st.sidebar.caption(f"Data version `{data.version}` · {', '.join(data.sources)}")
+    if data.illustrative_count:
+        st.sidebar.warning(
+            f"{data.illustrative_count} records are **illustrative**: invented to stand in for record-level data that "
+            "is not public. Their totals match the published briefs; the records themselves are not real.",
+            icon=":material/science:",
+        )
+
+
+def figure_card(figure: Figure) -> None:
+    """One headline figure as a bordered card: value, label, note and the published comparison."""
+    with st.container(border=True):
+        st.metric(figure.label, formatting.amount(figure.value, figure.unit))
+        if figure.note:
+            st.caption(figure.note)
+        line = formatting.published_line(figure)
+        if figure.source:
+            st.caption(f"{':orange[⚠]' if figure.differs else '✓'} {line} · [source]({figure.source})")
+        else:
+            st.caption(line)

@@ -1,0 +1,48 @@
+"""The app starts on the bundled data and shows the region's headline figures."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from gcmdash import regions
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def _run(query: dict[str, str] | None = None) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=120)
+    for key, value in (query or {}).items():
+        app.query_params[key] = value
+    return app.run()
+
+
+def _metrics(app: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in app.metric}
+
+
+def test_overview_shows_the_ece_brief_figures():
+    app = _run()
+    assert not app.exception
+    shown = _metrics(app)
+    assert shown["Practices"] == "70"
+    assert shown["Pledges"] == "93"
+    assert shown["Country UN Networks on Migration"] == "15"
+    assert shown["Share of all practices"] == "28.0%"
+    assert any("illustrative" in w.value for w in app.sidebar.warning)
+
+
+@pytest.mark.parametrize("region", [*regions.REGIONS, "All"])
+def test_every_region_renders(region):
+    app = _run({"region": region})
+    assert not app.exception
+    assert app.sidebar.selectbox[0].value == region
+    assert "Practices" in _metrics(app)
+
+
+def test_invalid_region_in_the_url_falls_back_quietly():
+    app = _run({"region": "<script>"})
+    assert not app.exception
+    assert app.sidebar.selectbox[0].value == "ECE"

@@ -1,0 +1,70 @@
+"""The gcmdash command line: exit codes, JSON shape, and the same figures as the app."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from gcmdash.cli import main
+from tests.conftest import valid_sheets
+
+
+def _run(*args: str) -> subprocess.CompletedProcess:
+    # Through the installed entry point's module, as an analyst's shell would run it.
+    return subprocess.run([sys.executable, "-m", "gcmdash.cli", *args], capture_output=True, text=True, timeout=120)
+
+
+def test_validate_valid_file_exits_0(workbook, capsys):
+    path = workbook(valid_sheets())
+    assert main(["validate", str(path), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert report == {"valid": True, "errors": [], "error_count": 0}
+
+
+def test_validate_invalid_file_exits_1_with_located_errors(workbook, capsys):
+    sheets = valid_sheets()
+    sheets["Practices"][1][2] = "2; 31"
+    path = workbook(sheets)
+    assert main(["validate", str(path), "--json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is False and report["error_count"] == 1
+    (error,) = report["errors"]
+    assert set(error) == {"sheet", "row", "column", "code", "message", "value"}
+    assert (error["sheet"], error["row"], error["column"], error["code"]) == (
+        "Practices", 2, "GCM objectives", "objective_out_of_range")
+
+
+def test_validate_unreadable_file_exits_2(tmp_path, capsys):
+    path = tmp_path / "report.xlsx"
+    path.write_bytes(b"%PDF-1.7\n" + b"x" * 200)
+    assert main(["validate", str(path), "--json"]) == 2
+    report = json.loads(capsys.readouterr().out)
+    assert report["errors"][0]["code"] == "not_a_spreadsheet"
+
+
+def test_validate_missing_path_exits_2(tmp_path):
+    assert main(["validate", str(tmp_path / "nope.xlsx")]) == 2
+
+
+def test_validate_human_report_lists_sheet_row_and_column(workbook):
+    sheets = valid_sheets()
+    sheets["Practices"][1][3] = "Atlantis"
+    result = _run("validate", str(workbook(sheets)))
+    assert result.returncode == 1
+    assert "Practices row 2 [Countries]: error unknown_country" in result.stdout
+
+
+def test_summary_json_for_the_bundled_data():
+    result = _run("summary", "--region", "ECE", "--json")
+    assert result.returncode == 0, result.stdout + result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["region"] == "ECE"
+    assert (figures["practices"], figures["pledges"], figures["country_networks"]) == (70, 93, 15)
+
+
+def test_template_command_writes_a_workbook(tmp_path):
+    out = tmp_path / "template.xlsx"
+    assert main(["template", str(out)]) == 0
+    assert out.read_bytes()[:2] == b"PK"
