@@ -47,7 +47,8 @@ def match_columns(spec: DatasetSpec, sheet: RawSheet) -> tuple[dict[int, Column]
     seen: dict[str, str] = {}
     unknown: list[str] = []
     row = sheet.header_row
-    for position, header in enumerate(sheet.header):
+    width = max([len(sheet.header), *(len(cells) for _, cells in sheet.rows)])
+    for position, header in enumerate(sheet.header + ("",) * (width - len(sheet.header))):
         if not header:
             if any(not is_blank(cells[position]) for _, cells in sheet.rows if position < len(cells)):
                 issues.append(Issue(sheet.name, row, _letter(position), IssueCode.EMPTY_HEADER,

@@ -49,10 +49,11 @@ def region_filter() -> str | None:
         "Region",
         [*regions.REGIONS, ALL],
         index=0,
-        format_func=lambda code: "All regions" if code == ALL else regions.region_label(code),
+        # No format_func: a bound widget writes its displayed label into the URL, and codes keep links short.
         key=REGION_KEY,
         bind="query-params",
-        help="The UN regional commission whose Regional Review the figures are for.",
+        help="The UN regional commission whose Regional Review the figures are for: "
+        + "; ".join(f"{code}: {regions.region_label(code)}" for code in regions.REGIONS),
     )
     return None if choice == ALL else choice
 

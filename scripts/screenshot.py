@@ -1,0 +1,70 @@
+"""Start the app on loopback and take PNG screenshots of pages with Debian's Chromium (Playwright).
+
+Usage: python scripts/screenshot.py OUTDIR [PATH?QUERY ...]   e.g. "/?region=ECE" "/?region=ECA"
+"""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+# Without these, Chromium keeps trying outside hosts, which this machine refuses.
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-quic"]
+
+
+def free_port() -> int:
+    """A TCP port free on loopback."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextlib.contextmanager
+def streamlit_server(port: int):
+    """A real `streamlit run app.py` on 127.0.0.1:port, stopped on exit."""
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 60
+        while time.monotonic() < deadline:
+            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
+                break
+            time.sleep(0.3)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        process.terminate()
+        process.wait(timeout=20)
+
+
+def main(outdir: str, *paths: str) -> None:
+    """Screenshot each path (default: the Overview) into outdir as 1-based numbered PNGs."""
+    out = Path(outdir)
+    out.mkdir(parents=True, exist_ok=True)
+    with streamlit_server(free_port()) as base, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        for number, path in enumerate(paths or ("/",), start=1):
+            page.goto(base + path)
+            # The first load after start can be blank: wait for content, not for a fixed time.
+            page.wait_for_selector('[data-testid="stMetric"], [data-testid="stAlert"]', timeout=90_000)
+            page.wait_for_timeout(1500)
+            target = out / f"{number:02d}.png"
+            page.screenshot(path=str(target), full_page=True)
+            print(target)
+        browser.close()
+
+
+if __name__ == "__main__":
+    main(*sys.argv[1:])
