@@ -1,4 +1,4 @@
-"""Numbers and dates written for people: '70', '28.0%', 'USD 56.3 million', '1 March 2024'."""
+"""Numbers and dates written for people: '70', '28.0%', 'USD 56.3M', '1 March 2024'."""
 
 from __future__ import annotations
 
@@ -6,14 +6,21 @@ import datetime as dt
 
 from gcmdash.metrics import Figure
 
+NO_RECORDS = "—"
+
 
 def amount(value: float, unit: str) -> str:
     """A value in its unit, short enough for a headline card."""
     if unit == "USD":
-        return f"USD {value / 1e6:,.1f} million" if value >= 1e6 else f"USD {value:,.0f}"
+        return f"USD {value / 1e6:,.1f}M" if value >= 1e6 else f"USD {value:,.0f}"
     if unit == "%":
         return f"{value:.1f}%"
     return f"{value:,.0f}"
+
+
+def shown_value(figure: Figure) -> str:
+    """The figure's value for its card; a dash when the data holds nothing on it."""
+    return NO_RECORDS if figure.without_records else amount(figure.value, figure.unit)
 
 
 def day(value: dt.date | None) -> str:
@@ -23,7 +30,10 @@ def day(value: dt.date | None) -> str:
 
 def published_line(figure: Figure) -> str:
     """How the brief published the figure, with its as-of date, or why there is none."""
+    if figure.without_records:
+        return "No records of this kind for this region in the data, and no published figure."
     if figure.published is None:
         return "No published figure to compare."
-    mark = " — differs from the records" if figure.differs else " — matches the records"
-    return f"Brief: {amount(figure.published, figure.unit)} as of {day(figure.as_of)}{mark}"
+    hedge = {"Over": "over ", "Close to": "close to "}.get(figure.qualifier or "", "")
+    verdict = "differs from the records" if figure.differs else "the records agree"
+    return f"Brief, {day(figure.as_of)}: {hedge}{amount(figure.published, figure.unit)} — {verdict}"

@@ -12,6 +12,8 @@ from gcmdash.dataset import Dataset
 from gcmdash.schema import WORLD
 
 ALL = None  # region=None means every record, worldwide
+#: "Close to" in a brief is read as within this share of the stated value.
+CLOSE_TO = 0.05
 
 
 @dataclass(frozen=True)
@@ -26,11 +28,24 @@ class Figure:
     as_of: dt.date | None = None
     source: str | None = None
     note: str | None = None
+    qualifier: str | None = None
+    description: str = ""
 
     @property
     def differs(self) -> bool:
-        """True when a published figure exists and the records do not reproduce it."""
-        return self.published is not None and round(self.published, 1) != round(self.value, 1)
+        """True when a published figure exists and the records do not reproduce it, read as the brief words it."""
+        if self.published is None:
+            return False
+        if self.qualifier == "Over":
+            return not self.value > self.published
+        if self.qualifier == "Close to":
+            return abs(self.value - self.published) > CLOSE_TO * abs(self.published)
+        return round(self.published, 1) != round(self.value, 1)
+
+    @property
+    def without_records(self) -> bool:
+        """True when nothing in the data speaks to this figure: zero records and no published value."""
+        return self.value == 0 and self.published is None
 
 
 def _coverage(region: str | None) -> frozenset[str] | None:
@@ -120,33 +135,39 @@ def summary(data: Dataset, region: str | None) -> list[Figure]:
     target = published(data, ALL, "capitalization_target_usd")
     total = float(all_contributions["amount_usd"].sum())
     values = [
-        ("practices", "Practices", len(practices), "", None),
+        ("practices", "Practices", len(practices), "", None,
+         "Practices from the Repository of Practices implemented in at least one country of the region."),
         ("practices_share_pct", "Share of all practices", 100 * len(practices) / all_practices if all_practices else 0.0,
-         "%", f"of {all_practices} practices in the records"),
-        ("pledges", "Pledges", len(pledges), "", None),
-        ("country_networks", "Country UN Networks on Migration",
-         activities_in(data, region, "Country Network")["country"].nunique(), "", None),
+         "%", f"of {all_practices} practices in the records", "The region's practices as a share of all practices."),
+        ("pledges", "Pledges", len(pledges), "", None, "Pledges concerning at least one country of the region."),
+        ("country_networks", "Country Networks", activities_in(data, region, "Country Network")["country"].nunique(),
+         "", None, "Countries with a Country UN Network on Migration."),
         ("champion_countries", "Champion countries",
-         activities_in(data, region, "Champion country")["country"].nunique(), "", None),
-        ("voluntary_reports", "Voluntary GCM reports", len(activities_in(data, region, "Voluntary GCM report")), "", None),
-        ("unct_workshops", "UN Country Teams with a UN Network workshop",
-         activities_in(data, region, "UNCT workshop")["country"].nunique(), "", None),
-        ("joint_programmes_funded", "Joint programmes funded by the M-MPTF", len(programmes_in(data, region, "Funded")),
-         "", f"of {len(funded_world)} worldwide"),
-        ("joint_programmes_pipeline", "Joint programmes in the pipeline", len(programmes_in(data, region, "Pipeline")),
-         "", None),
-        ("contributors", "Member States contributing to the M-MPTF", contributions["contributor"].nunique(), "",
-         f"of {all_contributions['contributor'].nunique()} worldwide"),
-        ("contributions_usd", "Contributions to the M-MPTF", float(contributions["amount_usd"].sum()), "USD", None),
-        ("mobilized_pct", "Share of the capitalisation target mobilised (all contributors)",
-         100 * total / float(target["value"]) if target is not None else 0.0, "%",
-         f"USD {total / 1e6:,.1f} million of USD {float(target['value']) / 1e6:,.0f} million"
-         if target is not None else "no capitalisation target in the brief figures"),
-        ("steering_committee_members", "M-MPTF Steering Committee members",
-         activities_in(data, region, "Steering Committee member")["country"].nunique(), "", None),
+         activities_in(data, region, "Champion country")["country"].nunique(), "", None,
+         "GCM champion countries in the region."),
+        ("voluntary_reports", "Voluntary GCM reports", len(activities_in(data, region, "Voluntary GCM report")), "",
+         None, "Voluntary GCM reviews submitted ahead of the International Migration Review Forum."),
+        ("unct_workshops", "UNCT workshops", activities_in(data, region, "UNCT workshop")["country"].nunique(), "",
+         None, "UN Country Teams that held a UN Network on Migration workshop."),
+        ("joint_programmes_funded", "Joint programmes funded", len(programmes_in(data, region, "Funded")),
+         "", f"of {len(funded_world)} worldwide", "M-MPTF joint programmes funded in the region."),
+        ("joint_programmes_pipeline", "Joint programmes in pipeline", len(programmes_in(data, region, "Pipeline")),
+         "", None, "M-MPTF joint programmes in the pipeline, awaiting funds."),
+        ("contributors", "M-MPTF contributors", contributions["contributor"].nunique(), "",
+         f"of {all_contributions['contributor'].nunique()} Member States worldwide",
+         "Member States of the region that contributed to the M-MPTF."),
+        ("contributions_usd", "M-MPTF contributions", float(contributions["amount_usd"].sum()), "USD", None,
+         "Total contributions to the M-MPTF from Member States of the region."),
+        ("mobilized_pct", "Target mobilised", 100 * total / float(target["value"]) if target is not None else 0.0,
+         "%", f"USD {total / 1e6:,.1f} million of USD {float(target['value']) / 1e6:,.0f} million, all contributors"
+         if target is not None else "no capitalisation target in the brief figures",
+         "Share of the M-MPTF capitalisation target mobilised by all contributors."),
+        ("steering_committee_members", "Steering Committee members",
+         activities_in(data, region, "Steering Committee member")["country"].nunique(), "", None,
+         "Members of the M-MPTF Steering Committee from the region."),
     ]
     figures = []
-    for metric, label, value, unit, note in values:
+    for metric, label, value, unit, note, description in values:
         row = published(data, region, metric)
         if row is None and metric == "mobilized_pct":
             row = published(data, ALL, metric)
@@ -156,6 +177,8 @@ def summary(data: Dataset, region: str | None) -> list[Figure]:
             as_of=None if row is None else row["as_of"],
             source=None if row is None else str(row["source"]),
             note=note,
+            qualifier=None if row is None or pd.isna(row["qualifier"]) else str(row["qualifier"]),
+            description=description,
         ))
     return figures
 

@@ -187,6 +187,12 @@ PROVENANCES = Vocabulary(
     ("Published", "Inferred", "Illustrative"),
     {"public": "Published", "confirmed": "Published", "derived": "Inferred", "synthetic": "Illustrative"},
 )
+QUALIFIERS = Vocabulary(
+    "qualifier",
+    ("Exactly", "Over", "Close to"),
+    {"exact": "Exactly", "more than": "Over", "at least": "Over", "about": "Close to", "nearly": "Close to",
+     "approximately": "Close to"},
+)
 WORLD = "World"
 FIGURE_REGIONS = Vocabulary("region", (*REGIONS, WORLD), {"global": WORLD, "unece": "ECE", "all": WORLD})
 METRICS = Vocabulary(
@@ -423,6 +429,9 @@ BRIEF_FIGURES = DatasetSpec(
                vocabulary=FIGURE_REGIONS),
         Column("metric", "Metric", Kind.CHOICE, "Which figure.", "practices", required=True, vocabulary=METRICS),
         Column("value", "Value", Kind.NUMBER, "The published value.", "70", required=True, minimum=0),
+        Column("qualifier", "Qualifier", Kind.CHOICE,
+               'How the brief words the value: "over USD 56 million" is Over 56000000; "close to 40%" is Close to 40. '
+               "Empty means Exactly.", "Exactly", vocabulary=QUALIFIERS),
         Column("as_of", "As of", Kind.DATE, "Date the figure was published or updated.", "2024-03-01", required=True,
                synonyms=("date", "as of date")),
         Column("source", "Source", Kind.URL, "Link to the publication.", "https://migrationnetwork.un.org/",

@@ -77,8 +77,8 @@ def data_banner(data: Dataset) -> None:
 def figure_card(figure: Figure) -> None:
     """One headline figure as a bordered card: value, label, note and the published comparison."""
     with st.container(border=True):
-        st.metric(figure.label, formatting.amount(figure.value, figure.unit))
-        if figure.note:
+        st.metric(figure.label, formatting.shown_value(figure), help=figure.description)
+        if figure.note and not figure.without_records:
             st.caption(figure.note)
         line = formatting.published_line(figure)
         if figure.source:

@@ -1027,8 +1027,15 @@ FIGURES: list[tuple[str, str, float, dt.date, str, str | None]] = [
 ]
 
 
+def _qualifier(note: str | None) -> str | None:
+    """The brief's own hedge, kept so the app compares "over USD 56 million" as a lower bound."""
+    text = (note or "").casefold()
+    return "Over" if text.startswith("over ") else "Close to" if text.startswith("close to") else None
+
+
 def figures() -> list[dict]:
-    return [{"region": r, "metric": m, "value": v, "as_of": d, "source": s, "note": n} for r, m, v, d, s, n in FIGURES]
+    return [{"region": r, "metric": m, "value": v, "qualifier": _qualifier(n) if m in ("contributions_usd", "mobilized_pct") else None,
+             "as_of": d, "source": s, "note": n} for r, m, v, d, s, n in FIGURES]
 
 
 # --- Checks --------------------------------------------------------------------------------------

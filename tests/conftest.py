@@ -20,7 +20,7 @@ VALID_ROWS: dict[str, list[object]] = {
     "programmes": ["JP-1", "Migration data for planning", "Tajikistan", "Funded", "Data and evidence-based policy",
                    2020, 2000000, "", "Published", "test"],
     "activities": ["Georgia", "Country Network", 2021, None, "", "", "Published", "test"],
-    "figures": ["ECE", "practices", 70, dt.date(2024, 3, 1), "https://migrationnetwork.un.org/", ""],
+    "figures": ["ECE", "practices", 70, "Exactly", dt.date(2024, 3, 1), "https://migrationnetwork.un.org/", ""],
 }
 
 

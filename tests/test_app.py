@@ -29,8 +29,11 @@ def test_overview_shows_the_ece_brief_figures():
     shown = _metrics(app)
     assert shown["Practices"] == "70"
     assert shown["Pledges"] == "93"
-    assert shown["Country UN Networks on Migration"] == "15"
+    assert shown["Country Networks"] == "15"
     assert shown["Share of all practices"] == "28.0%"
+    assert shown["M-MPTF contributions"] == "USD 56.3M"
+    captions = " ".join(c.value for c in app.caption)
+    assert "differs" not in captions, "every ECE figure reproduces the brief"
     assert any("illustrative" in w.value for w in app.sidebar.warning)
 
 
@@ -40,6 +43,12 @@ def test_every_region_renders(region):
     assert not app.exception
     assert app.sidebar.selectbox[0].value == region
     assert "Practices" in _metrics(app)
+
+
+def test_region_without_records_shows_a_dash_not_a_zero():
+    app = _run({"region": "ECLAC"})
+    assert _metrics(app)["UNCT workshops"] == "—"
+    assert any("No records of this kind" in c.value for c in app.caption)
 
 
 def test_invalid_region_in_the_url_falls_back_quietly():

@@ -184,4 +184,4 @@ def test_workbook_is_readable_by_people():
         assert all(c.font.bold for c in sheet[1])
         assert sheet.freeze_panes == "A2"
     figures = book["Brief figures"]
-    assert all(isinstance(row[3].value, dt.datetime) for row in figures.iter_rows(min_row=2))
+    assert all(isinstance(row[4].value, dt.datetime) for row in figures.iter_rows(min_row=2))
