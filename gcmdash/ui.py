@@ -74,6 +74,13 @@ def data_banner(data: Dataset) -> None:
         )
 
 
+def illustrative_notice(data: Dataset) -> None:
+    """A one-line notice on the page itself, so it stays visible when the sidebar is closed (screen-sharing)."""
+    if data.illustrative_count:
+        st.info(f"Illustrative data: {data.illustrative_count} records are invented stand-ins for records that are not "
+                "public; totals match the published briefs.", icon=":material/science:")
+
+
 def figure_card(figure: Figure) -> None:
     """One headline figure as a bordered card: value, label, note and the published comparison."""
     with st.container(border=True):
