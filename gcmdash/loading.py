@@ -14,7 +14,7 @@ from gcmdash import settings
 from gcmdash.dataset import Dataset, build
 from gcmdash.issues import Issue, IssueCode, SpreadsheetError
 from gcmdash.normalising import clear_unreadable, normalise, recognise
-from gcmdash.reading import RawSheet, read_bytes
+from gcmdash.reading import RawSheet, file_bytes, read_bytes
 from gcmdash.schema import DATASETS
 from gcmdash.template import TEMPLATE_SHEETS
 from gcmdash.validation import check_references, check_table
@@ -58,13 +58,18 @@ def _cap(issues: list[Issue]) -> tuple[tuple[Issue, ...], int]:
     return (*issues[:limit], more), errors
 
 
-def load_files(files: Sequence[tuple[str, bytes]], *, complete: bool = False) -> LoadResult:
-    """Load (file name, bytes) pairs; complete=True also requires every dataset to be present."""
-    issues: list[Issue] = []
+def load_files(
+    files: Sequence[tuple[str, bytes]], *, complete: bool = False, refused: Sequence[Issue] = ()
+) -> LoadResult:
+    """Load (file name, bytes) pairs; complete=True also requires every dataset to be present.
+
+    `refused` holds issues of files that could not even be read from disk (too large), reported first.
+    """
+    issues: list[Issue] = list(refused)
     uses: list[SheetUse] = []
     frames: dict[str, pd.DataFrame] = {}
     sheet_of: dict[str, str] = {}
-    unreadable = False
+    unreadable = bool(refused)
     for name, data in files:
         try:
             sheets = read_bytes(data, name)
@@ -143,10 +148,13 @@ def version_id(files: Sequence[tuple[str, bytes]]) -> str:
 
 def load_paths(paths: Sequence[str | os.PathLike], *, complete: bool = False) -> LoadResult:
     """Load spreadsheet files (or folders of them) from disk."""
-    files = []
+    files, refused = [], []
     for path in expand(paths):
-        files.append((path.name, path.read_bytes()))
-    return load_files(files, complete=complete)
+        try:
+            files.append((path.name, file_bytes(path)))
+        except SpreadsheetError as error:
+            refused.append(error.issue)
+    return load_files(files, complete=complete, refused=refused)
 
 
 def expand(paths: Sequence[str | os.PathLike]) -> list[Path]:

@@ -81,14 +81,19 @@ class RawSheet:
 def read_path(path: str | os.PathLike[str]) -> list[RawSheet]:
     """Read a spreadsheet file from disk (size checked before reading); OSError if the file cannot be opened."""
     path = Path(path)
+    return read_bytes(file_bytes(path), path.name)
+
+
+def file_bytes(path: str | os.PathLike[str]) -> bytes:
+    """A file's bytes, refusing one over the size cap before reading it (FILE_TOO_LARGE)."""
+    path = Path(path)
     limit = _max_upload_bytes()
     size = path.stat().st_size
     if size > limit:
         raise _error(IssueCode.FILE_TOO_LARGE, _too_large_message(path.name, size, limit), path.name)
     with path.open("rb") as handle:
         # Read one byte past the cap so a file that grew since stat() is still refused.
-        data = handle.read(limit + 1)
-    return read_bytes(data, path.name)
+        return handle.read(limit + 1)
 
 
 def read_bytes(data: bytes, filename: str) -> list[RawSheet]:

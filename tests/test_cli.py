@@ -68,3 +68,11 @@ def test_template_command_writes_a_workbook(tmp_path):
     out = tmp_path / "template.xlsx"
     assert main(["template", str(out)]) == 0
     assert out.read_bytes()[:2] == b"PK"
+
+
+def test_validate_refuses_an_oversized_file_before_reading_it(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("GCMDASH_MAX_UPLOAD_MB", "1")
+    path = tmp_path / "huge.csv"
+    path.write_bytes(b"a,b\n" + b"1,2\n" * 400_000)
+    assert main(["validate", str(path), "--json"]) == 2
+    assert json.loads(capsys.readouterr().out)["errors"][0]["code"] == "file_too_large"
