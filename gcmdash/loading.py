@@ -118,7 +118,8 @@ def _take_sheet(sheet: RawSheet, frames: dict, sheet_of: dict, uses: list[SheetU
         return issues
     issues.extend(check_table(spec, sheet.name, frame))
     frames[spec.key] = frame
-    return issues
+    order = {c.header: n for n, c in enumerate(spec.columns)}
+    return sorted(issues, key=lambda i: (i.row or 0, order.get(i.column or "", len(order)), i.code))
 
 
 def _missing_datasets(frames: dict, names: list[str]) -> list[Issue]:

@@ -116,9 +116,8 @@ def normalise(spec: DatasetSpec, sheet: RawSheet) -> tuple[pd.DataFrame, list[Is
             elif column.required:
                 # Marks a cell that was filled but unreadable, so it is not also called empty.
                 data[column.field][-1] = UNREADABLE
-    frame = pd.DataFrame(data, index=pd.Index(rows, name="row"), dtype=object)
-    frame = frame[[c.field for c in spec.columns if c.field in {col.field for col in columns.values()}]]
-    return frame, issues
+    # Every declared column is kept, an absent optional one as all-missing, so later checks need no special cases.
+    return pd.DataFrame(data, index=pd.Index(rows, name="row"), dtype=object), issues
 
 
 class _Unreadable:

@@ -23,7 +23,7 @@ def _row_rules(spec: DatasetSpec) -> list[pa.Check]:
     rules: list[pa.Check] = []
     if spec.key == "practices":
         rules.append(pa.Check(
-            lambda df: ~df["scope"].isin(_NOT_GLOBAL) | _filled(df["countries"]) if "countries" in df else True,
+            lambda df: ~df["scope"].isin(_NOT_GLOBAL) | _filled(df["countries"]),
             name="countries_for_scope", ignore_na=False,
         ))
     fields = {c.field for c in spec.columns}
