@@ -63,15 +63,17 @@ def region_title(region: str | None) -> str:
     return "all regions" if region is None else regions.region_label(region)
 
 
+def membership_caveat(region: str | None) -> None:
+    """Says so when the region's member list has not been checked against the commission's own list."""
+    if region is not None and not regions.is_confirmed(region):
+        st.caption(f":orange[Membership of {region} as used here has not yet been checked against the commission's "
+                   "published list; counts may change when it is.]")
+
+
 def data_banner(data: Dataset) -> None:
-    """The data version in the sidebar, and a notice whenever illustrative records are in use."""
-    st.sidebar.caption(f"Data version `{data.version}` · {', '.join(data.sources)}")
-    if data.illustrative_count:
-        st.sidebar.warning(
-            f"{data.illustrative_count} records are **illustrative**: invented to stand in for record-level data that "
-            "is not public. Their totals match the published briefs; the records themselves are not real.",
-            icon=":material/science:",
-        )
+    """The data version in the sidebar, so a screenshot or a shared link can say which data it shows."""
+    illustrative = f" · {data.illustrative_count} illustrative records" if data.illustrative_count else ""
+    st.sidebar.caption(f"Data version `{data.version}` · {', '.join(data.sources)}{illustrative}")
 
 
 def illustrative_notice(data: Dataset) -> None:

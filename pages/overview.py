@@ -13,6 +13,7 @@ st.caption(
     "Headline figures of the Regional Information Brief, computed from the records. Where the brief published a "
     "figure, it is shown under the card with its date; ⚠ marks a figure the records do not reproduce."
 )
+ui.membership_caveat(region)
 ui.illustrative_notice(data)
 figures = metrics.summary(data, region)
 for start in range(0, len(figures), 4):

@@ -34,7 +34,7 @@ def test_overview_shows_the_ece_brief_figures():
     assert shown["M-MPTF contributions"] == "USD 56.3M"
     captions = " ".join(c.value for c in app.caption)
     assert "differs" not in captions, "every ECE figure reproduces the brief"
-    assert any("illustrative" in w.value for w in app.sidebar.warning)
+    assert any("Illustrative data" in i.value for i in app.info)
 
 
 @pytest.mark.parametrize("region", [*regions.REGIONS, "All"])
@@ -49,6 +49,11 @@ def test_region_without_records_shows_a_dash_not_a_zero():
     app = _run({"region": "ECLAC"})
     assert _metrics(app)["UNCT workshops"] == "—"
     assert any("No records of this kind" in c.value for c in app.caption)
+
+
+def test_unconfirmed_membership_is_labelled():
+    assert any("not yet been checked" in c.value for c in _run({"region": "ESCAP"}).caption)
+    assert not any("not yet been checked" in c.value for c in _run({"region": "ECE"}).caption)
 
 
 def test_invalid_region_in_the_url_falls_back_quietly():
