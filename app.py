@@ -1,12 +1,25 @@
-"""gcmdash: entry point; declares the pages and the shared page set-up."""
+"""gcmdash: the entry point; shared data, filters and navigation for every page."""
 
 import streamlit as st
 
+from gcmdash import ui
+
 st.set_page_config(page_title="gcmdash · GCM implementation", page_icon=":material/public:", layout="wide")
+
+ui.shell(ui.dataset_or_stop(), mark=True)
 
 pages = {
     "The brief": [
         st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
     ],
+    "Explore": [
+        st.Page("pages/practices.py", title="Practices", icon=":material/lightbulb:"),
+        st.Page("pages/pledges.py", title="Pledges", icon=":material/handshake:"),
+        st.Page("pages/funding.py", title="Funding", icon=":material/payments:"),
+        st.Page("pages/country.py", title="Country profile", icon=":material/flag:"),
+    ],
 }
-st.navigation(pages).run()
+try:
+    st.navigation(pages, position="top").run()
+finally:
+    ui.shell_done()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from gcmdash.metrics import Figure
 
@@ -37,3 +38,11 @@ def published_line(figure: Figure) -> str:
     hedge = {"Over": "over ", "Close to": "close to "}.get(figure.qualifier or "", "")
     verdict = "differs from the records" if figure.differs else "the records agree"
     return f"Brief, {day(figure.as_of)}: {hedge}{amount(figure.published, figure.unit)} — {verdict}"
+
+
+_MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
+
+
+def plain(text: str) -> str:
+    """Text from a spreadsheet or a URL made safe to show through Streamlit's Markdown: every special escaped."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)

@@ -100,7 +100,7 @@ def contributions_in(data: Dataset, region: str | None) -> pd.DataFrame:
 def objective_counts(long: pd.DataFrame, ids: pd.Index, id_field: str) -> pd.Series:
     """Records per objective 1–23 (zeros included) among the given ids; a record counts under each of its objectives."""
     rows = long[long[id_field].isin(ids)]
-    numbered = rows[rows["objective"].map(lambda o: isinstance(o, int))]
+    numbered = rows[rows["objective"].map(lambda o: isinstance(o, int)).astype(bool)]
     counts = numbered["objective"].astype(int).value_counts()
     return counts.reindex(range(1, 24), fill_value=0).rename("records").rename_axis("objective")
 

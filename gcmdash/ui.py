@@ -4,15 +4,18 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import altair as alt
+import pandas as pd
 import streamlit as st
 
-from gcmdash import formatting, regions, settings
+from gcmdash import countries, exports, filters, formatting, framework, regions, settings, tables
 from gcmdash.dataset import Dataset
+from gcmdash.filters import Filters
 from gcmdash.loading import LoadResult, expand, load_paths
 from gcmdash.metrics import Figure
+from gcmdash.schema import ACTOR_TYPES, SCOPES, dataset
 
 ALL = "All"
-REGION_KEY = "region"
 
 
 def _signature(folder: str) -> tuple[tuple[str, int, int], ...]:
@@ -43,19 +46,126 @@ def dataset_or_stop() -> Dataset:
     st.stop()
 
 
-def region_filter() -> str | None:
-    """The region chosen in the sidebar (kept in the URL); None means all regions."""
-    choice = st.sidebar.selectbox(
-        "Region",
-        [*regions.REGIONS, ALL],
-        index=0,
+# --- Shared filters -------------------------------------------------------------------------------------------
+# Rendered once by app.py before the page runs, so every page shares them and the URL carries them across pages.
+
+FILTER_KEYS = ("region", "subregion", "countries", "objectives", "implementers", "scope", "years")
+_LINK_CHECKED = "_gcmdash_link_checked"
+
+
+def _objective_label(number: int) -> str:
+    return framework.objective(number).label
+
+
+def _sidebar_widgets(data: Dataset) -> dict[str, list[str]]:
+    """Draw the filter widgets; returns, per key, the formatted options a link may name."""
+    bar = st.sidebar
+    accepted: dict[str, list[str]] = {}
+    codes = [*regions.REGIONS, ALL]
+    region = bar.selectbox(
+        "Region", codes, key="region", bind="query-params",
         # No format_func: a bound widget writes its displayed label into the URL, and codes keep links short.
-        key=REGION_KEY,
-        bind="query-params",
         help="The UN regional commission whose Regional Review the figures are for: "
         + "; ".join(f"{code}: {regions.region_label(code)}" for code in regions.REGIONS),
     )
-    return None if choice == ALL else choice
+    accepted["region"] = codes
+    region_code = None if region == ALL else region
+    subregions = [ALL, *filters.subregion_options(region_code)]
+    subregion = bar.selectbox("Subregion", subregions, key="subregion", bind="query-params",
+                              disabled=region_code is None, help="A group of countries within the region.")
+    accepted["subregion"] = subregions
+    options = filters.country_options(region_code, None if subregion == ALL else subregion)
+    bar.multiselect("Countries", options, key="countries", bind="query-params", format_func=countries.country_name,
+                    placeholder="All countries of the region")
+    accepted["countries"] = [countries.country_name(c) for c in options]
+    numbers = list(framework.OBJECTIVE_NUMBERS)
+    bar.multiselect("GCM objectives", numbers, key="objectives", bind="query-params", format_func=_objective_label,
+                    placeholder="All objectives", help="Keeps records addressing at least one of these objectives.")
+    accepted["objectives"] = [_objective_label(n) for n in numbers]
+    bar.multiselect("Implementer types", list(ACTOR_TYPES.values), key="implementers", bind="query-params",
+                    placeholder="All types", help="Practices' implementers and pledging entities' types.")
+    accepted["implementers"] = list(ACTOR_TYPES.values)
+    bar.multiselect("Scope", list(SCOPES.values), key="scope", bind="query-params", placeholder="All scopes",
+                    help="Applies to practices only.")
+    accepted["scope"] = list(SCOPES.values)
+    low, high = filters.year_bounds(data)
+    bar.slider("Years", low, high, (low, high), key="years", bind="query-params",
+               help="Practice periods, pledge years, contribution years and years programmes were approved.")
+    defaults = {"region": codes[0], "subregion": ALL, "countries": [], "objectives": [], "implementers": [],
+                "scope": [], "years": (low, high)}
+    bar.button("Reset filters", on_click=_reset, args=(defaults,), icon=":material/filter_alt_off:", width="stretch")
+    return accepted
+
+
+def _reset(defaults: dict[str, object]) -> None:
+    # Bound widgets are re-seeded from the URL, so the defaults are set, not merely forgotten.
+    for key, value in defaults.items():
+        st.session_state[key] = value
+
+
+def _link_values() -> dict[str, list[str]]:
+    return {key: st.query_params.get_all(key) for key in FILTER_KEYS if key in st.query_params}
+
+
+def _ignored(link: dict[str, list[str]], accepted: dict[str, list[str]]) -> list[str]:
+    """Values a link named that no widget could take (years are checked by the slider itself)."""
+    return [f"{key}={value}" for key, values in link.items() if key in accepted
+            for value in values if value not in accepted[key]]
+
+
+def filter_sidebar(data: Dataset) -> None:
+    """The shared filters in the sidebar, bound to the URL; a quiet notice for link values that were ignored."""
+    link = {} if st.session_state.get(_LINK_CHECKED) else _link_values()
+    accepted = _sidebar_widgets(data)
+    if not st.session_state.get(_LINK_CHECKED):
+        st.session_state[_LINK_CHECKED] = True
+        ignored = _ignored(link, accepted)
+        if ignored:
+            st.toast("Some settings in the link were not recognised and were ignored: "
+                     + formatting.plain(", ".join(ignored)), icon=":material/link_off:")
+
+
+# Streamlit runs a page file on its own, without app.py, when an app has a pages/ folder and the first request
+# of a fresh server (or any AppTest run) names a page: the page then draws the shared sidebar itself.
+_SHELL_DRAWN = "_gcmdash_shell_drawn"
+
+
+def shell(data: Dataset, *, mark: bool = False) -> None:
+    """The shared sidebar: filters and data version; app.py marks the run so pages do not draw it again."""
+    filter_sidebar(data)
+    data_banner(data)
+    if mark:
+        st.session_state[_SHELL_DRAWN] = True
+
+
+def shell_done() -> None:
+    """End of a run started by app.py (called in a finally, so it also runs after st.stop)."""
+    st.session_state[_SHELL_DRAWN] = False
+
+
+def page_start() -> tuple[Dataset, Filters]:
+    """What every page starts with: the data and the current filters (drawing the sidebar if app.py did not)."""
+    data = dataset_or_stop()
+    if not st.session_state.get(_SHELL_DRAWN):
+        shell(data)
+    return data, current_filters()
+
+
+def current_filters() -> Filters:
+    """The filters as the sidebar holds them now."""
+    state = st.session_state
+    region = state.get("region", regions.REGIONS[0])
+    subregion = state.get("subregion", ALL)
+    years = state.get("years")
+    return Filters(
+        region=None if region == ALL else region,
+        subregion=None if subregion in (None, ALL) else subregion,
+        countries=tuple(state.get("countries") or ()),
+        objectives=tuple(state.get("objectives") or ()),
+        implementer_types=tuple(state.get("implementers") or ()),
+        scopes=tuple(state.get("scope") or ()),
+        years=tuple(years) if years else None,
+    )
 
 
 def region_title(region: str | None) -> str:
@@ -94,3 +204,75 @@ def figure_card(figure: Figure) -> None:
             st.caption(f"{':orange[⚠]' if figure.differs else '✓'} {line} · [source]({figure.source})")
         else:
             st.caption(line)
+
+
+# --- Charts, tables and downloads ------------------------------------------------------------------------------
+
+
+def clicked(key: str, selection: str, field: str) -> list:
+    """The values of the bars clicked in the chart drawn with this key (read before drawing, to filter the page)."""
+    state = st.session_state.get(key)
+    points = state.selection.get(selection, []) if state is not None else []
+    return [p[field] for p in points if field in p]
+
+
+def chart_block(chart: alt.Chart, table: pd.DataFrame, key: str, *, clickable: bool = False,
+                name: str = "chart", region: str | None = None) -> None:
+    """A chart with its numbers as a table beside it (tab), and PNG/SVG downloads of the chart."""
+    shown, numbers = st.tabs(["Chart", "Data table"])
+    with shown:
+        if clickable:
+            st.altair_chart(chart, key=key, on_select="rerun", width="stretch")
+        else:
+            st.altair_chart(chart, key=key, width="stretch")
+    with numbers:
+        st.dataframe(table, hide_index=True, width="stretch")
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button("PNG", lambda: exports.chart_png(chart), exports.download_name(name, region, "png"),
+                         mime="image/png", key=f"{key}-png", icon=":material/image:", on_click="ignore")
+    right.download_button("SVG", lambda: exports.chart_svg(chart), exports.download_name(name, region, "svg"),
+                          mime="image/svg+xml", key=f"{key}-svg", icon=":material/draw:", on_click="ignore")
+
+
+def record_downloads(key: str, frame: pd.DataFrame, page: str, region: str | None) -> None:
+    """CSV and XLSX downloads of the records on screen, laid out as the spreadsheet format (formulas escaped)."""
+    people = exports.records_for_people(key, frame)
+    left, right, _ = st.columns([1, 1, 4])
+    left.download_button("Download CSV", lambda: exports.csv_bytes(people), exports.download_name(page, region, "csv"),
+                         mime="text/csv", key=f"{page}-csv", icon=":material/download:", on_click="ignore")
+    right.download_button(
+        "Download XLSX", lambda: exports.xlsx_bytes({dataset(key).sheet: people}),
+        exports.download_name(page, region, "xlsx"), key=f"{page}-xlsx", icon=":material/download:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+
+
+def records_table(key: str, frame: pd.DataFrame, search_key: str) -> None:
+    """A searchable, sortable table of records as people read them, links clickable."""
+    query = st.text_input("Search", key=search_key, bind="query-params", placeholder="Words in any column",
+                          label_visibility="collapsed", icon=":material/search:")
+    people = exports.records_for_people(key, frame)
+    if query:
+        people = people[tables.matching(people, query)]
+    st.caption(f"{len(people)} records")
+    config = {c: st.column_config.LinkColumn(c) for c in people.columns if c == "Link"}
+    st.dataframe(people, hide_index=True, width="stretch", column_config=config)
+
+
+def empty_state(what: str) -> None:
+    """Says plainly that the filters keep nothing, instead of drawing empty charts."""
+    st.info(f"No {what} match the filters. Widen them in the sidebar, or press Reset filters.",
+            icon=":material/filter_alt_off:")
+
+
+def country_picker(options: list[str]) -> str | None:
+    """The country whose profile is shown, kept in the URL by name (?country=Georgia)."""
+    return st.selectbox("Country", options, index=None, key="country", bind="query-params",
+                        format_func=countries.country_name, placeholder="Choose a country or area")
+
+
+def yes_no_card(label: str, present: bool, detail: str = "") -> None:
+    """A card saying whether something exists, in words and a symbol (not colour alone)."""
+    with st.container(border=True):
+        st.metric(label, "✔ Yes" if present else "✘ No")
+        if detail:
+            st.caption(detail)

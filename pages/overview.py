@@ -4,18 +4,17 @@ import streamlit as st
 
 from gcmdash import metrics, ui
 
-data = ui.dataset_or_stop()
-region = ui.region_filter()
-ui.data_banner(data)
+data, f = ui.page_start()
 
-st.title(f"GCM implementation — {ui.region_title(region)}")
+st.title(f"GCM implementation — {ui.region_title(f.region)}")
 st.caption(
-    "Headline figures of the Regional Information Brief, computed from the records. Where the brief published a "
-    "figure, it is shown under the card with its date; ⚠ marks a figure the records do not reproduce."
+    "Headline figures of the Regional Information Brief, computed from the records for the whole region. Where the "
+    "brief published a figure, it is shown under the card with its date; ⚠ marks a figure the records do not "
+    "reproduce." + (" The other filters apply on the other pages." if f.narrowed else "")
 )
-ui.membership_caveat(region)
+ui.membership_caveat(f.region)
 ui.illustrative_notice(data)
-figures = metrics.summary(data, region)
+figures = metrics.summary(data, f.region)
 for start in range(0, len(figures), 4):
     for column, figure in zip(st.columns(4), figures[start : start + 4]):
         with column:

@@ -1,0 +1,122 @@
+"""Altair chart builders (pure): readable labels, titles that say what is counted, a colour-blind-safe palette."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from gcmdash import framework
+
+#: Okabe–Ito: distinguishable with the common colour-vision deficiencies.
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
+ACCENT = "#0072B2"
+MUTED = "#A7B4C2"
+FONT_SIZE = 13
+BAR_HEIGHT = 22
+
+
+def _axis(title: str | None = None, **extra) -> alt.Axis:
+    return alt.Axis(title=title, labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE, labelLimit=320, **extra)
+
+
+def _title(text: str, subtitle: str | None = None) -> alt.TitleParams:
+    return alt.TitleParams(text, subtitle=subtitle or [], fontSize=16, subtitleFontSize=12, anchor="start")
+
+
+def objective_frame(counts: pd.Series, top: list[int]) -> pd.DataFrame:
+    """One row per objective 1–23: label, official title, records and whether it is among the top ones."""
+    rows = [(o.number, o.label, o.title, int(counts.get(o.number, 0)), o.number in top) for o in framework.objectives()]
+    return pd.DataFrame(rows, columns=["objective", "label", "title", "records", "top"])
+
+
+def objective_bars(frame: pd.DataFrame, what: str, selection: str | None = None) -> alt.Chart:
+    """Records per GCM objective, all 23 in order, top objectives highlighted; clickable when selection is named."""
+    base = alt.Chart(frame, height=alt.Step(BAR_HEIGHT))
+    color = alt.condition(alt.datum.top, alt.value(ACCENT), alt.value(MUTED))
+    chart = base.mark_bar(cornerRadiusEnd=2).encode(
+        y=alt.Y("label:N", sort=alt.SortField("objective"), axis=_axis(None)),
+        x=alt.X("records:Q", axis=_axis(what, tickMinStep=1)),
+        color=color,
+        tooltip=[alt.Tooltip("label:N", title="Objective"), alt.Tooltip("title:N", title="Official title"),
+                 alt.Tooltip("records:Q", title=what)],
+    )
+    labels = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1).encode(
+        y=alt.Y("label:N", sort=alt.SortField("objective")), x="records:Q", text="records:Q")
+    if selection:
+        pick = alt.selection_point(name=selection, fields=["objective"], on="click", clear="dblclick")
+        chart = chart.add_params(pick).encode(opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)))
+    return (chart + labels).properties(
+        title=_title(f"{what} per GCM objective",
+                     "Darker bars: the most frequent objectives. A record with several objectives counts under each."),
+        width="container",
+    )
+
+
+def category_bars(counts: pd.Series, field: str, what: str, title: str, selection: str | None = None,
+                  note: str | None = None) -> alt.Chart:
+    """Horizontal bars of counts per category, largest first; clickable when selection is named."""
+    frame = counts.rename_axis(field).reset_index(name="records")
+    chart = alt.Chart(frame, height=alt.Step(BAR_HEIGHT)).mark_bar(color=ACCENT, cornerRadiusEnd=2).encode(
+        y=alt.Y(f"{field}:N", sort="-x", axis=_axis(None)),
+        x=alt.X("records:Q", axis=_axis(what, tickMinStep=1)),
+        tooltip=[alt.Tooltip(f"{field}:N", title=title), alt.Tooltip("records:Q", title=what)],
+    )
+    labels = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1).encode(
+        y=alt.Y(f"{field}:N", sort="-x"), x="records:Q", text="records:Q")
+    if selection:
+        pick = alt.selection_point(name=selection, fields=[field], on="click", clear="dblclick")
+        chart = chart.add_params(pick).encode(opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)))
+    return (chart + labels).properties(title=_title(f"{what} by {title.lower()}", note), width="container")
+
+
+def yearly_bars(frame: pd.DataFrame, value: str, what: str, title: str, color: str | None = None,
+                money: bool = False) -> alt.Chart:
+    """Bars per year (optionally stacked by a category) of a count or an amount."""
+    fmt = "$,.1s" if money else ",.0f"
+    encoding = dict(
+        x=alt.X("year:O", axis=_axis("Year", labelAngle=0)),
+        y=alt.Y(f"{value}:Q", axis=_axis(what, format=fmt)),
+        tooltip=[alt.Tooltip("year:O", title="Year"), alt.Tooltip(f"{value}:Q", title=what, format=",.0f")],
+    )
+    if color:
+        encoding["color"] = alt.Color(f"{color}:N", scale=alt.Scale(range=list(PALETTE)),
+                                      legend=alt.Legend(title=None, orient="bottom", labelFontSize=FONT_SIZE,
+                                                        labelLimit=400, columns=2))
+        encoding["tooltip"].insert(1, alt.Tooltip(f"{color}:N"))
+    return alt.Chart(frame, height=300).mark_bar(color=ACCENT).encode(**encoding).properties(
+        title=_title(title), width="container")
+
+
+def progress_bar(mobilised: float, target: float) -> alt.Chart:
+    """Progress towards the capitalisation target: mobilised against what remains, in USD millions."""
+    frame = pd.DataFrame({
+        "part": ["Mobilised", "Remaining"],
+        "usd_m": [mobilised / 1e6, max(target - mobilised, 0) / 1e6],
+        "order": [0, 1],
+    })
+    return alt.Chart(frame, height=70).mark_bar().encode(
+        x=alt.X("sum(usd_m):Q", axis=_axis("USD million"), scale=alt.Scale(domain=[0, max(target, mobilised) / 1e6])),
+        color=alt.Color("part:N", scale=alt.Scale(domain=["Mobilised", "Remaining"], range=[ACCENT, "#E3E8EE"]),
+                        legend=alt.Legend(title=None, orient="bottom", labelFontSize=FONT_SIZE)),
+        order="order:Q",
+        tooltip=[alt.Tooltip("part:N", title=" "), alt.Tooltip("usd_m:Q", title="USD million", format=",.1f")],
+    ).properties(title=_title("Progress towards the M-MPTF capitalisation target"), width="container")
+
+
+def counts_table(counts: pd.Series, field_title: str, what: str) -> pd.DataFrame:
+    """A chart's counts as a two-column table for its data-table view."""
+    return counts.rename_axis(field_title).reset_index(name=what)
+
+
+def status_bars(frame: pd.DataFrame, field: str, title: str) -> alt.Chart:
+    """Joint programmes per category, funded and in the pipeline side by side in one stacked bar."""
+    return alt.Chart(frame, height=alt.Step(BAR_HEIGHT)).mark_bar(cornerRadiusEnd=2).encode(
+        y=alt.Y(f"{field}:N", sort="-x", axis=_axis(None)),
+        x=alt.X("sum(programmes):Q", axis=_axis("Joint programmes", tickMinStep=1)),
+        color=alt.Color("status:N", scale=alt.Scale(domain=["Funded", "Pipeline"], range=[ACCENT, PALETTE[1]]),
+                        legend=alt.Legend(title=None, orient="bottom", labelFontSize=FONT_SIZE)),
+        tooltip=[alt.Tooltip(f"{field}:N", title=title), alt.Tooltip("status:N", title="Status"),
+                 alt.Tooltip("programmes:Q", title="Joint programmes")],
+    ).properties(title=_title(f"Joint programmes by {title.lower()}",
+                              "A programme covering several countries counts in each." if field == "country" else None),
+                 width="container")

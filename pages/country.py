@@ -1,0 +1,55 @@
+"""Country profile: everything recorded about one country or area."""
+
+import streamlit as st
+
+from gcmdash import charts, formatting, regions, ui, views
+
+data, _ = ui.page_start()
+iso3 = ui.country_picker(views.profile_countries(data))
+if iso3 is None:
+    st.title("Country profile")
+    st.info("Choose a country or area above, or select one on the Map.", icon=":material/travel_explore:")
+    st.stop()
+
+profile = views.country_profile(data, iso3)
+st.title(profile.name)
+where = "; ".join(regions.region_label(r) for r in profile.regions) or "not in a regional commission's review region"
+st.caption(formatting.plain(f"Regions: {where}" + (f" · Subregions: {', '.join(profile.subregions)}"
+                                                    if profile.subregions else "")))
+ui.illustrative_notice(data)
+
+cards = st.columns(4)
+with cards[0]:
+    ui.yes_no_card("Country UN Network", profile.has("Country Network"))
+with cards[1]:
+    ui.yes_no_card("UNCT workshop", profile.has("UNCT workshop"))
+with cards[2]:
+    ui.yes_no_card("Champion country", profile.has("Champion country"))
+with cards[3]:
+    ui.yes_no_card("Voluntary GCM report", profile.has("Voluntary GCM report"))
+counts = st.columns(4)
+counts[0].metric("Practices", len(profile.practices))
+counts[1].metric("Pledges", len(profile.pledges))
+counts[2].metric("Joint programmes", len(profile.programmes))
+counts[3].metric("M-MPTF contributions", formatting.amount(profile.contributed_usd, "USD"))
+
+st.subheader("Activities")
+ui.records_table("activities", profile.activities, "q_activities")
+
+left, right = st.columns(2, gap="large")
+with left:
+    st.subheader("Practices")
+    frame = charts.objective_frame(profile.practice_objectives, [])
+    ui.chart_block(charts.objective_bars(frame, "Practices"), frame, "country-practice-objectives",
+                   name=f"{iso3}-practices-by-objective")
+    ui.records_table("practices", profile.practices, "q_practices")
+with right:
+    st.subheader("Pledges")
+    frame = charts.objective_frame(profile.pledge_objectives, [])
+    ui.chart_block(charts.objective_bars(frame, "Pledges"), frame, "country-pledge-objectives",
+                   name=f"{iso3}-pledges-by-objective")
+    ui.records_table("pledges", profile.pledges, "q_pledges")
+
+st.subheader("M-MPTF joint programmes and contributions")
+ui.records_table("programmes", profile.programmes, "q_programmes")
+ui.records_table("contributions", profile.contributions, "q_contributions")

@@ -1,0 +1,48 @@
+"""Funding: the Migration Multi-Partner Trust Fund — progress to target, contributions, joint programmes."""
+
+import streamlit as st
+
+from gcmdash import charts, formatting, ui, views
+
+data, f = ui.page_start()
+st.title(f"M-MPTF funding — {ui.region_title(f.region)}")
+ui.illustrative_notice(data)
+view = views.funding(data, f)
+
+if view.target:
+    st.altair_chart(charts.progress_bar(view.mobilised, view.target), width="stretch")
+    st.caption(f"{formatting.amount(view.mobilised, 'USD')} mobilised by all contributors of "
+               f"{formatting.amount(view.target, 'USD')} targeted by the 2026 IMRF "
+               f"({100 * view.mobilised / view.target:.1f}%). This bar is worldwide; the rest of the page follows the "
+               "filters.")
+
+st.subheader("Contributions")
+if view.contributions.empty:
+    ui.empty_state("contributions")
+else:
+    left, right = st.columns([3, 2], gap="large")
+    with left:
+        ui.chart_block(charts.category_bars(view.by_contributor, "contributor", "USD million", "Contributor"),
+                       charts.counts_table(view.by_contributor, "Contributor", "USD million"), "fund-contributors",
+                       name="contributions-by-contributor", region=f.region)
+    with right:
+        ui.chart_block(charts.yearly_bars(view.by_year, "amount_usd", "USD", "Contributions per year", money=True),
+                       view.by_year, "fund-years", name="contributions-by-year", region=f.region)
+    ui.record_downloads("contributions", view.contributions, "contributions", f.region)
+
+st.subheader("Joint programmes")
+if view.programmes.empty:
+    ui.empty_state("joint programmes")
+    st.stop()
+left, middle, right = st.columns(3, gap="large")
+with left:
+    ui.chart_block(charts.status_bars(view.programmes_by_region, "region", "Region"), view.programmes_by_region,
+                   "fund-jp-regions", name="programmes-by-region", region=f.region)
+with middle:
+    ui.chart_block(charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
+                   view.programmes_by_area, "fund-jp-areas", name="programmes-by-area", region=f.region)
+with right:
+    ui.chart_block(charts.status_bars(view.programmes_by_country, "country", "Country"), view.programmes_by_country,
+                   "fund-jp-countries", name="programmes-by-country", region=f.region)
+ui.records_table("programmes", view.programmes, "q")
+ui.record_downloads("programmes", view.programmes, "programmes", f.region)

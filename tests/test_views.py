@@ -1,0 +1,97 @@
+"""Page views and filters: pure functions over the bundled data."""
+
+from __future__ import annotations
+
+import pytest
+
+from gcmdash import filters, views
+from gcmdash.filters import Filters
+from gcmdash.loading import bundled
+
+
+@pytest.fixture(scope="module")
+def data():
+    result = bundled()
+    assert result.valid
+    return result.dataset
+
+
+def test_region_filter_matches_the_brief_counts(data):
+    ece = Filters(region="ECE")
+    assert len(filters.practices(data, ece)) == 70
+    assert len(filters.pledges(data, ece)) == 93
+
+
+def test_subregion_and_countries_narrow(data):
+    ece = filters.practices(data, Filters(region="ECE"))
+    central = filters.practices(data, Filters(region="ECE", subregion="Central Asia"))
+    kaz = filters.practices(data, Filters(region="ECE", subregion="Central Asia", countries=("KAZ",)))
+    assert len(ece) > len(central) > len(kaz) > 0
+    ids = set(kaz["practice_id"])
+    long = data["practice_countries"]
+    assert ids == set(long.loc[long["iso3"] == "KAZ", "practice_id"])
+
+
+def test_objective_filter_keeps_practices_with_any_chosen_objective(data):
+    kept = filters.practices(data, Filters(region=None, objectives=(13, 22)))
+    long = data["practice_objectives"]
+    assert set(kept["practice_id"]) == set(long.loc[long["objective"].isin([13, 22]), "practice_id"])
+
+
+def test_filters_that_match_nothing_give_empty_tables_not_errors(data):
+    nothing = Filters(region="ECE", countries=("KAZ",), scopes=("Global",))
+    assert filters.practices(data, nothing).empty
+    view = views.practices(data, nothing)
+    assert view.records.empty and view.by_objective.sum() == 0 and view.by_country.empty
+
+
+def test_years_overlap_the_practice_period(data):
+    kept = filters.practices(data, Filters(region=None, years=(2019, 2019)))
+    assert len(kept) > 0
+    assert ((kept["start_year"].fillna(kept["end_year"]) <= 2019)).all()
+    assert ((kept["end_year"].fillna(9999) >= 2019)).all()
+
+
+def test_clicking_an_objective_narrows_everything_but_the_objective_chart(data):
+    f = Filters(region="ECE")
+    whole = views.practices(data, f)
+    clicked = views.practices(data, f, objectives=[2])
+    assert clicked.by_objective.equals(whole.by_objective)
+    assert len(clicked.records) == whole.by_objective[2] < len(whole.records)
+    assert clicked.by_implementer.sum() < whole.by_implementer.sum()
+
+
+def test_clicking_an_implementer_narrows_the_objective_chart(data):
+    f = Filters(region="ECE")
+    clicked = views.practices(data, f, implementers=["IOM"])
+    assert clicked.by_objective.sum() < views.practices(data, f).by_objective.sum()
+    assert clicked.by_implementer.equals(views.practices(data, f).by_implementer)
+
+
+def test_a_practice_counts_once_in_each_state(data):
+    view = views.practices(data, Filters(region="ECE"))
+    long = data["practice_countries"]
+    in_ece = long[long["practice_id"].isin(view.records["practice_id"])]
+    assert view.by_country.sum() == in_ece["iso3"].isin(filters.country_scope(Filters(region="ECE"))).sum()
+
+
+def test_pledges_view_top_objectives_are_the_brief(data):
+    assert set(views.pledges(data, Filters(region="ECE")).top_objectives) == {2, 7, 15, 16, 17, 23}
+
+
+def test_funding_view(data):
+    view = views.funding(data, Filters(region="ECE"))
+    assert view.target == 150e6 and 0.38 < view.mobilised / view.target < 0.40
+    assert round(view.by_contributor.sum(), 1) == round(view.contributions["amount_usd"].sum() / 1e6, 1)
+    funded = view.programmes_by_region.set_index(["region", "status"])["programmes"]
+    assert funded[("ECE", "Funded")] == 4 and funded[("ECE", "Pipeline")] == 6
+
+
+def test_country_profile(data):
+    profile = views.country_profile(data, "KAZ")
+    assert profile.regions == ["ECE", "ESCAP"] and "Central Asia" in profile.subregions
+    assert profile.has("Country Network") and profile.has("UNCT workshop") and not profile.has("Champion country")
+    long = data["practice_countries"]
+    assert set(profile.practices["practice_id"]) == set(long.loc[long["iso3"] == "KAZ", "practice_id"])
+    assert profile.practice_objectives.sum() >= len(profile.practices) > 0
+    assert "XKX" in views.profile_countries(data)
