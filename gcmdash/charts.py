@@ -88,19 +88,19 @@ def yearly_bars(frame: pd.DataFrame, value: str, what: str, title: str, color: s
 
 
 def progress_bar(mobilised: float, target: float) -> alt.Chart:
-    """Progress towards the capitalisation target: mobilised against what remains, in USD millions."""
-    frame = pd.DataFrame({
-        "part": ["Mobilised", "Remaining"],
-        "usd_m": [mobilised / 1e6, max(target - mobilised, 0) / 1e6],
-        "order": [0, 1],
-    })
-    return alt.Chart(frame, height=70).mark_bar().encode(
-        x=alt.X("sum(usd_m):Q", axis=_axis("USD million"), scale=alt.Scale(domain=[0, max(target, mobilised) / 1e6])),
-        color=alt.Color("part:N", scale=alt.Scale(domain=["Mobilised", "Remaining"], range=[ACCENT, "#E3E8EE"]),
-                        legend=alt.Legend(title=None, orient="bottom", labelFontSize=FONT_SIZE)),
-        order="order:Q",
-        tooltip=[alt.Tooltip("part:N", title=" "), alt.Tooltip("usd_m:Q", title="USD million", format=",.1f")],
-    ).properties(title=_title("Progress towards the M-MPTF capitalisation target"), width="container")
+    """Progress towards the capitalisation target: the mobilised part drawn over the whole target, in USD million."""
+    frame = pd.DataFrame({"fund": ["M-MPTF"], "target": [target / 1e6], "mobilised": [mobilised / 1e6],
+                          "label": [f"{100 * mobilised / target:.1f}% of USD {target / 1e6:,.0f} million"]})
+    base = alt.Chart(frame, height=60).encode(y=alt.Y("fund:N", axis=None))
+    whole = base.mark_bar(color="#E3E8EE", size=34).encode(
+        x=alt.X("target:Q", axis=_axis("USD million"), scale=alt.Scale(domain=[0, max(target, mobilised) / 1e6])),
+        tooltip=[alt.Tooltip("target:Q", title="Target (USD million)", format=",.0f")])
+    done = base.mark_bar(color=ACCENT, size=34).encode(
+        x="mobilised:Q", tooltip=[alt.Tooltip("mobilised:Q", title="Mobilised (USD million)", format=",.1f")])
+    text = base.mark_text(align="left", dx=6, fontSize=FONT_SIZE, fontWeight="bold").encode(x="mobilised:Q",
+                                                                                              text="label:N")
+    return (whole + done + text).properties(title=_title("Progress towards the M-MPTF capitalisation target"),
+                                             width="container")
 
 
 def counts_table(counts: pd.Series, field_title: str, what: str) -> pd.DataFrame:

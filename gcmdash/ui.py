@@ -143,8 +143,29 @@ def shell_done() -> None:
     st.session_state[_SHELL_DRAWN] = False
 
 
+_REDIRECTED = "_gcmdash_redirected_to_app"
+
+
+def _run_through_app() -> None:
+    """Rerun once with app.py in charge, when Streamlit ran this page file on its own (see _SHELL_DRAWN)."""
+    if st.session_state.get(_REDIRECTED):
+        return
+    st.session_state[_REDIRECTED] = True
+    try:
+        # Streamlit's pages/-folder mode is decided once per server from the folder's existence; this app uses
+        # st.navigation, so it is switched off. Internal API: if it moves, the page still works on its own.
+        from streamlit.runtime.pages_manager import PagesManager
+
+        PagesManager.uses_pages_directory = False
+    except (ImportError, AttributeError):
+        return
+    st.rerun()
+
+
 def page_start() -> tuple[Dataset, Filters]:
     """What every page starts with: the data and the current filters (drawing the sidebar if app.py did not)."""
+    if not st.session_state.get(_SHELL_DRAWN):
+        _run_through_app()
     data = dataset_or_stop()
     if not st.session_state.get(_SHELL_DRAWN):
         shell(data)
@@ -227,17 +248,17 @@ def chart_block(chart: alt.Chart, table: pd.DataFrame, key: str, *, clickable: b
             st.altair_chart(chart, key=key, width="stretch")
     with numbers:
         st.dataframe(table, hide_index=True, width="stretch")
-    left, right, _ = st.columns([1, 1, 4])
-    left.download_button("PNG", lambda: exports.chart_png(chart), exports.download_name(name, region, "png"),
-                         mime="image/png", key=f"{key}-png", icon=":material/image:", on_click="ignore")
-    right.download_button("SVG", lambda: exports.chart_svg(chart), exports.download_name(name, region, "svg"),
-                          mime="image/svg+xml", key=f"{key}-svg", icon=":material/draw:", on_click="ignore")
+    with st.popover("Download chart", icon=":material/download:"):
+        st.download_button("PNG image", lambda: exports.chart_png(chart), exports.download_name(name, region, "png"),
+                           mime="image/png", key=f"{key}-png", icon=":material/image:", on_click="ignore")
+        st.download_button("SVG image", lambda: exports.chart_svg(chart), exports.download_name(name, region, "svg"),
+                           mime="image/svg+xml", key=f"{key}-svg", icon=":material/draw:", on_click="ignore")
 
 
 def record_downloads(key: str, frame: pd.DataFrame, page: str, region: str | None) -> None:
     """CSV and XLSX downloads of the records on screen, laid out as the spreadsheet format (formulas escaped)."""
     people = exports.records_for_people(key, frame)
-    left, right, _ = st.columns([1, 1, 4])
+    left, right = st.columns(2, width=420)
     left.download_button("Download CSV", lambda: exports.csv_bytes(people), exports.download_name(page, region, "csv"),
                          mime="text/csv", key=f"{page}-csv", icon=":material/download:", on_click="ignore")
     right.download_button(
@@ -253,9 +274,11 @@ def records_table(key: str, frame: pd.DataFrame, search_key: str) -> None:
     people = exports.records_for_people(key, frame)
     if query:
         people = people[tables.matching(people, query)]
-    st.caption(f"{len(people)} records")
+    st.caption(tables.count_text(len(people), "record"))
+    if people.empty:
+        return
     config = {c: st.column_config.LinkColumn(c) for c in people.columns if c == "Link"}
-    st.dataframe(people, hide_index=True, width="stretch", column_config=config)
+    st.dataframe(tables.for_display(people), hide_index=True, width="stretch", column_config=config)
 
 
 def empty_state(what: str) -> None:

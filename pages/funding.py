@@ -22,7 +22,7 @@ if view.contributions.empty:
 else:
     left, right = st.columns([3, 2], gap="large")
     with left:
-        ui.chart_block(charts.category_bars(view.by_contributor, "contributor", "USD million", "Contributor"),
+        ui.chart_block(charts.category_bars(view.by_contributor, "contributor", "Contributions (USD million)", "Contributor"),
                        charts.counts_table(view.by_contributor, "Contributor", "USD million"), "fund-contributors",
                        name="contributions-by-contributor", region=f.region)
     with right:
@@ -34,11 +34,10 @@ st.subheader("Joint programmes")
 if view.programmes.empty:
     ui.empty_state("joint programmes")
     st.stop()
-left, middle, right = st.columns(3, gap="large")
+left, right = st.columns(2, gap="large")
 with left:
     ui.chart_block(charts.status_bars(view.programmes_by_region, "region", "Region"), view.programmes_by_region,
                    "fund-jp-regions", name="programmes-by-region", region=f.region)
-with middle:
     ui.chart_block(charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
                    view.programmes_by_area, "fund-jp-areas", name="programmes-by-area", region=f.region)
 with right:

@@ -48,13 +48,16 @@ def streamlit_server(port: int):
         process.wait(timeout=20)
 
 
+HEIGHT = 1000
+
+
 def main(outdir: str, *paths: str) -> None:
     """Screenshot each path (default: the Overview) into outdir as 1-based numbered PNGs."""
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     with streamlit_server(free_port()) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1440, "height": 1000})
+        page = browser.new_page(viewport={"width": 1440, "height": HEIGHT})
         for number, path in enumerate(paths or ("/",), start=1):
             page.goto(base + path)
             # The first load after start can be blank: wait for content, not for a fixed time.
@@ -67,4 +70,8 @@ def main(outdir: str, *paths: str) -> None:
 
 
 if __name__ == "__main__":
+    # --tall: a 1440×3200 viewport, since Streamlit scrolls inside its own container and full_page sees one screen.
+    if "--tall" in sys.argv:
+        sys.argv.remove("--tall")
+        HEIGHT = 3200
     main(*sys.argv[1:])
