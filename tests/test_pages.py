@@ -58,14 +58,6 @@ def test_every_page_draws_the_shared_filters():
         assert app.sidebar.multiselect(key="objectives").value == [2], page
 
 
-def test_reset_clears_the_filters():
-    # On the default page app.py runs every time, as it does for every page in the browser.
-    app = _open("pages/overview.py", {"region": "ECA", "scope": "National"})
-    app.sidebar.button[0].click().run()
-    assert app.sidebar.selectbox(key="region").value == "ECE"
-    assert app.sidebar.multiselect(key="scope").value == []
-
-
 def test_unknown_link_values_are_ignored_quietly():
     app = _open("pages/overview.py", {"region": "Atlantis", "countries": ["Narnia", "Georgia"]})
     assert not app.exception
