@@ -49,6 +49,7 @@ def streamlit_server(port: int):
 
 
 HEIGHT = 1000
+SCHEME = "light"
 
 
 def main(outdir: str, *paths: str) -> None:
@@ -57,7 +58,7 @@ def main(outdir: str, *paths: str) -> None:
     out.mkdir(parents=True, exist_ok=True)
     with streamlit_server(free_port()) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1440, "height": HEIGHT})
+        page = browser.new_page(viewport={"width": 1440, "height": HEIGHT}, color_scheme=SCHEME)
         for number, path in enumerate(paths or ("/",), start=1):
             page.goto(base + path)
             # The first load after start can be blank: wait for content, not for a fixed time.
@@ -74,4 +75,7 @@ if __name__ == "__main__":
     if "--tall" in sys.argv:
         sys.argv.remove("--tall")
         HEIGHT = 3200
+    if "--dark" in sys.argv:
+        sys.argv.remove("--dark")
+        SCHEME = "dark"
     main(*sys.argv[1:])
