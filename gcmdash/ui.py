@@ -230,6 +230,18 @@ def figure_card(figure: Figure) -> None:
 # --- Charts, tables and downloads ------------------------------------------------------------------------------
 
 
+def _themed(chart: alt.Chart) -> alt.Chart:
+    """The chart with text in the viewer's theme colours (value labels and subtitles would be black on dark)."""
+    dark = getattr(st.context.theme, "type", None) == "dark"
+    ink, muted = ("#E6EDF5", "#B5C3D3") if dark else ("#1B2A3A", "#4A5B6D")
+    return chart.configure_text(color=ink).configure_title(color=ink, subtitleColor=muted)
+
+
+def chart(chart: alt.Chart) -> None:
+    """A chart on its own (no table view), in the viewer's theme."""
+    st.altair_chart(_themed(chart), width="stretch")
+
+
 def clicked(key: str, selection: str, field: str) -> list:
     """The values of the bars clicked in the chart drawn with this key (read before drawing, to filter the page)."""
     state = st.session_state.get(key)
@@ -243,9 +255,9 @@ def chart_block(chart: alt.Chart, table: pd.DataFrame, key: str, *, clickable: b
     shown, numbers = st.tabs(["Chart", "Data table"])
     with shown:
         if clickable:
-            st.altair_chart(chart, key=key, on_select="rerun", width="stretch")
+            st.altair_chart(_themed(chart), key=key, on_select="rerun", width="stretch")
         else:
-            st.altair_chart(chart, key=key, width="stretch")
+            st.altair_chart(_themed(chart), key=key, width="stretch")
     with numbers:
         st.dataframe(table, hide_index=True, width="stretch")
     with st.popover("Download chart", icon=":material/download:"):

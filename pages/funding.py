@@ -10,7 +10,7 @@ ui.illustrative_notice(data)
 view = views.funding(data, f)
 
 if view.target:
-    st.altair_chart(charts.progress_bar(view.mobilised, view.target), width="stretch")
+    ui.chart(charts.progress_bar(view.mobilised, view.target))
     st.caption(f"{formatting.amount(view.mobilised, 'USD')} mobilised by all contributors of "
                f"{formatting.amount(view.target, 'USD')} targeted by the 2026 IMRF "
                f"({100 * view.mobilised / view.target:.1f}%). This bar is worldwide; the rest of the page follows the "
