@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Mapping
@@ -34,6 +35,12 @@ class Dataset:
     def __getitem__(self, key: str) -> pd.DataFrame:
         """A dataset's table or a long table, by name."""
         return self.tables[key] if key in self.tables else self.long[key]
+
+    @property
+    def as_of(self) -> dt.date | None:
+        """The date of the newest published figure in the data: what the data version is current to."""
+        dates = self.tables["figures"]["as_of"].dropna()
+        return max(dates) if len(dates) else None
 
     @property
     def illustrative_count(self) -> int:

@@ -204,7 +204,9 @@ def membership_caveat(region: str | None) -> None:
 def data_banner(data: Dataset) -> None:
     """The data version in the sidebar, so a screenshot or a shared link can say which data it shows."""
     illustrative = f" · {data.illustrative_count} illustrative records" if data.illustrative_count else ""
-    st.sidebar.caption(f"Data version `{data.version}` · {', '.join(data.sources)}{illustrative}")
+    dated = f" · figures as of {formatting.day(data.as_of)}" if data.as_of else ""
+    st.sidebar.caption(f"Data version `{data.version}`{dated} · {formatting.plain(', '.join(data.sources))}"
+                       f"{illustrative}")
 
 
 def illustrative_notice(data: Dataset) -> None:
