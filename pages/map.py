@@ -1,0 +1,36 @@
+"""Map: Country UN Networks, UNCT workshops, champion countries and voluntary reports, over practices or pledges."""
+
+import streamlit as st
+
+from gcmdash import countries, maps, ui
+
+data, f = ui.page_start()
+st.title(f"Map of GCM implementation — {ui.region_title(f.region)}")
+ui.illustrative_notice(data)
+
+labels = [layer.label for layer in maps.LAYERS]
+left, right = st.columns([3, 1])
+layers = left.pills("Markers", labels, selection_mode="multi", default=labels, key="layers", bind="query-params")
+shade = right.segmented_control("Shade countries by", list(maps.SHADES), default="Practices", key="shade",
+                                bind="query-params")
+choropleth = maps.SHADES.get(shade)
+
+facts = maps.country_facts(data, f)
+if facts.empty:
+    ui.empty_state("countries")
+    st.stop()
+st.caption(maps.describe(layers, choropleth))
+if choropleth and not facts[choropleth].any():
+    ui.empty_state(choropleth)
+
+event = st.pydeck_chart(maps.deck(facts, layers, choropleth, f.region), height=maps.HEIGHT, on_select="rerun",
+                        selection_mode="single-object", key="map")
+picked = maps.selected_country(event.selection, facts)
+if picked:
+    # The Country profile's picker is bound to the URL by name (?country=Georgia), not by code.
+    st.switch_page("pages/country.py", query_params={"country": countries.country_name(picked)})
+st.html(maps.legend_html(maps.legend(layers, choropleth, facts)))
+
+st.subheader("The countries")
+st.dataframe(maps.table(facts), hide_index=True, width="stretch",
+             column_config={"Terms of Reference": st.column_config.LinkColumn(display_text="ToR")})

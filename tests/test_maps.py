@@ -1,0 +1,325 @@
+"""The map: facts per country, the offline Deck (no basemap, plain-text tooltips, views per region), legend, page."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from gcmdash import dataset, maps, regions
+from gcmdash.filters import Filters
+from gcmdash.loading import bundled, load_paths
+from tests.conftest import headers, valid_sheets
+
+ROOT = Path(__file__).resolve().parent.parent
+ALL_LAYERS = [layer.label for layer in maps.LAYERS]
+ECE_NETWORKS = {"ALB", "ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "MKD", "SRB", "TJK", "TKM", "TUR", "UZB", "XKX"}
+ECE_WORKSHOPS = {"ARM", "BIH", "GEO", "KAZ", "KGZ", "TJK", "TKM", "UKR", "UZB"}
+HOSTILE = "<img src=x onerror=alert(1)>"
+
+
+@pytest.fixture(scope="module")
+def data():
+    result = bundled()
+    assert result.dataset is not None
+    return result.dataset
+
+
+@pytest.fixture(scope="module")
+def ece(data) -> pd.DataFrame:
+    return maps.country_facts(data, Filters(region="ECE"))
+
+
+def _layers(deck) -> dict[str, dict]:
+    return {layer["id"]: layer for layer in json.loads(deck.to_json())["layers"]}
+
+
+def _hostile_facts() -> pd.DataFrame:
+    return pd.DataFrame(
+        {"name": [HOSTILE, "Georgia"], "regions": ["ECE</div>", "ECE"], "network": [True, False],
+         "tor": ["https://example.org/?a=1&b=<x>", None], "workshops": [1, 0], "champion": [False, True],
+         "reports": [2, 0], "practices": [3, 0], "pledges": [0, 1]},
+        index=pd.Index(["KAZ", "GEO"], name="iso3"))
+
+
+# --- Facts ---------------------------------------------------------------------------------------------------
+
+
+def test_ece_facts_reproduce_the_brief(ece):
+    assert set(ece.index) == regions.coverage("ECE")
+    assert set(ece.index[ece["network"]]) == ECE_NETWORKS
+    assert set(ece.index[ece["workshops"] > 0]) == ECE_WORKSHOPS and ece["workshops"].sum() == 9
+    assert ece["champion"].sum() == 5
+    assert ece["reports"].sum() == 24
+    assert list(ece.columns) == list(maps.FACT_COLUMNS)
+    assert ece.loc["XKX", "name"] == "Kosovo" and ece.loc["KAZ", "regions"] == "ECE, ESCAP"
+
+
+def test_counts_are_of_the_filtered_records(data, ece):
+    narrowed = maps.country_facts(data, Filters(region="ECE", objectives=(2,)))
+    assert (narrowed["practices"] <= ece["practices"]).all()
+    assert narrowed["practices"].sum() < ece["practices"].sum()
+    assert narrowed["network"].sum() == 15, "activities are not records with objectives"
+
+
+def test_all_regions_lists_every_country_with_a_record(data):
+    facts = maps.country_facts(data, Filters(region=None))
+    counted = facts[["workshops", "reports", "practices", "pledges"]].sum(axis=1) + facts["network"] + facts["champion"]
+    assert (counted > 0).all()
+    assert ECE_NETWORKS <= set(facts.index) and "CHL" in facts.index
+
+
+def _practice(pid: str, countries: str, objectives: str = "7") -> list:
+    row = list(valid_sheets()["Practices"][1])
+    cols = headers("practices")
+    row[cols.index("Practice ID")], row[cols.index("Countries")] = pid, countries
+    row[cols.index("GCM objectives")] = objectives
+    return row
+
+
+def test_a_practice_counts_once_in_each_of_its_countries(workbook):
+    sheets = valid_sheets()
+    sheets["Practices"] = [headers("practices"), _practice("PR-1", "Kazakhstan; Kyrgyz Republic"),
+                           _practice("PR-2", "Kazakhstan", "2"), _practice("PR-3", "Chile")]
+    sheets["Country activities"].append(["Georgia", "Country Network", 2022, None, "https://example.org/tor", None,
+                                         "Published", "t"])
+    result = load_paths([workbook(sheets)], complete=True)
+    assert result.valid, result.issues
+    facts = maps.country_facts(result.dataset, Filters(region="ECE"))
+    assert facts.loc["KAZ", "practices"] == 2 and facts.loc["KGZ", "practices"] == 1
+    assert "CHL" not in facts.index
+    assert facts.loc["GEO", "tor"] == "https://example.org/tor" and pd.isna(facts.loc["ARM", "tor"])
+    assert maps.country_facts(result.dataset, Filters(region="ECE", objectives=(2,))).loc["KGZ", "practices"] == 0
+    everywhere = maps.country_facts(result.dataset, Filters(region=None))
+    assert set(everywhere.index) == {"KAZ", "KGZ", "CHL", "GEO", "PRT"}  # PRT: the sheet's one pledge
+
+
+def test_a_country_listed_twice_in_one_record_counts_once():
+    practice = pd.DataFrame({"practice_id": ["PR-1"], "title": ["t"], "objectives": [(7,)],
+                             "countries": [("KAZ", "KAZ", "KGZ")], "scope": ["National"],
+                             "implementer_types": [("IOM",)], "provenance": ["Illustrative"]},
+                            index=pd.Index([2], name="row"))
+    facts = maps.country_facts(dataset.build({"practices": practice}, "test"), Filters(region="ECE"))
+    assert facts.loc["KAZ", "practices"] == 1 and facts.loc["KGZ", "practices"] == 1
+
+
+def test_the_table_shows_names_not_codes(ece):
+    shown = maps.table(ece)
+    assert "Country" in shown and "Kazakhstan" in set(shown["Country"])
+    assert not any(shown[c].astype(str).eq("KAZ").any() for c in shown.columns)
+
+
+# --- The deck --------------------------------------------------------------------------------------------------
+
+
+def test_tooltips_are_plain_text_so_markup_in_names_stays_text():
+    deck = maps.deck(_hostile_facts(), ALL_LAYERS, "practices", "ECE")
+    # Streamlit and pydeck put {tip} into the tooltip; "text" tooltips are shown through innerText.
+    assert set(deck._tooltip) == {"text", "style"} and deck._tooltip["text"] == "{tip}"
+    spec = json.loads(deck.to_json())
+    assert "html" not in deck.to_json().lower().replace(HOSTILE.lower(), "")
+    countries = _layers(deck)["countries"]["data"]["features"]
+    kaz = next(f["properties"] for f in countries if f["properties"]["iso3"] == "KAZ")
+    assert set(kaz) == {"iso3", "tip", "fill"}, "only what the map needs travels to the browser"
+    assert kaz["tip"].startswith(HOSTILE + " (ECE</div>)\n")
+    assert "example.org" not in deck.to_json(), "links are for the table, not the tooltip"
+    assert spec["layers"][0]["id"] == "context"
+
+
+def test_legend_html_escapes_every_label():
+    entries = [maps.LegendEntry("●", HOSTILE, 1, (0, 0, 0)), maps.LegendEntry("<b>", "x & y", 2, (1, 2, 3), True)]
+    markup = maps.legend_html(entries)
+    assert "&lt;img" in markup and "<img" not in markup and "&lt;b&gt;" in markup and "x &amp; y" in markup
+
+
+def test_no_basemap_and_no_outside_address(ece):
+    deck = maps.deck(ece, ALL_LAYERS, "pledges", "ECE")
+    text = deck.to_json()
+    spec = json.loads(text)
+    assert deck.map_provider is None and spec.get("mapProvider") is None
+    # map_style=None would be sent as no style, which Streamlit replaces by a Carto basemap from the internet.
+    assert spec["mapStyle"] == "__MAP_STYLE__"
+    for word in ("http", "mapbox", "carto", "//"):
+        assert word not in text.lower()
+    assert len(text) < 400_000, "compact JSON: shapes once, no indentation"
+
+
+def test_a_layer_switched_off_is_absent(ece):
+    ids = set(_layers(maps.deck(ece, [x for x in ALL_LAYERS if x != "UNCT workshops"], "practices", "ECE")))
+    assert ids == {"context", "countries", "marker-network", "marker-champion", "marker-reports"}
+    assert set(_layers(maps.deck(ece, [], None, "ECE"))) == {"context", "countries"}
+
+
+def test_markers_sit_on_the_countries_with_the_activity(ece):
+    layers = _layers(maps.deck(ece, ALL_LAYERS, None, "ECE"))
+    assert {row["iso3"] for row in layers["marker-network"]["data"]} == ECE_NETWORKS
+    assert {row["iso3"] for row in layers["marker-workshops"]["data"]} == ECE_WORKSHOPS
+    assert {row["glyph"] for row in layers["marker-champion"]["data"]} == {"★"}
+    # Non-ASCII glyphs need deck.gl to build its font atlas from the data.
+    assert layers["marker-network"]["characterSet"] == "auto"
+
+
+def test_shading_follows_the_class_breaks(ece):
+    fills = {f["properties"]["iso3"]: tuple(f["properties"]["fill"])
+             for f in _layers(maps.deck(ece, [], "practices", "ECE"))["countries"]["data"]["features"]}
+    assert all(fills[c] == maps.NO_RECORDS for c in ece.index[ece["practices"] == 0] if c in fills)
+    most = ece["practices"].idxmax()
+    assert fills[most] == maps.class_colours(len(maps.class_breaks(ece["practices"])))[-1]
+    plain = _layers(maps.deck(ece, [], None, "ECE"))["countries"]["data"]["features"]
+    unshaded = {tuple(f["properties"]["fill"]) for f in plain}
+    assert unshaded == {maps.SHOWN_FILL}
+
+
+def test_class_breaks_are_contiguous_whole_numbers():
+    breaks = maps.class_breaks([0, 0, 1, 1, 1, 2, 3, 5, 8, 13, 21, 40])
+    assert 1 < len(breaks) <= maps.MAX_CLASSES
+    assert breaks[0][0] == 1 and breaks[-1][1] == 40
+    assert all(low <= high for low, high in breaks)
+    assert all(b[0] == a[1] + 1 for a, b in zip(breaks, breaks[1:]))
+    assert maps.class_breaks([1, 1, 0]) == [(1, 1)] and maps.class_breaks([0, 0]) == []
+    colours = maps.class_colours(len(breaks))
+    assert len(set(colours)) == len(breaks) and maps.NO_RECORDS not in colours
+
+
+def _visible(view, width: int = maps.FIT_WIDTH, height: int = maps.HEIGHT):
+    """What a map of this size shows: (west, east) longitudes and (south, north) latitudes."""
+    per_radian = 512 * 2 ** view.zoom / (2 * math.pi)
+    half_lon = math.degrees(width / 2 / per_radian)
+    y = math.log(math.tan(math.pi / 4 + math.radians(view.latitude) / 2))
+    lat = lambda v: math.degrees(2 * math.atan(math.exp(v)) - math.pi / 2)  # noqa: E731
+    return ((view.longitude - half_lon, view.longitude + half_lon),
+            (lat(y - height / 2 / per_radian), lat(y + height / 2 / per_radian)))
+
+
+def _shows(visible, lon: float, lat: float) -> bool:
+    (west, east), (south, north) = visible
+    return south <= lat <= north and any(west <= lon + turn <= east for turn in (-360, 0, 360))
+
+
+@pytest.mark.parametrize("region", [*regions.REGIONS, None])
+def test_the_first_view_shows_every_country_of_the_region(data, region):
+    facts = maps.country_facts(data, Filters(region=region))
+    deck = maps.deck(facts, [], None, region)
+    visible = _visible(deck.initial_view_state)
+    centres = maps.centres()
+    missing = [c for c in facts.index if c in centres and not _shows(visible, *centres[c])]
+    assert missing == []
+    (west, east), _ = visible
+    assert east - west < 400, "fitted, not zoomed out to several copies of the world"
+
+
+def test_ece_view_crosses_the_atlantic_not_the_pacific():
+    view = maps.view_state(regions.coverage("ECE"))
+    assert -30 < view.longitude < 30 and view.zoom > 1
+
+
+def test_a_view_across_the_antimeridian_repeats_the_world():
+    spec = json.loads(maps.deck(pd.DataFrame(columns=list(maps.FACT_COLUMNS)), [], None, "ESCAP").to_json())
+    assert spec["views"][0]["repeat"] is True
+    fiji = maps.view_state(["FJI"])
+    assert fiji.zoom <= maps.MAX_FIT_ZOOM and abs(fiji.longitude) > 170
+
+
+def test_centres_lie_inside_their_countries():
+    centres = maps.centres()
+    assert 0 < centres["FRA"][0] < 8 and 43 < centres["FRA"][1] < 49, "not pulled towards Guiana"
+    assert -110 < centres["USA"][0] < -85, "not pulled towards Alaska or Hawaii"
+    assert 40 < centres["RUS"][0] < 120
+    # Croatia's and Norway's centroids fall in Bosnia and Sweden: their markers move inside them.
+    assert 13.5 < centres["HRV"][0] < 16.2 and 44 < centres["HRV"][1] < 46
+    assert 5 < centres["NOR"][0] < 13.5
+
+
+def test_empty_facts_draw_without_error():
+    empty = pd.DataFrame(columns=list(maps.FACT_COLUMNS))
+    assert set(_layers(maps.deck(empty, ALL_LAYERS, "practices", None))) >= {"context", "countries"}
+    assert [e.count for e in maps.legend(ALL_LAYERS, "practices", empty)] == [0, 0, 0, 0, 0]
+
+
+# --- Legend and selection ----------------------------------------------------------------------------------------
+
+
+def test_legend_symbols_are_distinct_and_counts_are_countries(ece):
+    entries = maps.legend(ALL_LAYERS, "practices", ece)
+    markers = [e for e in entries if not e.shade]
+    shading = [e for e in entries if e.shade]
+    assert [e.label for e in markers] == ALL_LAYERS
+    assert len({e.symbol for e in markers}) == 4 and not {e.symbol for e in markers} & {e.symbol for e in shading}
+    assert {e.label: e.count for e in markers}["Country UN Networks"] == 15
+    assert sum(e.count for e in shading) == len(ece)
+    assert shading[0].label == "No practices" and len({e.colour for e in shading}) == len(shading)
+    assert [e.label for e in maps.legend(["Champion countries"], None, ece)] == ["Champion countries"]
+
+
+def test_selection_of_a_shape_or_a_marker_names_the_country(ece):
+    feature = {"type": "Feature", "properties": {"iso3": "GEO"}}
+    shape = {"indices": {"countries": [3]}, "objects": {"countries": [feature]}}
+    marker = {"indices": {"marker-network": [0]}, "objects": {"marker-network": [{"iso3": "KAZ", "glyph": "●"}]}}
+    assert maps.selected_country(shape, ece) == "GEO"
+    assert maps.selected_country(marker, ece) == "KAZ"
+    assert maps.selected_country({"indices": {}, "objects": {}}, ece) is None
+    assert maps.selected_country({"objects": {"countries": [{"properties": {"iso3": "CHL"}}]}}, ece) is None
+    junks = (None, {"objects": [1]}, {"objects": {"countries": ["KAZ", 3, None]}},
+             {"objects": {"x": [{"properties": 1}]}})
+    for junk in junks:
+        assert maps.selected_country(junk, ece) is None
+
+
+# --- The page --------------------------------------------------------------------------------------------------
+
+
+def _app_with_map(tmp_path: Path) -> str:
+    """app.py, or, until it registers the Map page, a copy beside the real pages/ that does."""
+    text = (ROOT / "app.py").read_text(encoding="utf-8")
+    if "pages/map.py" in text:
+        return str(ROOT / "app.py")
+    anchor = next(line for line in text.splitlines() if 'st.Page("pages/country.py"' in line)
+    indent = anchor[: len(anchor) - len(anchor.lstrip())]
+    text = text.replace(anchor, anchor + "\n" + indent + 'st.Page("pages/map.py", title="Map", icon=":material/map:"),')
+    (tmp_path / "app.py").write_text(text, encoding="utf-8")
+    (tmp_path / "pages").symlink_to(ROOT / "pages", target_is_directory=True)
+    return str(tmp_path / "app.py")
+
+
+def _map_page(tmp_path: Path, query: dict[str, str | list[str]]) -> AppTest:
+    app = AppTest.from_file(_app_with_map(tmp_path), default_timeout=120)
+    for key, value in query.items():
+        app.query_params[key] = value
+    app.run()
+    app.switch_page("pages/map.py").run()
+    assert not app.exception, app.exception
+    return app
+
+
+def test_the_page_shows_the_map_legend_and_table(tmp_path):
+    app = _map_page(tmp_path, {"region": "ECA", "shade": "Pledges", "layers": "Champion countries"})
+    assert "Africa" in app.title[0].value
+    assert len(app.get("deck_gl_json_chart")) == 1
+    assert app.dataframe[0].value.shape[0] == 54 and "Country" in app.dataframe[0].value
+    assert "pledges" in app.caption[0].value and "Champion countries" in app.caption[0].value
+
+
+def test_selecting_a_country_opens_its_profile(tmp_path):
+    app = _map_page(tmp_path, {"region": "ECE"})
+    chart = app.get("deck_gl_json_chart")[0]
+    # AppTest cannot click a deck.gl chart: send the selection the browser would send, through the runner.
+    states = app._tree.get_widget_states()
+    state = states.widgets.add()
+    state.id = chart.proto.id
+    state.string_value = json.dumps({"selection": {"indices": {"countries": [0]}, "objects": {
+        "countries": [{"type": "Feature", "properties": {"iso3": "KAZ"}}]}}})
+    app._run(states)
+    assert not app.exception, app.exception
+    assert app.query_params["country"] == "Kazakhstan"
+    assert app.title[0].value == "Kazakhstan"
+
+
+def test_filters_matching_no_practice_say_so(tmp_path):
+    query = {"region": "ECE", "countries": "Kazakhstan", "scope": "Global", "years": ["2018", "2018"]}
+    app = _map_page(tmp_path, query)
+    assert any("match the filters" in i.value for i in app.info)
+    assert app.dataframe[0].value.shape[0] == 1
