@@ -1,10 +1,15 @@
 """gcmdash: the entry point; shared data, filters and navigation for every page."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from gcmdash import ui
 
-st.set_page_config(page_title="gcmdash · GCM implementation", page_icon=":material/public:", layout="wide")
+ASSETS = Path(__file__).resolve().parent / "assets"
+
+# A local image: a Material icon as favicon is fetched from an outside font server.
+st.set_page_config(page_title="gcmdash · GCM implementation", page_icon=str(ASSETS / "favicon.png"), layout="wide")
 
 ui.shell(ui.dataset_or_stop(), mark=True)
 
@@ -16,6 +21,7 @@ pages = {
         st.Page("pages/practices.py", title="Practices", icon=":material/lightbulb:"),
         st.Page("pages/pledges.py", title="Pledges", icon=":material/handshake:"),
         st.Page("pages/funding.py", title="Funding", icon=":material/payments:"),
+        st.Page("pages/map.py", title="Map", icon=":material/map:"),
         st.Page("pages/country.py", title="Country profile", icon=":material/flag:"),
     ],
 }
