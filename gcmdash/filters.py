@@ -56,8 +56,24 @@ def country_scope(f: Filters) -> frozenset[str] | None:
     return regions.coverage(f.region)
 
 
-def _ids_with(long: pd.DataFrame, id_field: str, column: str, values) -> pd.Index:
+def ids_with(long: pd.DataFrame, id_field: str, column: str, values) -> pd.Index:
+    """Ids of records whose multi-valued field (a long table's column) holds any of the values."""
     return pd.Index(long.loc[long[column].isin(values), id_field].unique())
+
+
+def _having(table: pd.DataFrame, id_field: str, long: pd.DataFrame, column: str, values) -> pd.Series:
+    return table[id_field].isin(ids_with(long, id_field, column, values))
+
+
+def _in_countries(data: Dataset, table: pd.DataFrame, id_field: str, long_name: str, f: Filters) -> pd.Series:
+    scope = country_scope(f)
+    if scope is None:
+        return pd.Series(True, index=table.index)
+    return _having(table, id_field, data[long_name], "iso3", scope)
+
+
+def _in_years(years: pd.Series, f: Filters) -> pd.Series:
+    return years.between(*f.years).fillna(False) if f.years else pd.Series(True, index=years.index)
 
 
 def _years_overlap(start: pd.Series, end: pd.Series, years: tuple[int, int]) -> pd.Series:
@@ -70,16 +86,11 @@ def _years_overlap(start: pd.Series, end: pd.Series, years: tuple[int, int]) -> 
 def practices(data: Dataset, f: Filters) -> pd.DataFrame:
     """Practices kept by the filters."""
     table = data["practices"]
-    keep = pd.Series(True, index=table.index)
-    scope = country_scope(f)
-    if scope is not None:
-        keep &= table["practice_id"].isin(_ids_with(data["practice_countries"], "practice_id", "iso3", scope))
+    keep = _in_countries(data, table, "practice_id", "practice_countries", f)
     if f.objectives:
-        keep &= table["practice_id"].isin(
-            _ids_with(data["practice_objectives"], "practice_id", "objective", f.objectives))
+        keep &= _having(table, "practice_id", data["practice_objectives"], "objective", f.objectives)
     if f.implementer_types:
-        keep &= table["practice_id"].isin(
-            _ids_with(data["practice_implementers"], "practice_id", "implementer_type", f.implementer_types))
+        keep &= _having(table, "practice_id", data["practice_implementers"], "implementer_type", f.implementer_types)
     if f.scopes:
         keep &= table["scope"].isin(f.scopes)
     if f.years:
@@ -90,41 +101,26 @@ def practices(data: Dataset, f: Filters) -> pd.DataFrame:
 def pledges(data: Dataset, f: Filters) -> pd.DataFrame:
     """Pledges kept by the filters (implementer types apply to the pledging entity's type; scope does not apply)."""
     table = data["pledges"]
-    keep = pd.Series(True, index=table.index)
-    scope = country_scope(f)
-    if scope is not None:
-        keep &= table["pledge_id"].isin(_ids_with(data["pledge_countries"], "pledge_id", "iso3", scope))
+    keep = _in_countries(data, table, "pledge_id", "pledge_countries", f) & _in_years(table["year"], f)
     if f.objectives:
-        keep &= table["pledge_id"].isin(_ids_with(data["pledge_objectives"], "pledge_id", "objective", f.objectives))
+        keep &= _having(table, "pledge_id", data["pledge_objectives"], "objective", f.objectives)
     if f.implementer_types:
         keep &= table["entity_type"].isin(f.implementer_types)
-    if f.years:
-        keep &= table["year"].between(*f.years).fillna(False)
     return table[keep]
 
 
 def programmes(data: Dataset, f: Filters) -> pd.DataFrame:
     """Joint programmes covering a kept country (years apply to the year approved)."""
     table = data["programmes"]
-    keep = pd.Series(True, index=table.index)
-    scope = country_scope(f)
-    if scope is not None:
-        keep &= table["programme_id"].isin(_ids_with(data["programme_countries"], "programme_id", "iso3", scope))
-    if f.years:
-        keep &= table["year"].between(*f.years).fillna(False)
-    return table[keep]
+    return table[_in_countries(data, table, "programme_id", "programme_countries", f) & _in_years(table["year"], f)]
 
 
 def contributions(data: Dataset, f: Filters) -> pd.DataFrame:
     """M-MPTF contributions from kept countries in the chosen years."""
     table = data["contributions"]
-    keep = pd.Series(True, index=table.index)
     scope = country_scope(f)
-    if scope is not None:
-        keep &= table["contributor"].isin(scope)
-    if f.years:
-        keep &= table["year"].between(*f.years).fillna(False)
-    return table[keep]
+    keep = _in_years(table["year"], f)
+    return table[keep if scope is None else keep & table["contributor"].isin(scope)]
 
 
 def activities(data: Dataset, f: Filters) -> pd.DataFrame:

@@ -13,7 +13,7 @@ from gcmdash.filters import Filters
 
 def _ids_with(long: pd.DataFrame, id_field: str, column: str, values) -> pd.Index | None:
     """Ids having any of the values; None when nothing is clicked (no restriction)."""
-    return None if not values else pd.Index(long.loc[long[column].isin(values), id_field].unique())
+    return filters.ids_with(long, id_field, column, values) if values else None
 
 
 def _keep(table: pd.DataFrame, id_field: str, *allowed: pd.Index | None) -> pd.DataFrame:
