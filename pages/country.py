@@ -36,19 +36,15 @@ counts[3].metric("M-MPTF contributions", formatting.amount(profile.contributed_u
 st.subheader("Activities")
 ui.records_table("activities", profile.activities, "q_activities")
 
-left, right = st.columns(2, gap="large")
-with left:
-    st.subheader("Practices")
-    frame = charts.objective_frame(profile.practice_objectives, [])
-    ui.chart_block(charts.objective_bars(frame, "Practices"), frame, "country-practice-objectives",
-                   name=f"{iso3}-practices-by-objective")
-    ui.records_table("practices", profile.practices, "q_practices")
-with right:
-    st.subheader("Pledges")
-    frame = charts.objective_frame(profile.pledge_objectives, [])
-    ui.chart_block(charts.objective_bars(frame, "Pledges"), frame, "country-pledge-objectives",
-                   name=f"{iso3}-pledges-by-objective")
-    ui.records_table("pledges", profile.pledges, "q_pledges")
+sections = [("Practices", "practices", profile.practices, profile.practice_objectives),
+            ("Pledges", "pledges", profile.pledges, profile.pledge_objectives)]
+for column, (what, key, records, by_objective) in zip(st.columns(2, gap="large"), sections):
+    with column:
+        st.subheader(what)
+        frame = charts.objective_frame(by_objective, [])
+        ui.chart_block(charts.objective_bars(frame, what), frame, f"country-{key}-objectives",
+                       name=f"{iso3}-{key}-by-objective")
+        ui.records_table(key, records, f"q_{key}")
 
 st.subheader("M-MPTF joint programmes and contributions")
 ui.records_table("programmes", profile.programmes, "q_programmes")
