@@ -186,3 +186,12 @@ def summary(data: Dataset, region: str | None) -> list[Figure]:
 def figure_values(figures: list[Figure]) -> dict[str, float]:
     """Computed values by metric, whole numbers as int (for JSON and tests)."""
     return {f.metric: int(f.value) if float(f.value).is_integer() else round(f.value, 2) for f in figures}
+
+
+def figures_table(figures: list[Figure]) -> pd.DataFrame:
+    """The headline figures as a table: computed and published values side by side, with date and source."""
+    return pd.DataFrame([{
+        "Figure": f.label, "Computed from the records": f.value, "Unit": f.unit, "Published": f.published,
+        "Published as": f.qualifier or ("Exactly" if f.published is not None else None), "As of": f.as_of,
+        "Differs": f.differs, "Source": f.source, "Note": f.note,
+    } for f in figures])

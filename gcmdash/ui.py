@@ -271,12 +271,19 @@ def chart_block(chart: alt.Chart, table: pd.DataFrame, key: str, *, clickable: b
 
 def record_downloads(key: str, frame: pd.DataFrame, page: str, region: str | None) -> None:
     """CSV and XLSX downloads of the records on screen, laid out as the spreadsheet format (formulas escaped)."""
-    people = exports.records_for_people(key, frame)
+    table_downloads({dataset(key).sheet: exports.records_for_people(key, frame)}, page, region)
+
+
+def table_downloads(tables_by_sheet: dict[str, pd.DataFrame], page: str, region: str | None) -> None:
+    """XLSX (one sheet per table) and, for a single table, CSV downloads; formulas escaped."""
     left, right = st.columns(2, width=420)
-    left.download_button("Download CSV", lambda: exports.csv_bytes(people), exports.download_name(page, region, "csv"),
-                         mime="text/csv", key=f"{page}-csv", icon=":material/download:", on_click="ignore")
+    if len(tables_by_sheet) == 1:
+        (only,) = tables_by_sheet.values()
+        left.download_button("Download CSV", lambda: exports.csv_bytes(only),
+                             exports.download_name(page, region, "csv"), mime="text/csv", key=f"{page}-csv",
+                             icon=":material/download:", on_click="ignore")
     right.download_button(
-        "Download XLSX", lambda: exports.xlsx_bytes({dataset(key).sheet: people}),
+        "Download XLSX", lambda: exports.xlsx_bytes(tables_by_sheet),
         exports.download_name(page, region, "xlsx"), key=f"{page}-xlsx", icon=":material/download:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
 

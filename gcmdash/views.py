@@ -6,9 +6,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from gcmdash import countries, filters, metrics, regions
+from gcmdash import countries, exports, filters, metrics, regions
 from gcmdash.dataset import Dataset
 from gcmdash.filters import Filters
+from gcmdash.schema import dataset
 
 
 def _ids_with(long: pd.DataFrame, id_field: str, column: str, values) -> pd.Index | None:
@@ -172,6 +173,12 @@ class CountryProfile:
     def contributed_usd(self) -> float:
         """Total M-MPTF contributions of the country."""
         return float(self.contributions["amount_usd"].sum())
+
+    def records_by_sheet(self) -> dict[str, pd.DataFrame]:
+        """Every record of the country, one table per dataset as people read them, for downloads."""
+        parts = {"activities": self.activities, "practices": self.practices, "pledges": self.pledges,
+                 "programmes": self.programmes, "contributions": self.contributions}
+        return {dataset(key).sheet: exports.records_for_people(key, frame) for key, frame in parts.items()}
 
     def has(self, activity: str) -> bool:
         """Whether the country has a row of this activity (e.g. "Country Network")."""

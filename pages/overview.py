@@ -19,3 +19,8 @@ for start in range(0, len(figures), 4):
     for column, figure in zip(st.columns(4), figures[start : start + 4]):
         with column:
             ui.figure_card(figure)
+
+st.subheader("The figures as a table")
+table = metrics.figures_table(figures)
+st.dataframe(table, hide_index=True, width="stretch", column_config={"Source": st.column_config.LinkColumn()})
+ui.table_downloads({"Headline figures": table}, "overview", f.region)
