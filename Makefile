@@ -9,7 +9,11 @@ PORT ?= 8501
 run: $(VENV)/.installed
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
 
+# The browser tests (tests/e2e) drive Debian's Chromium; installed here when missing (CI runs as root on Debian).
+# If it cannot be installed, the suite still runs and the browser tests fail, saying why.
 test: $(VENV)/.installed-test
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+		|| echo "make test: could not install Debian's chromium; the browser tests (tests/e2e) will fail" >&2
 	$(PY) -m pytest
 
 $(VENV)/.installed: pyproject.toml
