@@ -72,7 +72,7 @@ def category_bars(counts: pd.Series, field: str, what: str, title: str, selectio
 def yearly_bars(frame: pd.DataFrame, value: str, what: str, title: str, color: str | None = None,
                 money: bool = False) -> alt.Chart:
     """Bars per year (optionally stacked by a category) of a count or an amount."""
-    fmt = "$,.1s" if money else ",.0f"
+    fmt = "$,.2~s" if money else ",.0f"
     encoding = dict(
         x=alt.X("year:O", axis=_axis("Year", labelAngle=0)),
         y=alt.Y(f"{value}:Q", axis=_axis(what, format=fmt)),

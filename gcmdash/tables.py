@@ -14,10 +14,16 @@ def matching(table: pd.DataFrame, query: str) -> pd.Series:
     return keep
 
 
+def _blank(value: object) -> object:
+    missing = value is None or value is pd.NA or (isinstance(value, float) and value != value)
+    return "" if missing else value
+
+
 def for_display(table: pd.DataFrame) -> pd.DataFrame:
-    """The table with missing text shown as blank rather than "None" (numeric and date columns untouched)."""
-    text = [c for c in table.columns if table[c].dtype == object]
-    return table.assign(**{c: table[c].map(lambda v: "" if v is None or v is pd.NA else v) for c in text})
+    """The table with missing values shown as blank cells rather than "None" or "<NA>" (float columns kept)."""
+    gappy = [c for c in table.columns
+             if table[c].isna().any() and not pd.api.types.is_float_dtype(table[c])]
+    return table.assign(**{c: table[c].astype(object).map(_blank) for c in gappy})
 
 
 def count_text(n: int, noun: str) -> str:

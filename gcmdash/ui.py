@@ -288,6 +288,11 @@ def table_downloads(tables_by_sheet: dict[str, pd.DataFrame], page: str, region:
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
 
 
+def displayable(table: pd.DataFrame) -> pd.DataFrame:
+    """A table ready for st.dataframe: blanks instead of "None"."""
+    return tables.for_display(table)
+
+
 def records_table(key: str, frame: pd.DataFrame, search_key: str) -> None:
     """A searchable, sortable table of records as people read them, links clickable."""
     query = st.text_input("Search", key=search_key, bind="query-params", placeholder="Words in any column",

@@ -32,6 +32,6 @@ if picked:
 st.html(maps.legend_html(maps.legend(layers, choropleth, facts)))
 
 st.subheader("The countries")
-st.dataframe(maps.table(facts), hide_index=True, width="stretch",
+st.dataframe(ui.displayable(maps.table(facts)), hide_index=True, width="stretch",
              column_config={"Terms of Reference": st.column_config.LinkColumn(display_text="ToR")})
 ui.table_downloads({"Countries": maps.table(facts)}, "map", f.region)

@@ -95,3 +95,13 @@ def test_country_profile(data):
     assert set(profile.practices["practice_id"]) == set(long.loc[long["iso3"] == "KAZ", "practice_id"])
     assert profile.practice_objectives.sum() >= len(profile.practices) > 0
     assert "XKX" in views.profile_countries(data)
+
+
+def test_display_tables_show_blanks_not_none():
+    import pandas as pd
+
+    from gcmdash.tables import for_display
+    shown = for_display(pd.DataFrame({"year": pd.array([2021, None], dtype="Int64"), "note": [None, "x"],
+                                      "amount": [1.5, None]}))
+    assert list(shown["year"]) == [2021, ""] and list(shown["note"]) == ["", "x"]
+    assert shown["amount"].isna().iloc[1]
