@@ -11,6 +11,7 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 # A local image: a Material icon as favicon is fetched from an outside font server.
 st.set_page_config(page_title="gcmdash · GCM implementation", page_icon=str(ASSETS / "favicon.png"), layout="wide")
 
+ui.leave_pages_folder_mode()
 ui.shell(ui.dataset_or_stop(), mark=True)
 
 pages = {

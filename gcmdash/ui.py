@@ -51,6 +51,7 @@ def dataset_or_stop() -> Dataset:
 
 FILTER_KEYS = ("region", "subregion", "countries", "objectives", "implementers", "scope", "years")
 _LINK_CHECKED = "_gcmdash_link_checked"
+_YEAR_BOUNDS = "_gcmdash_year_bounds"
 
 
 def _objective_label(number: int) -> str:
@@ -89,6 +90,7 @@ def _sidebar_widgets(data: Dataset) -> dict[str, list[str]]:
                     help="Applies to practices only.")
     accepted["scope"] = list(SCOPES.values)
     low, high = filters.year_bounds(data)
+    st.session_state[_YEAR_BOUNDS] = (low, high)
     bar.slider("Years", low, high, (low, high), key="years", bind="query-params",
                help="Practice periods, pledge years, contribution years and years programmes were approved.")
     defaults = {"region": codes[0], "subregion": ALL, "countries": [], "objectives": [], "implementers": [],
@@ -143,29 +145,26 @@ def shell_done() -> None:
     st.session_state[_SHELL_DRAWN] = False
 
 
-_REDIRECTED = "_gcmdash_redirected_to_app"
+def leave_pages_folder_mode() -> None:
+    """Rerun in st.navigation mode when Streamlit started this run in its old pages/-folder mode.
 
-
-def _run_through_app() -> None:
-    """Rerun once with app.py in charge, when Streamlit ran this page file on its own (see _SHELL_DRAWN)."""
-    if st.session_state.get(_REDIRECTED):
-        return
-    st.session_state[_REDIRECTED] = True
+    Streamlit decides that mode from the folder's existence until some run calls st.navigation, so the first
+    request of a fresh server runs the page file alone (a deep link) or app.py nested in a generated menu (the
+    root). Internal API: if it moves, pages still work on their own, drawing the sidebar themselves.
+    """
     try:
-        # Streamlit's pages/-folder mode is decided once per server from the folder's existence; this app uses
-        # st.navigation, so it is switched off. Internal API: if it moves, the page still works on its own.
         from streamlit.runtime.pages_manager import PagesManager
-
-        PagesManager.uses_pages_directory = False
-    except (ImportError, AttributeError):
+    except ImportError:
         return
-    st.rerun()
+    if getattr(PagesManager, "uses_pages_directory", False):
+        PagesManager.uses_pages_directory = False
+        st.rerun()
 
 
 def page_start() -> tuple[Dataset, Filters]:
     """What every page starts with: the data and the current filters (drawing the sidebar if app.py did not)."""
     if not st.session_state.get(_SHELL_DRAWN):
-        _run_through_app()
+        leave_pages_folder_mode()
     data = dataset_or_stop()
     if not st.session_state.get(_SHELL_DRAWN):
         shell(data)
@@ -185,7 +184,8 @@ def current_filters() -> Filters:
         objectives=tuple(state.get("objectives") or ()),
         implementer_types=tuple(state.get("implementers") or ()),
         scopes=tuple(state.get("scope") or ()),
-        years=tuple(years) if years else None,
+        # The whole range is no restriction: undated records stay in view.
+        years=tuple(years) if years and tuple(years) != state.get(_YEAR_BOUNDS) else None,
     )
 
 

@@ -34,6 +34,7 @@ def test_overview_shows_the_ece_brief_figures():
     assert shown["M-MPTF contributions"] == "USD 56.3M"
     captions = " ".join(c.value for c in app.caption)
     assert "differs" not in captions, "every ECE figure reproduces the brief"
+    assert "other filters apply" not in captions, "no filter beyond the region is set by default"
     assert any("Illustrative data" in i.value for i in app.info)
 
 

@@ -39,6 +39,9 @@ def assert_charts_drawn(page, at_least: int) -> None:
 def test_page_opens_and_draws_its_charts(page, base_url, name, path, heading, charts, metrics):
     open_page(page, base_url + path)
     expect(page.locator('[data-testid="stMain"] h1')).to_contain_text(heading)
+    # The app's own top navigation, also on a fresh server's first request (Streamlit's pages/-folder mode would
+    # show a generated file-name menu instead).
+    expect(page.get_by_text("Explore", exact=True).first).to_be_visible()
     assert_charts_drawn(page, charts)
     if name.startswith("country"):
         expect(page.locator(".st-key-country input")).to_have_value("Georgia")
@@ -54,6 +57,7 @@ def colours(png: bytes) -> int:
 
 
 def map_registered() -> bool:
+    """Whether app.py registers the Map page."""
     return re.search(r"""st\.Page\(\s*["']pages/map\.py["']""", (ROOT / "app.py").read_text()) is not None
 
 
