@@ -113,7 +113,7 @@ def normalise(spec: DatasetSpec, sheet: RawSheet) -> tuple[pd.DataFrame, list[Is
                 data[column.field][-1] = parsed.value
             elif not parsed.problems:
                 continue
-            elif column.required:
+            else:
                 # Marks a cell that was filled but unreadable, so it is not also called empty.
                 data[column.field][-1] = UNREADABLE
     # Every declared column is kept, an absent optional one as all-missing, so later checks need no special cases.

@@ -202,3 +202,8 @@ def test_issue_list_is_capped_with_a_count(workbook, monkeypatch):
     result, _ = _issues(workbook, sheets)
     assert len(result.issues) == 6 and result.issues[-1].code is IssueCode.TOO_MANY_ISSUES
     assert result.error_count == 20
+
+
+def test_an_unreadable_country_is_not_also_called_missing(workbook):
+    _, found = _issues(workbook, _with("Practices", 2, "Countries", "Atlantis"))
+    assert found == {(IssueCode.UNKNOWN_COUNTRY, "Practices", 2, "Countries")}
