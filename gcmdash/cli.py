@@ -92,6 +92,36 @@ def cmd_docs(args: argparse.Namespace) -> int:
     return EXIT_VALID
 
 
+def cmd_add_analyst(args: argparse.Namespace) -> int:
+    """Add a local analyst account, or set its password; prints neither the password nor its hash."""
+    import getpass
+
+    from gcmdash import auth
+
+    path = Path(args.secrets) if args.secrets else auth.secrets_path()
+    try:
+        email = auth.check_email(args.email)
+        if args.password_stdin:
+            password = sys.stdin.readline().removesuffix("\n").removesuffix("\r")
+        else:
+            password = getpass.getpass(f"Password for {email}: ")
+            auth.check_strength(password)
+            if getpass.getpass("The same password again: ") != password:
+                raise ValueError("The two passwords differ; nothing was changed.")
+        added = auth.add_analyst(path, email, password)
+    except auth.SecretsFileError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_UNREADABLE
+    except (ValueError, EOFError) as exc:
+        print(str(exc) or "No password given; nothing was changed.", file=sys.stderr)
+        return EXIT_INVALID
+    print(f"{'Added analyst' if added else 'Changed the password of analyst'} {email} in {path}.")
+    if auth.mode(auth.load_secrets(path)) is auth.Mode.OIDC:
+        print("Note: single sign-on ([auth]) is configured, so the app uses it instead of local accounts; "
+              "list analysts' e-mails in [gcmdash] analysts.")
+    return EXIT_VALID
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     top = argparse.ArgumentParser(prog="gcmdash", description="GCM implementation dashboard tools.")
@@ -112,6 +142,11 @@ def parser() -> argparse.ArgumentParser:
     docs = sub.add_parser("docs", help="write the data-format description from the schema")
     docs.add_argument("--out", default="docs/data-format.md")
     docs.set_defaults(run=cmd_docs)
+    analyst = sub.add_parser("add-analyst", help="add a local analyst account who may publish, or set its password")
+    analyst.add_argument("email", help="the analyst's e-mail, used to sign in")
+    analyst.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    analyst.add_argument("--secrets", help="secrets file to write (default: the secrets_file setting)")
+    analyst.set_defaults(run=cmd_add_analyst)
     return top
 
 

@@ -36,6 +36,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("parse_timeout_s", 60, "Seconds a spreadsheet may take to parse before it is abandoned."),
     Setting("parse_memory_mb", 2048, "Memory the spreadsheet-parsing child process may use, in megabytes."),
     Setting("max_issues", 500, "Most problems listed for one file; the rest are counted."),
+    Setting(
+        "secrets_file",
+        str(PROJECT_ROOT / ".streamlit" / "secrets.toml"),
+        "Secrets file with analyst sign-in ([auth], [gcmdash]); `gcmdash add-analyst` writes it.",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
