@@ -25,6 +25,10 @@ pages = {
         st.Page("pages/map.py", title="Map", icon=":material/map:"),
         st.Page("pages/country.py", title="Country profile", icon=":material/flag:"),
     ],
+    "Analysts": [
+        st.Page("pages/data.py", title="Upload and publish", icon=":material/upload_file:"),
+        st.Page("pages/history.py", title="Version history", icon=":material/history:"),
+    ],
 }
 try:
     st.navigation(pages, position="top").run()

@@ -2,48 +2,128 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+import threading
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from gcmdash import countries, exports, filters, formatting, framework, regions, settings, tables
+from gcmdash import auth, countries, exports, filters, formatdoc, formatting, framework, regions, settings, tables
 from gcmdash.dataset import Dataset
 from gcmdash.filters import Filters
-from gcmdash.loading import LoadResult, expand, load_paths
+from gcmdash.loading import LoadResult, bundled, load_files, version_id
+from gcmdash.store import PublishRefused, Store, StoreUnavailable
 from gcmdash.metrics import Figure
 from gcmdash.schema import ACTOR_TYPES, SCOPES, dataset
 
 ALL = "All"
 
 
-def _signature(folder: str) -> tuple[tuple[str, int, int], ...]:
-    """Names, sizes and modification times of the data files: a new signature means new data."""
-    return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in expand([folder]))
+# --- Which data a session sees ---------------------------------------------------------------------------------
+# The published version from the store, read once per version and shared by all sessions; or, for one session
+# only, an upload being previewed or an older version being viewed.
+
+_PREVIEW = "_gcmdash_preview"
+_SEEN_VERSION = "_gcmdash_seen_version"
+_last_good: dict[str, tuple[int, Dataset]] = {}
+
+
+@st.cache_resource(show_spinner="Opening the data store…")
+def _store() -> Store:
+    # One store (and connection pool) per server process; not cached when it fails, so it is retried.
+    store = Store.from_settings()
+    store.ensure_ready()
+    return store
 
 
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
-def _load(folder: str, signature: tuple) -> LoadResult:
-    # Cached per data signature and shared by every session: one copy in memory, read once per version.
-    return load_paths([folder], complete=True)
+def _version_dataset(_store_key: str, number: int) -> Dataset:
+    # Keyed by version number: a new publish is read once, then shared by every session.
+    result = load_files(_store().files(number), complete=True)
+    if result.dataset is None:
+        raise StoreUnavailable(f"published version {number} no longer validates ({result.error_count} problems)")
+    return result.dataset
 
 
-def bundled_result() -> LoadResult:
-    """The bundled data's load result, read once per version of the files and shared by all sessions."""
-    folder = settings.get("data_dir")
-    return _load(folder, _signature(folder))
+@st.cache_resource(show_spinner="Loading the bundled data…")
+def _bundled() -> LoadResult:
+    return bundled()
+
+
+def store_or_none() -> Store | None:
+    """The data store, or None (with a warning on the page) when it cannot be reached."""
+    try:
+        return _store()
+    except StoreUnavailable as error:
+        st.warning(f"The data store cannot be reached ({error}). Showing the last data loaded; publishing is "
+                   "off until it is back.", icon=":material/cloud_off:")
+        return None
+
+
+def _published() -> tuple[int | None, Dataset]:
+    """The current published version's number and data; the last good one (or the bundled data) if unreachable."""
+    store = store_or_none()
+    if store is not None:
+        try:
+            number = store.current_number()
+            data = _version_dataset(settings.get("store_url") or "default", number)
+            _last_good["published"] = (number, data)
+            return number, data
+        except StoreUnavailable as error:
+            st.warning(f"The data store failed ({error}). Showing the last data loaded.", icon=":material/cloud_off:")
+    if "published" in _last_good:
+        return _last_good["published"]
+    result = _bundled()
+    if result.dataset is None:
+        st.error(f"The bundled data cannot be shown: {result.error_count} problems. An analyst can list them "
+                 "with `gcmdash validate data/`.")
+        st.stop()
+    return None, result.dataset
+
+
+def _notice_new_version(number: int | None) -> None:
+    seen = st.session_state.get(_SEEN_VERSION)
+    st.session_state[_SEEN_VERSION] = number
+    if seen is not None and number is not None and number != seen:
+        st.toast(f"New data published: version {number}. The page now shows it.", icon=":material/update:")
 
 
 def dataset_or_stop() -> Dataset:
-    """The current Dataset; when the data cannot be used, explains why on the page and stops it."""
-    result = bundled_result()
-    if result.dataset is not None:
-        return result.dataset
-    st.error(f"The data in {Path(settings.get('data_dir')).name}/ cannot be shown: {result.error_count} problems. "
-             "An analyst can list them with `gcmdash validate data/`.")
-    st.dataframe([i.as_dict() for i in result.issues[:50]], hide_index=True)
-    st.stop()
+    """The data this session sees: a preview or viewed version if one is open, else the published version."""
+    preview = st.session_state.get(_PREVIEW)
+    if preview is not None:
+        return preview["data"]
+    number, data = _published()
+    _notice_new_version(number)
+    return data
+
+
+def published_dataset() -> tuple[int | None, Dataset]:
+    """The published version (ignoring this session's preview), to compare an upload against."""
+    return _published()
+
+
+def start_preview(data: Dataset, label: str) -> None:
+    """Show this data, for this session only, on every page, under a banner saying what it is."""
+    st.session_state[_PREVIEW] = {"data": data, "label": label}
+
+
+def end_preview() -> None:
+    """Back to the published data."""
+    st.session_state.pop(_PREVIEW, None)
+
+
+def preview_banner() -> None:
+    """On every page while a preview is open: what is shown, and a way back."""
+    preview = st.session_state.get(_PREVIEW)
+    if preview is None:
+        return
+    with st.container(border=True):
+        left, right = st.columns([4, 1], vertical_alignment="center")
+        left.warning(f"**{formatting.plain(preview['label'])}** — not the published data. Only you see this.",
+                     icon=":material/preview:")
+        right.button("Leave preview", on_click=end_preview, icon=":material/close:", key="leave-preview",
+                     width="stretch")
 
 
 # --- Shared filters -------------------------------------------------------------------------------------------
@@ -128,21 +208,27 @@ def filter_sidebar(data: Dataset) -> None:
 
 
 # Streamlit runs a page file on its own, without app.py, when an app has a pages/ folder and the first request
-# of a fresh server (or any AppTest run) names a page: the page then draws the shared sidebar itself.
-_SHELL_DRAWN = "_gcmdash_shell_drawn"
+# of a fresh server (or any AppTest run) names a page: the page then draws the shared sidebar itself. Whether
+# app.py drew it is per script run, and a run stays on one thread, so a thread-local flag says it.
+_this_run = threading.local()
 
 
 def shell(data: Dataset, *, mark: bool = False) -> None:
     """The shared sidebar: filters and data version; app.py marks the run so pages do not draw it again."""
+    preview_banner()
     filter_sidebar(data)
     data_banner(data)
     if mark:
-        st.session_state[_SHELL_DRAWN] = True
+        _this_run.shell_drawn = True
 
 
 def shell_done() -> None:
-    """End of a run started by app.py (called in a finally, so it also runs after st.stop)."""
-    st.session_state[_SHELL_DRAWN] = False
+    """End of a run started by app.py (called in a finally, so it also runs after st.stop or st.rerun)."""
+    _this_run.shell_drawn = False
+
+
+def _shell_drawn() -> bool:
+    return getattr(_this_run, "shell_drawn", False)
 
 
 def leave_pages_folder_mode() -> None:
@@ -163,10 +249,10 @@ def leave_pages_folder_mode() -> None:
 
 def page_start() -> tuple[Dataset, Filters]:
     """What every page starts with: the data and the current filters (drawing the sidebar if app.py did not)."""
-    if not st.session_state.get(_SHELL_DRAWN):
+    if not _shell_drawn():
         leave_pages_folder_mode()
     data = dataset_or_stop()
-    if not st.session_state.get(_SHELL_DRAWN):
+    if not _shell_drawn():
         shell(data)
     return data, current_filters()
 
@@ -203,9 +289,11 @@ def membership_caveat(region: str | None) -> None:
 
 def data_banner(data: Dataset) -> None:
     """The data version in the sidebar, so a screenshot or a shared link can say which data it shows."""
+    number = st.session_state.get(_SEEN_VERSION)
+    label = f"Version {number} · " if number is not None and _PREVIEW not in st.session_state else ""
     illustrative = f" · {data.illustrative_count} illustrative records" if data.illustrative_count else ""
     dated = f" · figures as of {formatting.day(data.as_of)}" if data.as_of else ""
-    st.sidebar.caption(f"Data version `{data.version}`{dated} · {formatting.plain(', '.join(data.sources))}"
+    st.sidebar.caption(f"{label}Data `{data.version}`{dated} · {formatting.plain(', '.join(data.sources))}"
                        f"{illustrative}")
 
 
@@ -325,3 +413,142 @@ def yes_no_card(label: str, present: bool, detail: str = "") -> None:
         st.metric(label, "✔ Yes" if present else "✘ No")
         if detail:
             st.caption(detail)
+
+
+# --- Analysts: sign-in, uploads, publishing -----------------------------------------------------------------------
+
+_ANALYST = "_gcmdash_analyst"
+_UPLOAD = "_gcmdash_upload"
+
+
+def _secrets() -> dict:
+    try:
+        return st.secrets.to_dict()
+    except Exception:  # no secrets file at all: nothing is configured
+        return {}
+
+
+def signed_in_analyst() -> str | None:
+    """The e-mail of the analyst signed in in this session, if any."""
+    secrets = _secrets()
+    kind = auth.mode(secrets)
+    email = auth.oidc_email(st.user) if kind is auth.Mode.OIDC else st.session_state.get(_ANALYST)
+    # Checked again on every call: an account removed from secrets.toml loses the right at once.
+    return email if auth.is_analyst(secrets, email) else None
+
+
+def _sign_out() -> None:
+    st.session_state.pop(_ANALYST, None)
+
+
+def sign_in_box() -> str | None:
+    """Sign-in for publishing: OpenID Connect or a local analyst account; says how to enable it when neither is."""
+    secrets = _secrets()
+    kind = auth.mode(secrets)
+    who = signed_in_analyst()
+    if kind is auth.Mode.OFF:
+        st.info("Publishing is off: no analyst sign-in is configured. " + auth.how_to_enable(), icon=":material/lock:")
+        return None
+    if who:
+        left, right = st.columns([3, 1], vertical_alignment="center")
+        left.success(f"Signed in as {formatting.plain(who)}", icon=":material/verified_user:")
+        right.button("Sign out", on_click=st.logout if kind is auth.Mode.OIDC else _sign_out, key="sign-out")
+        return who
+    if kind is auth.Mode.OIDC:
+        if st.user.is_logged_in:
+            st.warning(f"{formatting.plain(str(auth.oidc_email(st.user)))} is not on the list of analysts.")
+            st.button("Sign out", on_click=st.logout, key="sign-out")
+        else:
+            for provider in auth.oidc_providers(secrets):
+                st.button(f"Sign in to publish{f' with {provider}' if provider else ''}", icon=":material/login:",
+                          on_click=st.login, args=() if provider is None else (provider,), key=f"sign-in-{provider}")
+        return None
+    with st.form("sign-in", border=True):
+        email = st.text_input("Analyst e-mail", autocomplete="username")
+        password = st.text_input("Password", type="password", autocomplete="current-password")
+        if st.form_submit_button("Sign in to publish", icon=":material/login:"):
+            outcome = auth.check_password(secrets, email, password)
+            if outcome.ok:
+                st.session_state[_ANALYST] = outcome.email
+                st.rerun()
+            store = store_or_none()
+            if store is not None:
+                store.refuse(who=email or "(no e-mail)", action="sign-in", detail=outcome.reason)
+            st.error(outcome.reason)
+    return None
+
+
+def uploaded_files() -> list[tuple[str, bytes]]:
+    """The spreadsheets the analyst uploaded (kept for the session), as (name, bytes)."""
+    uploads = st.file_uploader(
+        "Spreadsheets to check (.xlsx, or .csv for one dataset)", type=["xlsx", "csv"], accept_multiple_files=True,
+        key="uploads", help="One workbook holding every dataset, or one file per dataset.")
+    return [(u.name, u.getvalue()) for u in uploads or []]
+
+
+def checked(files: list[tuple[str, bytes]]) -> LoadResult:
+    """The files read and validated, once per distinct upload in this session."""
+    key = version_id(files)
+    kept = st.session_state.get(_UPLOAD)
+    if kept is None or kept[0] != key:
+        with st.spinner("Reading and checking the files…"):
+            kept = (key, load_files(files, complete=True))
+        st.session_state[_UPLOAD] = kept
+    return kept[1]
+
+
+def publish(files: list[tuple[str, bytes]], note: str, analyst: str | None) -> None:
+    """Publish the files as a new version (signed-in analysts only); says what happened either way."""
+    store = store_or_none()
+    if store is None:
+        st.error("Publishing is refused: the data store cannot be reached. Nothing was changed.")
+        return
+    if analyst is None:
+        store.refuse(who="(not signed in)", action="publish", detail="publish attempted without signing in")
+        st.error("Sign in as an analyst to publish. Nothing was changed.")
+        return
+    try:
+        version = store.publish(files, author=analyst, note=note)
+    except PublishRefused as refused:
+        st.error(f"Publishing was refused: {refused}. Nothing was changed.")
+        return
+    except StoreUnavailable as error:
+        st.error(f"Publishing failed: {error}. Nothing was changed.")
+        return
+    end_preview()
+    st.success(f"Published as version {version.number}. Every viewer sees it on their next interaction.",
+               icon=":material/published_with_changes:")
+
+
+def restore(number: int, analyst: str | None) -> None:
+    """Roll back to an earlier version (a new version with its files); signed-in analysts only."""
+    store = store_or_none()
+    if store is None:
+        st.error("Restoring is refused: the data store cannot be reached. Nothing was changed.")
+        return
+    if analyst is None:
+        store.refuse(who="(not signed in)", action="rollback", detail=f"restore of version {number} without signing in")
+        st.error("Sign in as an analyst to restore a version. Nothing was changed.")
+        return
+    try:
+        version = store.rollback(number, author=analyst, note=f"Restored version {number}")
+    except (PublishRefused, StoreUnavailable) as error:
+        st.error(f"Restoring failed: {error}. Nothing was changed.")
+        return
+    st.success(f"Version {number} restored as version {version.number}.", icon=":material/history:")
+
+
+def version_dataset(number: int) -> Dataset:
+    """A stored version's data (read once per version, shared)."""
+    return _version_dataset(settings.get("store_url") or "default", number)
+
+
+def sheet_uses(result: LoadResult) -> pd.DataFrame:
+    """Which dataset each uploaded sheet was taken as, or that it was ignored."""
+    return pd.DataFrame([(u.source, u.sheet, dataset(u.dataset).sheet if u.dataset else "ignored", u.rows)
+                         for u in result.uses], columns=["File", "Sheet", "Taken as", "Rows"])
+
+
+def data_format_text() -> str:
+    """The data-format description (generated from the schema) as Markdown."""
+    return formatdoc.data_format_markdown().split("\n", 1)[1]

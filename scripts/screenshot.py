@@ -6,6 +6,7 @@ Usage: python scripts/screenshot.py OUTDIR [PATH?QUERY ...]   e.g. "/?region=ECE
 from __future__ import annotations
 
 import contextlib
+import os
 import socket
 import subprocess
 import sys
@@ -29,12 +30,12 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def streamlit_server(port: int):
-    """A real `streamlit run app.py` on 127.0.0.1:port, stopped on exit."""
+def streamlit_server(port: int, *options: str, env: dict[str, str] | None = None):
+    """A real `streamlit run app.py` on 127.0.0.1:port (extra Streamlit options and environment), stopped on exit."""
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+         "--server.address", "127.0.0.1", "--server.headless", "true", *options],
+        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})},
     )
     try:
         deadline = time.monotonic() + 60

@@ -3,12 +3,17 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
 from openpyxl import Workbook
 
 from gcmdash.schema import DATASETS, dataset
+
+# Tests never touch the project's own store: this test run (and the servers it starts) get a throwaway one.
+os.environ.setdefault("GCMDASH_STORE_DIR", tempfile.mkdtemp(prefix="gcmdash-test-store-"))
 
 #: One valid row per dataset, in schema column order.
 VALID_ROWS: dict[str, list[object]] = {

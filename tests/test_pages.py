@@ -37,7 +37,11 @@ def test_page_renders_for_every_region(page, region):
     assert app.title, "every page has a title"
 
 
-@pytest.mark.parametrize("page", [p for p in PAGES if p not in ("pages/overview.py", "pages/country.py")])
+# Pages whose records the filters narrow (Overview shows the whole region; the rest are not about records).
+FILTERED = ["pages/practices.py", "pages/pledges.py", "pages/funding.py", "pages/map.py"]
+
+
+@pytest.mark.parametrize("page", FILTERED)
 def test_filters_matching_nothing_say_so(page):
     app = _open(page, {"region": "ECE", "countries": "Kazakhstan", "scope": "Global", "years": ["2018", "2018"]})
     assert not app.exception, app.exception

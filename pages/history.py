@@ -1,0 +1,44 @@
+"""History: every published version; view, compare, download and restore any of them."""
+
+import streamlit as st
+
+from gcmdash import changes, history, ui
+
+data, _ = ui.page_start()
+st.title("Version history")
+store = ui.store_or_none()
+if store is None:
+    st.stop()
+
+versions = store.versions()
+st.dataframe(history.versions_table(versions), hide_index=True, width="stretch")
+number = st.selectbox("Version", [v.number for v in versions], format_func=history.version_label(versions),
+                      key="version")
+if number is None:
+    st.stop()
+chosen = store.version(number)
+current = versions[0]
+
+view, download, restore = st.columns(3)
+view.button("View this version on every page", icon=":material/visibility:", on_click=ui.start_preview,
+            args=(ui.version_dataset(number), f"Viewing version {number} ({history.when(chosen)})"),
+            disabled=number == current.number)
+download.download_button("Download its original files (.zip)", lambda: history.zip_files(store.files(number)),
+                         f"gcmdash-version-{number}.zip", mime="application/zip", icon=":material/download:",
+                         on_click="ignore")
+
+if number != current.number:
+    st.subheader(f"Version {number} compared with the current version {current.number}")
+    found = changes.dataset_changes(ui.version_dataset(number), ui.version_dataset(current.number))
+    st.dataframe(changes.summary_table(found), hide_index=True, width="stretch")
+    with st.expander("Records added, removed and changed since then"):
+        st.dataframe(changes.details_table(found), hide_index=True, width="stretch")
+    with restore:
+        analyst = ui.signed_in_analyst()
+        if st.button(f"Restore version {number}", icon=":material/history:", disabled=analyst is None,
+                     help="Makes a new version with this version's files; nothing is deleted. Sign in on the "
+                          "Data page first."):
+            ui.restore(number, analyst)
+
+with st.expander("Audit log: every publish and rollback, including refused attempts"):
+    st.dataframe(history.audit_table(store.audit()), hide_index=True, width="stretch")

@@ -1,0 +1,152 @@
+"""The analysts' workflow in a real browser: check, preview, sign in, publish, roll back; replicas sharing a store."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from gcmdash import auth
+from tests.store_support import edited_workbook, invalid_workbook, running_cluster
+
+from .support import go_to, open_page, shots, wait_for_run, wait_healthy
+
+ANALYST, PASSWORD = "ana.lyst@example.org", "a long enough passphrase"
+
+
+def _secrets(folder: Path) -> Path:
+    path = folder / "secrets.toml"
+    auth.add_analyst(path, ANALYST, PASSWORD)
+    return path
+
+
+def _server(folder: Path, store_env: dict[str, str]) -> Iterator[str]:
+    secrets = _secrets(folder)
+    env = {"GCMDASH_SECRETS_FILE": str(secrets), **store_env}
+    with shots.streamlit_server(shots.free_port(), "--secrets.files", str(secrets), env=env) as base:
+        wait_healthy(base)
+        yield base
+
+
+@pytest.fixture(scope="module")
+def analyst_server(tmp_path_factory) -> Iterator[str]:
+    """A server with one local analyst account and a store of its own."""
+    folder = tmp_path_factory.mktemp("analyst")
+    yield from _server(folder, {"GCMDASH_STORE_DIR": str(folder / "store")})
+
+
+def _upload(page, name: str, data: bytes) -> None:
+    page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
+        files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}])
+    wait_for_run(page, 90_000)
+
+
+def _practices_card(page) -> str:
+    card = page.get_by_test_id("stMetric").filter(has_text=re.compile(r"^Practices")).first
+    return card.get_by_test_id("stMetricValue").inner_text()
+
+
+def _sign_in(page) -> None:
+    page.get_by_label("Analyst e-mail").fill(ANALYST)
+    page.get_by_role("textbox", name="Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in to publish").click()
+    wait_for_run(page)
+    expect(page.get_by_text(f"Signed in as {ANALYST}")).to_be_visible()
+
+
+def _publish(page, data: bytes, note: str) -> None:
+    open_page(page, page.url.split("/data")[0] + "/data")
+    _upload(page, "gcm-data.xlsx", data)
+    expect(page.get_by_text("No errors")).to_be_visible()
+    if page.get_by_text(f"Signed in as {ANALYST}").count() == 0:
+        _sign_in(page)
+    page.get_by_label("Note for the version history").fill(note)
+    page.keyboard.press("Tab")
+    wait_for_run(page)
+    page.get_by_role("button", name="Publish for everyone").click()
+    wait_for_run(page)
+    expect(page.get_by_text(re.compile(r"Published as version \d+"))).to_be_visible()
+
+
+def test_bad_upload_is_reported_good_one_previewed_published_and_rolled_back(new_context, analyst_server):
+    analyst = new_context().new_page()
+    open_page(analyst, analyst_server + "/data")
+
+    _upload(analyst, "bad.xlsx", invalid_workbook())
+    expect(analyst.get_by_text(re.compile(r"1 error: nothing can be published"))).to_be_visible()
+    # The report's tables (counts per problem, then each problem): drawn on canvas, so counted, not read.
+    expect(analyst.get_by_test_id("stDataFrame").nth(2)).to_be_visible()
+    assert analyst.get_by_role("button", name="Publish for everyone").count() == 0
+
+    open_page(analyst, analyst_server + "/data")  # a fresh upload field
+    _upload(analyst, "gcm-data.xlsx", edited_workbook(extra_practice=True))
+    expect(analyst.get_by_text("No errors")).to_be_visible()
+    analyst.get_by_role("button", name=re.compile("Preview the dashboard")).click()
+    wait_for_run(analyst)
+    expect(analyst.get_by_text("Previewing your upload")).to_be_visible()
+    expect(analyst.get_by_role("button", name="Publish for everyone")).to_be_disabled()  # not signed in yet
+
+    _sign_in(analyst)
+    analyst.get_by_label("Note for the version history").fill("One practice added")
+    analyst.keyboard.press("Tab")
+    wait_for_run(analyst)
+    analyst.get_by_role("button", name="Publish for everyone").click()
+    wait_for_run(analyst)
+    expect(analyst.get_by_text("Published as version 2")).to_be_visible()
+
+    someone = new_context().new_page()
+    open_page(someone, analyst_server + "/?region=ECE")
+    assert _practices_card(someone) == "71"
+
+    go_to(analyst, "Version history")  # within the session: still signed in
+    analyst.locator(".st-key-version input").click()
+    analyst.get_by_role("option", name=re.compile(r"^Version 1 ")).click()
+    wait_for_run(analyst)
+    analyst.get_by_role("button", name="Restore version 1").click()
+    wait_for_run(analyst)
+    expect(analyst.get_by_text("Version 1 restored as version 3")).to_be_visible()
+
+    later = new_context().new_page()
+    open_page(later, analyst_server + "/?region=ECE")
+    assert _practices_card(later) == "70"
+
+
+@pytest.fixture(scope="module")
+def postgres_url() -> Iterator[str]:
+    """An empty database on a throwaway PostgreSQL server on loopback."""
+    for cluster in running_cluster():
+        yield cluster.new_database()
+
+
+@pytest.fixture(scope="module")
+def replicas(tmp_path_factory, postgres_url) -> Iterator[tuple[str, str]]:
+    """Two app servers sharing one PostgreSQL store, as behind a load balancer."""
+    env = {"GCMDASH_STORE_URL": postgres_url}
+    first = _server(tmp_path_factory.mktemp("replica-a"), env)
+    second = _server(tmp_path_factory.mktemp("replica-b"), env)
+    yield next(first), next(second)
+    for server in (first, second):
+        server.close()
+
+
+def test_a_publish_through_one_replica_shows_on_the_other(new_context, replicas):
+    one, other = replicas
+    watcher = new_context().new_page()
+    open_page(watcher, other + "/?region=ECE")
+    assert _practices_card(watcher) == "70"
+
+    analyst = new_context().new_page()
+    open_page(analyst, one + "/data")
+    _publish(analyst, edited_workbook(extra_practice=True), "Published through replica one")
+
+    fresh = new_context().new_page()
+    open_page(fresh, other + "/?region=ECE")
+    assert _practices_card(fresh) == "71"
+    # A session already open on the other replica picks it up on its next interaction, and says so.
+    watcher.get_by_role("button", name="Reset filters").click()
+    wait_for_run(watcher)
+    expect(watcher.get_by_text(re.compile("New data published"))).to_be_visible()
+    assert _practices_card(watcher) == "71"

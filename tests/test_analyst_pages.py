@@ -1,0 +1,63 @@
+"""AppTest of the analysts' pages: upload and check, preview, publishing rights, history."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from openpyxl import load_workbook
+from streamlit.testing.v1 import AppTest
+
+ROOT = Path(__file__).resolve().parent.parent
+APP = str(ROOT / "app.py")
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+WORKBOOK = ROOT / "data" / "gcm-data.xlsx"
+
+
+def _open(page: str) -> AppTest:
+    app = AppTest.from_file(APP, default_timeout=120)
+    app.switch_page(page)
+    return app.run()
+
+
+def _edited(title: str) -> bytes:
+    """The bundled workbook with one practice renamed."""
+    book = load_workbook(WORKBOOK)
+    book["Practices"]["B2"] = title
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def test_data_page_offers_the_template_and_waits_for_files():
+    app = _open("pages/data.py")
+    assert not app.exception
+    assert app.title[0].value == "Upload, check and publish data"
+
+
+def test_a_bad_upload_is_reported_and_cannot_be_published():
+    app = _open("pages/data.py")
+    app.file_uploader[0].set_value(("bad.csv", b"Practice ID,Title\nPR-1,\n", "text/csv")).run()
+    assert not app.exception
+    assert any("errors: nothing can be published" in e.value for e in app.error)
+    assert not any(b.label == "Publish for everyone" for b in app.button)
+
+
+def test_a_good_upload_shows_its_changes_and_can_be_previewed_but_not_published_without_signing_in():
+    app = _open("pages/data.py")
+    app.file_uploader[0].set_value(("gcm-data.xlsx", _edited("A renamed practice"), XLSX)).run()
+    assert not app.exception
+    assert any("No errors" in s.value for s in app.success)
+    assert any("Publishing is off" in i.value for i in app.info), "no sign-in is configured in tests"
+    publish = next(b for b in app.button if b.label == "Publish for everyone")
+    assert publish.disabled
+    next(b for b in app.button if b.label.startswith("Preview the dashboard")).click().run()
+    assert any("Previewing your upload" in w.value for w in app.warning)
+
+
+def test_history_lists_the_seeded_version():
+    app = _open("pages/history.py")
+    assert not app.exception
+    assert app.title[0].value == "Version history"
+    table = app.dataframe[0].value
+    assert (table["What"] == "seed").any()
