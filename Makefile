@@ -11,9 +11,14 @@ run: $(VENV)/.installed
 
 # The browser tests (tests/e2e) drive Debian's Chromium; installed here when missing (CI runs as root on Debian).
 # If it cannot be installed, the suite still runs and the browser tests fail, saying why.
+# The store tests (tests/test_store.py) also run on a throwaway PostgreSQL server: Debian's postgresql is
+# installed here when missing; if it cannot be, those tests fail, saying why.
 test: $(VENV)/.installed-test
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
 		|| echo "make test: could not install Debian's chromium; the browser tests (tests/e2e) will fail" >&2
+	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 \
+		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) \
+		|| echo "make test: could not install PostgreSQL; the store tests on PostgreSQL (tests/test_store.py) will fail" >&2
 	$(PY) -m pytest
 
 $(VENV)/.installed: pyproject.toml

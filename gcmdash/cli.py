@@ -7,12 +7,16 @@ import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from gcmdash import metrics, regions, settings
 from gcmdash.formatdoc import data_format_markdown
-from gcmdash.issues import Issue
+from gcmdash.issues import Issue, SpreadsheetError
 from gcmdash.loading import LoadResult, load_paths
 from gcmdash.template import write_template
+
+if TYPE_CHECKING:
+    from gcmdash.store import Store, Version
 
 EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 ALL_REGIONS = "All"
@@ -122,6 +126,152 @@ def cmd_add_analyst(args: argparse.Namespace) -> int:
     return EXIT_VALID
 
 
+# --- The versioned store: publish, versions, rollback, export -------------------------------------------------
+
+
+def _open_store() -> Store:
+    # Imported here: only these commands need the database driver.
+    from gcmdash.store import Store
+
+    store = Store.from_settings()
+    store.ensure_ready()
+    return store
+
+
+def _author(args: argparse.Namespace) -> str:
+    import getpass
+
+    if args.author is not None:
+        return args.author
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return ""
+
+
+def _version_line(version: Version) -> str:
+    restored = f" of version {version.restored_from}" if version.restored_from is not None else ""
+    rows = ", ".join(f"{key} {rows}" for key, rows in version.row_counts.items())
+    return (f"version {version.number}: {version.action}{restored} by {version.author}, "
+            f"{version.created_at:%Y-%m-%d %H:%M:%S} UTC, data {version.content_id} ({rows}) — {version.note}")
+
+
+def _version_json(version: Version) -> dict[str, Any]:
+    return {
+        "number": version.number, "content_id": version.content_id, "created_at": version.created_at.isoformat(),
+        "author": version.author, "note": version.note, "action": version.action,
+        "restored_from": version.restored_from,
+        "files": [{"name": f.name, "sha256": f.sha256, "size": f.size} for f in version.files],
+        "row_counts": version.row_counts,
+    }
+
+
+def _note(text: str) -> str:
+    if not text.strip():
+        raise argparse.ArgumentTypeError("the note must say what changed and why")
+    return text
+
+
+def cmd_publish(args: argparse.Namespace) -> int:
+    """Publish spreadsheets as the new current version: exit 0 published, 1 invalid, 2 unreadable or no store."""
+    from gcmdash.loading import expand
+    from gcmdash.reading import file_bytes
+    from gcmdash.store import PublishRefused, StoreUnavailable
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        print(f"No such file: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    author = _author(args)
+    try:
+        store = _open_store()
+        files, refused = [], []
+        for path in expand(args.paths):
+            try:
+                files.append((path.name, file_bytes(path)))
+            except SpreadsheetError as error:
+                refused.append(error.issue)
+        if refused:
+            for issue in refused:
+                print(_issue_line(issue))
+            store.refuse(who=author or "(unknown)", action="publish",
+                         detail=f"{', '.join(str(p) for p in args.paths)}: {len(refused)} files could not be read")
+            print("Not published: nothing was changed.", file=sys.stderr)
+            return EXIT_UNREADABLE
+        version = store.publish(files, author=author, note=args.note)
+    except PublishRefused as refusal:
+        if refusal.result is not None:
+            _report(refusal.result, as_json=False)
+        print(f"Not published: {refusal}. Nothing was changed.", file=sys.stderr)
+        return _exit_code(refusal.result) if refusal.result is not None else EXIT_INVALID
+    except StoreUnavailable as error:
+        print(f"Not published: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"Published {_version_line(version)}")
+    return EXIT_VALID
+
+
+def cmd_versions(args: argparse.Namespace) -> int:
+    """List the published versions, newest first."""
+    from gcmdash.store import PublishRefused, StoreUnavailable
+
+    try:
+        versions = _open_store().versions()
+    except (StoreUnavailable, PublishRefused) as error:
+        print(error, file=sys.stderr)
+        return EXIT_UNREADABLE
+    if args.json:
+        print(json.dumps({"current": versions[0].number, "versions": [_version_json(v) for v in versions]},
+                         ensure_ascii=False, indent=2))
+        return EXIT_VALID
+    for n, version in enumerate(versions):
+        print(f"{'*' if n == 0 else ' '} {_version_line(version)}")
+        for stored in version.files:
+            print(f"      {stored.name}  {stored.size:,} bytes  sha256 {stored.sha256}")
+    return EXIT_VALID
+
+
+def cmd_rollback(args: argparse.Namespace) -> int:
+    """Make an earlier version current again, as a new version: exit 0 done, 1 refused, 2 no store."""
+    from gcmdash.store import PublishRefused, StoreUnavailable, UnknownVersion
+
+    try:
+        version = _open_store().rollback(args.version, author=_author(args), note=args.note)
+    except UnknownVersion as error:
+        print(f"Not restored: {error}", file=sys.stderr)
+        return EXIT_INVALID
+    except PublishRefused as refusal:
+        if refusal.result is not None:
+            _report(refusal.result, as_json=False)
+        print(f"Not restored: {refusal}. Nothing was changed.", file=sys.stderr)
+        return EXIT_INVALID
+    except StoreUnavailable as error:
+        print(f"Not restored: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"Restored as {_version_line(version)}")
+    return EXIT_VALID
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write a version's original files into a folder."""
+    from gcmdash.store import PublishRefused, StoreUnavailable, UnknownVersion
+
+    try:
+        written = _open_store().export(args.version, Path(args.outdir))
+    except UnknownVersion as error:
+        print(error, file=sys.stderr)
+        return EXIT_INVALID
+    except (StoreUnavailable, PublishRefused) as error:
+        print(error, file=sys.stderr)
+        return EXIT_UNREADABLE
+    except OSError as error:
+        print(f"Cannot write into {args.outdir}: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    for path in written:
+        print(path)
+    return EXIT_VALID
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     top = argparse.ArgumentParser(prog="gcmdash", description="GCM implementation dashboard tools.")
@@ -147,6 +297,24 @@ def parser() -> argparse.ArgumentParser:
     analyst.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     analyst.add_argument("--secrets", help="secrets file to write (default: the secrets_file setting)")
     analyst.set_defaults(run=cmd_add_analyst)
+    publish = sub.add_parser("publish", help="publish spreadsheets as the new version: exit 0 done, 1 invalid, "
+                                             "2 unreadable or store unavailable")
+    publish.add_argument("paths", nargs="+", help=".xlsx or .csv files, or folders of them, holding every dataset")
+    publish.add_argument("--note", required=True, type=_note, help="what changed and why (kept with the version)")
+    publish.add_argument("--as", dest="author", help="who publishes (default: your user name)")
+    publish.set_defaults(run=cmd_publish)
+    versions = sub.add_parser("versions", help="list the published versions, newest (current) first")
+    versions.add_argument("--json", action="store_true", help="print {current, versions: [...]} as JSON")
+    versions.set_defaults(run=cmd_versions)
+    rollback = sub.add_parser("rollback", help="make an earlier version current again (as a new version)")
+    rollback.add_argument("version", type=int, help="the version number to restore")
+    rollback.add_argument("--note", default="", help="why (default: Restored version N)")
+    rollback.add_argument("--as", dest="author", help="who restores it (default: your user name)")
+    rollback.set_defaults(run=cmd_rollback)
+    export = sub.add_parser("export", help="write a version's original files into a folder")
+    export.add_argument("version", type=int, help="the version number")
+    export.add_argument("outdir", help="folder to write the files into (created if missing)")
+    export.set_defaults(run=cmd_export)
     return top
 
 

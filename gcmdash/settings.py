@@ -26,6 +26,18 @@ class Setting:
 
 SETTINGS: tuple[Setting, ...] = (
     Setting("data_dir", str(PROJECT_ROOT / "data"), "Folder holding the bundled spreadsheets the app starts on."),
+    Setting(
+        "store_url",
+        "",
+        "SQLAlchemy URL of the store of published versions, e.g. postgresql://user:password@host/db (app servers "
+        "sharing one store); empty: the SQLite file in store_dir.",
+    ),
+    Setting(
+        "store_dir",
+        str(PROJECT_ROOT / ".gcmdash"),
+        "Folder of the SQLite store of published versions (store.sqlite3), created on first use and seeded from "
+        "data_dir; used when store_url is empty.",
+    ),
     Setting("max_upload_mb", 20, "Largest spreadsheet file accepted, in megabytes."),
     Setting("max_zip_entries", 500, "Most entries an .xlsx (a zip archive) may hold before it is refused."),
     Setting(
