@@ -63,7 +63,7 @@ def main(outdir: str, *paths: str) -> None:
         for number, path in enumerate(paths or ("/",), start=1):
             page.goto(base + path)
             # The first load after start can be blank: wait for content, not for a fixed time.
-            page.wait_for_selector('[data-testid="stMetric"], [data-testid="stAlert"]', timeout=90_000)
+            page.wait_for_selector('[data-testid="stMain"] h1', timeout=90_000)
             page.wait_for_timeout(1500)
             target = out / f"{number:02d}.png"
             page.screenshot(path=str(target), full_page=True)

@@ -61,3 +61,19 @@ def test_history_lists_the_seeded_version():
     assert app.title[0].value == "Version history"
     table = app.dataframe[0].value
     assert (table["What"] == "seed").any()
+
+
+def test_an_unreachable_store_leaves_the_dashboard_up_and_publishing_off(monkeypatch, tmp_path):
+    from gcmdash import ui
+
+    # Nothing listens on port 9 of loopback: the store cannot be reached.
+    monkeypatch.setenv("GCMDASH_STORE_URL", "postgresql://nobody@127.0.0.1:9/none")
+    ui._store.clear()
+    ui._last_good.clear()
+    try:
+        app = AppTest.from_file(APP, default_timeout=120).run()
+        assert not app.exception
+        assert any("cannot be reached" in w.value for w in app.warning)
+        assert {m.label: m.value for m in app.metric}["Practices"] == "70", "the bundled data is shown"
+    finally:
+        ui._store.clear()
