@@ -57,18 +57,22 @@ def _sign_in(page) -> None:
     expect(page.get_by_text(f"Signed in as {ANALYST}")).to_be_visible()
 
 
-def _publish(page, data: bytes, note: str) -> None:
-    open_page(page, page.url.split("/data")[0] + "/data")
-    _upload(page, "gcm-data.xlsx", data)
-    expect(page.get_by_text("No errors")).to_be_visible()
-    if page.get_by_text(f"Signed in as {ANALYST}").count() == 0:
-        _sign_in(page)
+def _note_and_publish(page, note: str) -> None:
     page.get_by_label("Note for the version history").fill(note)
     page.keyboard.press("Tab")
     wait_for_run(page)
     page.get_by_role("button", name="Publish for everyone").click()
     wait_for_run(page)
     expect(page.get_by_text(re.compile(r"Published as version \d+"))).to_be_visible()
+
+
+def _publish(page, data: bytes, note: str) -> None:
+    open_page(page, page.url.split("/data")[0] + "/data")
+    _upload(page, "gcm-data.xlsx", data)
+    expect(page.get_by_text("No errors")).to_be_visible()
+    if page.get_by_text(f"Signed in as {ANALYST}").count() == 0:
+        _sign_in(page)
+    _note_and_publish(page, note)
 
 
 def test_bad_upload_is_reported_good_one_previewed_published_and_rolled_back(new_context, analyst_server):
@@ -90,11 +94,7 @@ def test_bad_upload_is_reported_good_one_previewed_published_and_rolled_back(new
     expect(analyst.get_by_role("button", name="Publish for everyone")).to_be_disabled()  # not signed in yet
 
     _sign_in(analyst)
-    analyst.get_by_label("Note for the version history").fill("One practice added")
-    analyst.keyboard.press("Tab")
-    wait_for_run(analyst)
-    analyst.get_by_role("button", name="Publish for everyone").click()
-    wait_for_run(analyst)
+    _note_and_publish(analyst, "One practice added")
     expect(analyst.get_by_text("Published as version 2")).to_be_visible()
 
     someone = new_context().new_page()
