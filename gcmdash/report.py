@@ -7,6 +7,8 @@ import re
 import pandas as pd
 
 from gcmdash.issues import Issue, IssueCode
+from gcmdash.loading import LoadResult
+from gcmdash.schema import dataset
 
 #: What each kind of problem means and how to fix it, in plain words.
 EXPLANATIONS: dict[IssueCode, str] = {
@@ -75,3 +77,9 @@ def counts_table(issues: tuple[Issue, ...] | list[Issue]) -> pd.DataFrame:
          for code, n in counts.items()],
         columns=["Code", "Count", "Severity", "What it means"],
     )
+
+
+def sheets_table(result: LoadResult) -> pd.DataFrame:
+    """Which dataset each uploaded sheet was taken as, or that it was ignored."""
+    return pd.DataFrame([(u.source, u.sheet, dataset(u.dataset).sheet if u.dataset else "ignored", u.rows)
+                         for u in result.uses], columns=["File", "Sheet", "Taken as", "Rows"])

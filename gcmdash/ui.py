@@ -12,9 +12,9 @@ from gcmdash import auth, countries, exports, filters, formatdoc, formatting, fr
 from gcmdash.dataset import Dataset
 from gcmdash.filters import Filters
 from gcmdash.loading import LoadResult, bundled, load_files, version_id
-from gcmdash.store import PublishRefused, Store, StoreUnavailable
 from gcmdash.metrics import Figure
 from gcmdash.schema import ACTOR_TYPES, SCOPES, dataset
+from gcmdash.store import PublishRefused, Store, StoreUnavailable
 
 ALL = "All"
 
@@ -541,12 +541,6 @@ def restore(number: int, analyst: str | None) -> None:
 def version_dataset(number: int) -> Dataset:
     """A stored version's data (read once per version, shared)."""
     return _version_dataset(settings.get("store_url") or "default", number)
-
-
-def sheet_uses(result: LoadResult) -> pd.DataFrame:
-    """Which dataset each uploaded sheet was taken as, or that it was ignored."""
-    return pd.DataFrame([(u.source, u.sheet, dataset(u.dataset).sheet if u.dataset else "ignored", u.rows)
-                         for u in result.uses], columns=["File", "Sheet", "Taken as", "Rows"])
 
 
 def data_format_text() -> str:

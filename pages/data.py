@@ -24,7 +24,7 @@ if not files:
 
 result = ui.checked(files)
 st.subheader("What was read")
-st.dataframe(ui.displayable(ui.sheet_uses(result)), hide_index=True, width="stretch")
+st.dataframe(ui.displayable(report.sheets_table(result)), hide_index=True, width="stretch")
 
 st.subheader("Problems")
 errors, warnings = result.error_count, len(result.issues) - min(result.error_count, len(result.issues))
