@@ -94,11 +94,12 @@ def load_files(
 
 
 def _take_sheet(sheet: RawSheet, frames: dict, sheet_of: dict, uses: list[SheetUse]) -> list[Issue]:
+    if sheet.name in TEMPLATE_SHEETS:
+        uses.append(SheetUse(sheet.source, sheet.name, None, len(sheet.rows)))
+        return []
     spec = recognise(sheet)
     if spec is None:
         uses.append(SheetUse(sheet.source, sheet.name, None, len(sheet.rows)))
-        if sheet.name in TEMPLATE_SHEETS:
-            return []
         expected = ", ".join(f'"{d.sheet}"' for d in DATASETS)
         return [Issue(sheet.name, None, None, IssueCode.IGNORED_SHEET,
                       f'Sheet "{sheet.name}" in {sheet.source} is not one of the datasets and is ignored. '

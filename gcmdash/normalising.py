@@ -37,7 +37,12 @@ def recognise(sheet: RawSheet, taken: set[str] = frozenset()) -> DatasetSpec | N
         columns = [c for c in spec.columns if c.required]
         if spec.key not in taken and all(_names(c) & headers for c in columns):
             return spec
-    return None
+    # Otherwise the dataset whose identifying column is there and most of whose headers match: its missing
+    # columns are then reported, which helps more than ignoring a sheet with one misspelt header.
+    scores = [(sum(bool(_names(c) & headers) for c in spec.columns), spec) for spec in DATASETS
+              if spec.key not in taken and _names(spec.columns[0]) & headers]
+    best = max(scores, key=lambda pair: pair[0], default=(0, None))
+    return best[1] if best[0] >= 2 else None
 
 
 def match_columns(spec: DatasetSpec, sheet: RawSheet) -> tuple[dict[int, Column], list[Issue]]:

@@ -207,3 +207,12 @@ def test_issue_list_is_capped_with_a_count(workbook, monkeypatch):
 def test_an_unreadable_country_is_not_also_called_missing(workbook):
     _, found = _issues(workbook, _with("Practices", 2, "Countries", "Atlantis"))
     assert found == {(IssueCode.UNKNOWN_COUNTRY, "Practices", 2, "Countries")}
+
+
+def test_a_sheet_with_its_id_column_and_a_misspelt_header_is_taken_and_the_header_reported(tmp_path):
+    from gcmdash.loading import load_files
+
+    result = load_files([("notes.csv", b"Practice ID,Titel,GCM objectives\nPR-1,x,2\n")])
+    assert [u.dataset for u in result.uses] == ["practices"]
+    found = {(i.code, i.column) for i in result.issues}
+    assert (IssueCode.MISSING_COLUMN, "Title") in found and (IssueCode.UNKNOWN_COLUMN, "Titel") in found
