@@ -1,0 +1,1 @@
+"""gcmdash performance benchmarks (issue "Performance at scale"). Run all with `make bench`; see bench/run.py."""
