@@ -1,0 +1,53 @@
+"""Part 4 — bytes sent to the browser: the Map page's deck JSON (what st.pydeck_chart sends), for ECE and all
+regions, on the large and the bundled data; and, for comparison, the Arrow bytes of the Practices page's
+records table (st.dataframe), which is sent whole on every rerun that changes it.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bench import generate
+from bench.common import Result
+
+PART = "4 payload"
+TARGET_BYTES = 1_000_000
+
+
+def measure(data, label: str) -> list[Result]:
+    from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
+
+    from gcmdash import exports, maps, tables, views
+    from gcmdash.filters import Filters
+
+    layers = [layer.label for layer in maps.LAYERS]
+    out = []
+    for region in ("ECE", None):
+        f = Filters(region=region)
+        facts = maps.country_facts(data, f)
+        size = len(maps.deck(facts, layers, "practices", region).to_json())
+        out.append(Result(PART, f"map deck JSON, {region or 'All'}, {label}", size / 1e6, "MB", "< 1 MB",
+                          size < TARGET_BYTES, f"{len(facts)} countries shaded"))
+    logging.getLogger("streamlit.dataframe_util").setLevel(logging.ERROR)  # its fallback logs a traceback
+    for region in ("ECE", None):
+        records = views.practices(data, Filters(region=region)).records
+        people = tables.for_display(exports.records_for_people("practices", records))
+        size = len(convert_pandas_df_to_arrow_bytes(people))
+        out.append(Result(PART, f"Practices table Arrow, {region or 'All'}, {label}", size / 1e6, "MB",
+                          note=f"{len(records):,} rows sent per rerun"))
+    return out
+
+
+def run() -> list[Result]:
+    out = []
+    for scale in ("large", "bundled"):
+        result = generate.load(scale)
+        assert result.valid
+        out += measure(result.dataset, scale)
+    return out
+
+
+if __name__ == "__main__":
+    from bench.common import table
+
+    print(table(run()))
