@@ -13,12 +13,15 @@ run: $(VENV)/.installed
 # If it cannot be installed, the suite still runs and the browser tests fail, saying why.
 # The store tests (tests/test_store.py) also run on a throwaway PostgreSQL server: Debian's postgresql is
 # installed here when missing; if it cannot be, those tests fail, saying why.
+# The brief's PDF test reads the PDF's text with pdftotext (Debian's poppler-utils), installed the same way.
 test: $(VENV)/.installed-test
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
 		|| echo "make test: could not install Debian's chromium; the browser tests (tests/e2e) will fail" >&2
 	@command -v pg_ctl >/dev/null || ls /usr/lib/postgresql/*/bin/pg_ctl >/dev/null 2>&1 \
 		|| (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql) \
 		|| echo "make test: could not install PostgreSQL; the store tests on PostgreSQL (tests/test_store.py) will fail" >&2
+	@command -v pdftotext >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) \
+		|| echo "make test: could not install poppler-utils; the brief's PDF test (tests/test_brief.py) will fail" >&2
 	$(PY) -m pytest
 
 $(VENV)/.installed: pyproject.toml

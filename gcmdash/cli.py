@@ -272,6 +272,59 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_VALID
 
 
+def _brief_data(args: argparse.Namespace) -> tuple[Any, str] | int:
+    """The data for a brief and how to name it: --data files, or the current published version; else an exit code."""
+    from gcmdash import brief
+    from gcmdash.loading import load_files
+
+    if args.data:
+        missing = [p for p in args.data if not Path(p).exists()]
+        if missing:
+            print(f"No such file: {', '.join(missing)}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        result = load_paths(args.data, complete=True)
+        number = created = None
+    else:
+        from gcmdash.store import PublishRefused, StoreUnavailable
+
+        try:
+            store = _open_store()
+            version = store.current()
+            result = load_files(store.files(version.number), complete=True)
+        except (StoreUnavailable, PublishRefused) as error:
+            print(f"No brief: {error}", file=sys.stderr)
+            return EXIT_UNREADABLE
+        number, created = version.number, version.created_at
+    if result.dataset is None:
+        _report(result, as_json=False)
+        return _exit_code(result)
+    return result.dataset, brief.version_label(result.dataset, number, created)
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    """Write a region's Regional Information Brief as one self-contained HTML file, or as a PDF."""
+    from gcmdash import brief
+
+    fmt = args.format or ("pdf" if str(args.out).lower().endswith(".pdf") else "html")
+    found = _brief_data(args)
+    if isinstance(found, int):
+        return found
+    data, label = found
+    page = brief.brief_html(data, args.region, version_label=label)
+    try:
+        content = brief.brief_pdf(page) if fmt == "pdf" else page.encode("utf-8")
+    except brief.PdfUnavailable as error:
+        print(f"No PDF: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        Path(args.out).write_bytes(content)
+    except OSError as error:
+        print(f"Cannot write {args.out}: {error}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    print(f"Brief for {regions.region_label(args.region)} ({fmt.upper()}, {label}) written to {args.out}")
+    return EXIT_VALID
+
+
 def parser() -> argparse.ArgumentParser:
     """The argument parser of every subcommand."""
     top = argparse.ArgumentParser(prog="gcmdash", description="GCM implementation dashboard tools.")
@@ -315,6 +368,13 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("version", type=int, help="the version number")
     export.add_argument("outdir", help="folder to write the files into (created if missing)")
     export.set_defaults(run=cmd_export)
+    brief = sub.add_parser("brief", help="write a region's Regional Information Brief (self-contained HTML, or PDF): "
+                                         "exit 0 written, 1 invalid data, 2 unreadable, no store, no browser for PDF")
+    brief.add_argument("--region", default="ECE", choices=regions.REGIONS)
+    brief.add_argument("--out", required=True, help="the file to write (.html or .pdf)")
+    brief.add_argument("--format", choices=["html", "pdf"], help="default: pdf when --out ends in .pdf, else html")
+    brief.add_argument("--data", nargs="+", help="spreadsheets to use instead of the current published version")
+    brief.set_defaults(run=cmd_brief)
     return top
 
 

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from gcmdash import metrics, ui
+from gcmdash import brief, exports, metrics, ui
 
 data, f = ui.page_start()
 
@@ -24,3 +24,13 @@ st.subheader("The figures as a table")
 table = metrics.figures_table(figures)
 st.dataframe(table, hide_index=True, width="stretch", column_config={"Source": st.column_config.LinkColumn()})
 ui.table_downloads({"Headline figures": table}, "overview", f.region)
+
+if f.region:  # The brief is per region; each file is built only when its button is clicked.
+    st.subheader("The Regional Information Brief")
+    make = lambda: brief.brief_html(data, f.region, version_label=brief.version_label(data))  # noqa: E731
+    st.download_button("Download the brief (HTML)", make, exports.download_name("brief", f.region, "html"), "text/html",
+                       on_click="ignore", icon=":material/download:", type="primary")
+    if brief.pdf_available():  # printing needs Chromium on the server
+        st.download_button("Download the brief (PDF)", lambda: brief.brief_pdf(make()),
+                           exports.download_name("brief", f.region, "pdf"), "application/pdf", on_click="ignore",
+                           icon=":material/picture_as_pdf:")
