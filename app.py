@@ -12,7 +12,12 @@ ASSETS = Path(__file__).resolve().parent / "assets"
 st.set_page_config(page_title="gcmdash · GCM implementation", page_icon=str(ASSETS / "favicon.png"), layout="wide")
 
 ui.leave_pages_folder_mode()
-ui.shell(ui.dataset_or_stop(), mark=True)
+data = ui.dataset_or_stop()
+ui.present_button()
+ui.shell(data, mark=True)
+# Presentation mode (?present=1): the slides instead of the page; the sidebar is drawn (it keeps the filters in the
+# URL) but hidden, and so is the navigation.
+presenting = ui.presenting()
 
 pages = {
     "The brief": [
@@ -30,7 +35,11 @@ pages = {
         st.Page("pages/history.py", title="Version history", icon=":material/history:"),
     ],
 }
+navigation = st.navigation(pages, position="hidden" if presenting else "top")
 try:
-    st.navigation(pages, position="top").run()
+    if presenting:
+        ui.presentation(data)
+    else:
+        navigation.run()
 finally:
     ui.shell_done()

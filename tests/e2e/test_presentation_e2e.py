@@ -1,0 +1,105 @@
+"""Presentation mode in a real browser at 1280×720: a shared link, arrow keys, reload, no chrome, each slide shot."""
+
+from __future__ import annotations
+
+import io
+import time
+
+from PIL import Image
+from playwright.sync_api import expect
+
+from gcmdash import slides
+from gcmdash.filters import Filters
+
+from .support import ARTIFACTS, assert_no_exception, open_page, query, wait_for_run
+
+SCREEN = {"width": 1280, "height": 720}
+LINK = "/?present=1&region=ECE&countries=Georgia"
+DECK = slides.slides(Filters(region="ECE", countries=("GEO",)))
+
+
+def _counter(page):
+    return page.locator(".st-key-present-counter")
+
+
+def _title(page):
+    return page.locator('[data-testid="stMain"] h1')
+
+
+def _drawn(page, slide: slides.Slide) -> None:
+    """Wait until the slide's charts or map have drawn (they appear a moment after the script run ends)."""
+    if slide.kind in ("practices", "implementers", "pledges", "funding"):
+        expect(page.get_by_test_id("stVegaLiteChart").first).to_be_attached()
+    for chart in page.get_by_test_id("stVegaLiteChart").all():
+        expect(chart.locator("svg g.role-mark > *, canvas").first).to_be_attached()
+    if slide.kind == "map":
+        canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
+        expect(canvas).to_be_visible(timeout=60_000)
+        # Drawn, not an empty canvas: countries and markers give it many colours (WebGL draws a moment late).
+        deadline = time.monotonic() + 20
+        while _colours(canvas.screenshot()) <= 8 and time.monotonic() < deadline:
+            page.wait_for_timeout(250)
+        assert _colours(canvas.screenshot()) > 8, "the map slide's map looks empty"
+
+
+def _colours(png: bytes) -> int:
+    return len(Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 24))
+
+
+def test_a_presentation_link_arrow_keys_reload_and_a_screenshot_per_slide(new_context, base_url):
+    page = new_context().new_page()
+    page.set_viewport_size(SCREEN)
+    open_page(page, base_url + LINK)
+    expect(_title(page)).to_have_text("Headline figures")
+    expect(_counter(page)).to_have_text(f"1 / {len(DECK)}")
+
+    # No sidebar, header, toolbar or top navigation: only the slide and its footer.
+    for chrome in ("stSidebar", "stHeader", "stToolbar", "stTopNav", "stExpandSidebarButton"):
+        for element in page.get_by_test_id(chrome).all():
+            expect(element).to_be_hidden()
+    assert page.get_by_test_id("stSidebar").count(), "the sidebar is drawn (its filters keep the link), only hidden"
+    # Headline numbers large enough for a video-call thumbnail.
+    size = page.get_by_test_id("stMetricValue").first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)")
+    assert size >= 64, f"headline numbers are {size}px"
+    expect(page.locator(".st-key-present-notice")).to_contain_text("Illustrative data")
+
+    # Two presses of the right arrow key: slide 3, in the counter and in the address.
+    for _ in range(2):
+        page.keyboard.press("ArrowRight")
+        wait_for_run(page)
+    expect(_counter(page)).to_have_text(f"3 / {len(DECK)}")
+    expect(_title(page)).to_have_text(DECK[2].title)
+    assert query(page)["slide"] == ["3"], page.url
+    assert query(page)["countries"] == ["Georgia"], "the filters stay in the link"
+
+    # A reload (or the link sent to someone) lands on the same slide.
+    page.reload()
+    page.wait_for_selector('[data-testid="stMain"] h1')
+    wait_for_run(page)
+    expect(_counter(page)).to_have_text(f"3 / {len(DECK)}")
+    expect(_title(page)).to_have_text(DECK[2].title)
+    page.keyboard.press("ArrowLeft")
+    wait_for_run(page)
+    expect(_counter(page)).to_have_text(f"2 / {len(DECK)}")
+
+    # Every slide, from the first, with the Next button; a screenshot of each at 1280×720.
+    open_page(page, base_url + LINK)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for number, slide in enumerate(DECK, start=1):
+        expect(_counter(page)).to_have_text(f"{number} / {len(DECK)}")
+        expect(_title(page)).to_have_text(slide.title)
+        _drawn(page, slide)
+        assert_no_exception(page)
+        page.screenshot(path=str(ARTIFACTS / f"present-{number}.png"))
+        if number < len(DECK):
+            page.locator(".st-key-present-next button").click()
+            wait_for_run(page)
+    expect(page.locator(".st-key-present-next button")).to_be_disabled()
+
+    # Exit: the dashboard again, with its navigation and the same filters.
+    page.locator(".st-key-present-exit button").click()
+    wait_for_run(page)
+    expect(page.get_by_text("Explore", exact=True).first).to_be_visible()
+    expect(_title(page)).to_contain_text("GCM implementation")
+    assert "present" not in query(page) and "slide" not in query(page), page.url
+    assert query(page)["countries"] == ["Georgia"]
