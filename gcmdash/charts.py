@@ -91,11 +91,13 @@ def progress_bar(mobilised: float, target: float) -> alt.Chart:
     """Progress towards the capitalisation target: the mobilised part drawn over the whole target, in USD million."""
     frame = pd.DataFrame({"fund": ["M-MPTF"], "target": [target / 1e6], "mobilised": [mobilised / 1e6],
                           "label": [f"{100 * mobilised / target:.1f}% of USD {target / 1e6:,.0f} million"]})
-    base = alt.Chart(frame, height=60).encode(y=alt.Y("fund:N", axis=None))
-    whole = base.mark_bar(color="#E3E8EE", size=34).encode(
-        x=alt.X("target:Q", axis=_axis("USD million"), scale=alt.Scale(domain=[0, max(target, mobilised) / 1e6])),
+    # A band step, not a fixed height: a fixed height counts the title and axis too, leaving a hairline bar.
+    base = alt.Chart(frame, height=alt.Step(48)).encode(y=alt.Y("fund:N", axis=None))
+    scale = alt.Scale(domain=[0, max(target, mobilised) / 1e6], nice=False)
+    whole = base.mark_bar(color="#E3E8EE").encode(
+        x=alt.X("target:Q", axis=_axis("USD million"), scale=scale),
         tooltip=[alt.Tooltip("target:Q", title="Target (USD million)", format=",.0f")])
-    done = base.mark_bar(color=ACCENT, size=34).encode(
+    done = base.mark_bar(color=ACCENT).encode(
         x="mobilised:Q", tooltip=[alt.Tooltip("mobilised:Q", title="Mobilised (USD million)", format=",.1f")])
     text = base.mark_text(align="left", dx=6, fontSize=FONT_SIZE, fontWeight="bold").encode(x="mobilised:Q",
                                                                                               text="label:N")
