@@ -10,7 +10,7 @@ failed connections, reruns not finished within 30 s, and exception elements in t
 
 Server memory: RSS of the server process (psutil) with no session, and the highest RSS seen with N sessions;
 their difference divided by N is the memory per extra session. Runs for N = 50, 100, 200, 60 s each (bounded),
-on the Overview page of the bundled data by default (``--scale large`` for the 100k data set).
+plus N = 10 as a reference below saturation, on the Overview page of the bundled data by default (``--scale large`` for the 100k data set).
 """
 
 from __future__ import annotations
@@ -77,6 +77,7 @@ class Viewer:
     def __init__(self, number: int, base: str, template: bytes, until: float, rng: random.Random) -> None:
         self.number, self.base, self.template, self.until, self.rng = number, base, template, until, rng
         self.latencies: list[float] = []
+        self.first: float | None = None
         self.errors: list[str] = []
         self.exceptions = 0
 
@@ -103,8 +104,10 @@ class Viewer:
             async with connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=60,
                                ping_interval=None) as ws:
                 region = REGIONS[self.number % len(REGIONS)]
+                sent = time.perf_counter()
                 await ws.send(_rerun(None, region, self.base + "/"))
                 await asyncio.wait_for(self._finish(ws), 120)
+                self.first = time.perf_counter() - sent
                 while True:
                     await asyncio.sleep(self.rng.uniform(3, 7))
                     if time.monotonic() > self.until:
@@ -141,6 +144,8 @@ async def _load(base: str, template: bytes, n: int, seconds: float, process, see
     cpu = proc.cpu_times()
     return {
         "latencies": [x for v in viewers for x in v.latencies],
+        "first": [v.first for v in viewers if v.first is not None],
+        "starved": sum(1 for v in viewers if not v.latencies and not v.errors),
         "errors": [e for v in viewers for e in v.errors],
         "exceptions": sum(v.exceptions for v in viewers),
         "peak_rss": peak,
@@ -148,7 +153,7 @@ async def _load(base: str, template: bytes, n: int, seconds: float, process, see
     }
 
 
-def run(counts=(50, 100, 200), seconds: float = 60, scale: str = "bundled") -> list[Result]:
+def run(counts=(10, 50, 100, 200), seconds: float = 60, scale: str = "bundled") -> list[Result]:
     import psutil
 
     data_dir = str(ROOT / "data") if scale == "bundled" else str(generate.data_dir(scale))
@@ -169,6 +174,14 @@ def run(counts=(50, 100, 200), seconds: float = 60, scale: str = "bundled") -> l
                 per_session = (found["peak_rss"] - baseline) / n / 2**20
                 label = f"N={n} ({scale}, Overview, {seconds:.0f} s)"
                 errors = len(found["errors"]) + found["exceptions"]
+                first = found["first"]
+                if first:
+                    out.append(Result(PART, f"{label}: p50 / p95 first page load", 1000 * statistics.median(first),
+                                      "ms", note=f"p95 {1000 * percentile(first, 95):.0f} ms; "
+                                                 f"{len(first)} of {n} sessions loaded"))
+                if found["starved"]:
+                    out.append(Result(PART, f"{label}: sessions with no filter change done in the window",
+                                      found["starved"], "", note="their first load took the whole window"))
                 if lat:
                     out.append(Result(PART, f"{label}: p50 rerun→finished", 1000 * statistics.median(lat), "ms",
                                       note=f"{len(lat)} filter changes, {len(lat) / wall:.1f}/s"))
