@@ -111,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
               f"in {time.perf_counter() - started:.0f} s. {_environment()}.\n\n"
               "Medians of repeated runs within this one run; the machine is shared and noisy, so compare ratios "
               "rather than absolute times across runs.\n\n")
-    args.out.write_text(header + text + "\n\n" + "\n\n".join(notes) + "\n")
+    findings = Path(__file__).resolve().parent / "findings.md"
+    tail = "\n\n" + findings.read_text() if findings.exists() else ""
+    args.out.write_text(header + text + tail + "\n\n" + "\n\n".join(notes) + "\n")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
 
