@@ -20,9 +20,10 @@ def _blank(value: object) -> object:
 
 
 def for_display(table: pd.DataFrame) -> pd.DataFrame:
-    """The table with missing values shown as blank cells rather than "None" or "<NA>" (float columns kept)."""
+    """The table with missing text shown as blank cells rather than "None" (numeric columns stay numeric)."""
+    # Mixing "" into a number column would make Streamlit's Arrow conversion fail and fall back, slowly.
     gappy = [c for c in table.columns
-             if table[c].isna().any() and not pd.api.types.is_float_dtype(table[c])]
+             if table[c].isna().any() and not pd.api.types.is_numeric_dtype(table[c])]
     return table.assign(**{c: table[c].astype(object).map(_blank) for c in gappy})
 
 
