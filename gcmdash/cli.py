@@ -200,15 +200,20 @@ def cmd_publish(args: argparse.Namespace) -> int:
             return EXIT_UNREADABLE
         version = store.publish(files, author=author, note=args.note)
     except PublishRefused as refusal:
-        if refusal.result is not None:
-            _report(refusal.result, as_json=False)
-        print(f"Not published: {refusal}. Nothing was changed.", file=sys.stderr)
+        _refused(refusal, "Not published")
         return _exit_code(refusal.result) if refusal.result is not None else EXIT_INVALID
     except StoreUnavailable as error:
         print(f"Not published: {error}", file=sys.stderr)
         return EXIT_UNREADABLE
     print(f"Published {_version_line(version)}")
     return EXIT_VALID
+
+
+def _refused(refusal, outcome: str) -> None:
+    """Print why the store refused: the validation report when there is one, then the reason."""
+    if refusal.result is not None:
+        _report(refusal.result, as_json=False)
+    print(f"{outcome}: {refusal}. Nothing was changed.", file=sys.stderr)
 
 
 def cmd_versions(args: argparse.Namespace) -> int:
@@ -241,9 +246,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
         print(f"Not restored: {error}", file=sys.stderr)
         return EXIT_INVALID
     except PublishRefused as refusal:
-        if refusal.result is not None:
-            _report(refusal.result, as_json=False)
-        print(f"Not restored: {refusal}. Nothing was changed.", file=sys.stderr)
+        _refused(refusal, "Not restored")
         return EXIT_INVALID
     except StoreUnavailable as error:
         print(f"Not restored: {error}", file=sys.stderr)

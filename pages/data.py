@@ -4,7 +4,7 @@ import streamlit as st
 
 from gcmdash import changes, report, tables, template, ui
 
-data, _ = ui.page_start()
+ui.page_start()
 st.title("Upload, check and publish data")
 st.caption("Checking and previewing need no account; publishing needs a signed-in analyst. Nothing is published "
            "until you press Publish, and a file with any error is never published, in part or in whole.")

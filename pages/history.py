@@ -4,7 +4,7 @@ import streamlit as st
 
 from gcmdash import changes, history, ui
 
-data, _ = ui.page_start()
+ui.page_start()
 st.title("Version history")
 store = ui.store_or_none()
 if store is None:
