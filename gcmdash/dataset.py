@@ -80,5 +80,10 @@ def build(frames: Mapping[str, pd.DataFrame], version: str, sources: tuple[str, 
         if frame is None:
             frame = pd.DataFrame({c.field: pd.Series(dtype=object) for c in spec.columns}, index=pd.Index([], name="row"))
         tables[spec.key] = _typed(spec.key, frame)
+    return assemble(tables, version, sources)
+
+
+def assemble(tables: Mapping[str, pd.DataFrame], version: str, sources: tuple[str, ...] = ()) -> Dataset:
+    """A Dataset from tables already typed by ``build`` (e.g. a stored snapshot of a version): adds the long tables."""
     long = {name: _explode(tables[d], id_f, multi, value) for name, (d, id_f, multi, value) in LONG_TABLES.items()}
-    return Dataset(MappingProxyType(tables), version, sources, MappingProxyType(long))
+    return Dataset(MappingProxyType(dict(tables)), version, sources, MappingProxyType(long))
