@@ -500,8 +500,7 @@ def _pledges_section(data: Dataset, region: str) -> tuple[str, str]:
     body = f"<p><b>{total:,} pledges</b> from the region have been submitted.</p>"
     if not total:
         return "Pledges by GCM objective", body + '<p class="empty">No pledges in the records for this region.</p>'
-    per_pledge = data["pledge_objectives"][data["pledge_objectives"]["pledge_id"].isin(view.records["pledge_id"])]
-    several = int((per_pledge.groupby("pledge_id").size() > 1).sum())
+    several = views.several_objectives(data["pledge_objectives"], view.records)
     body += (f"<p>The majority of pledges in the region focus on objectives "
              f"{esc(_objective_names(view.top_objectives))}. {_several(several, total, 'pledges')}</p>")
     body += _brief_said(data, region, "pledges")

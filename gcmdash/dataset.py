@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Mapping
+from typing import Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
+from gcmdash.memo import Results, per_version
 from gcmdash.schema import DATASETS, Kind, dataset
 
 #: Long tables built at load time: name -> (dataset, id field, multi-valued field, value column name).
@@ -31,18 +33,22 @@ class Dataset:
     version: str
     sources: tuple[str, ...] = ()
     long: Mapping[str, pd.DataFrame] = field(default_factory=dict)
+    #: Results computed from this version (gcmdash.memo); not part of the data, so not compared.
+    memo: Results = field(default_factory=Results, compare=False, repr=False)
 
     def __getitem__(self, key: str) -> pd.DataFrame:
         """A dataset's table or a long table, by name."""
         return self.tables[key] if key in self.tables else self.long[key]
 
     @property
+    @per_version
     def as_of(self) -> dt.date | None:
         """The date of the newest published figure in the data: what the data version is current to."""
         dates = self.tables["figures"]["as_of"].dropna()
         return max(dates) if len(dates) else None
 
     @property
+    @per_version
     def illustrative_count(self) -> int:
         """How many records are illustrative rather than published facts."""
         return int(sum((t["provenance"] == "Illustrative").sum() for t in self.tables.values() if "provenance" in t))
@@ -65,11 +71,26 @@ def _typed(key: str, frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _explode(frame: pd.DataFrame, id_field: str, multi: str, name: str) -> pd.DataFrame:
-    long = frame[[id_field, multi]].explode(multi).dropna(subset=[multi])
-    long = long.rename(columns={multi: name}).reset_index(drop=True)
-    if name != "objective":
-        long[name] = long[name].astype("category")
-    return long
+    # "key" is the record's row position in its table: selections compare integers, not id strings, which in
+    # pandas 3 are Arrow strings and ~50x slower to look up (bench/results.md). Values are categorical for the
+    # same reason and because every count is over a few hundred distinct values at most.
+    values = frame[multi]
+    lengths = np.fromiter((len(v) if isinstance(v, (tuple, list)) else 0 for v in values), np.int64, len(values))
+    keys = np.repeat(np.arange(len(frame), dtype=np.int64), lengths)
+    flat = [item for items in values if isinstance(items, (tuple, list)) for item in items]
+    long = pd.DataFrame({"key": keys, id_field: frame[id_field].array.take(keys),
+                         name: pd.Categorical(flat) if flat else pd.Categorical([], categories=[])})
+    return long[long[name].notna()].reset_index(drop=True)
+
+
+def rows_of(long: pd.DataFrame, records: pd.DataFrame) -> pd.DataFrame:
+    """The long table's rows belonging to these records (any selection of the long table's parent table)."""
+    return long[long["key"].isin(records.index)]
+
+
+def having(records: pd.DataFrame, long: pd.DataFrame, column: str, values: Iterable) -> pd.DataFrame:
+    """The records whose multi-valued field (the long table's column) holds any of the values."""
+    return records[records.index.isin(long.loc[long[column].isin(list(values)), "key"].unique())]
 
 
 def build(frames: Mapping[str, pd.DataFrame], version: str, sources: tuple[str, ...] = ()) -> Dataset:
@@ -85,5 +106,7 @@ def build(frames: Mapping[str, pd.DataFrame], version: str, sources: tuple[str, 
 
 def assemble(tables: Mapping[str, pd.DataFrame], version: str, sources: tuple[str, ...] = ()) -> Dataset:
     """A Dataset from tables already typed by ``build`` (e.g. a stored snapshot of a version): adds the long tables."""
+    # Row positions are the records' keys in the long tables, so every table gets a fresh 0..n-1 index.
+    tables = {key: table.reset_index(drop=True) for key, table in tables.items()}
     long = {name: _explode(tables[d], id_f, multi, value) for name, (d, id_f, multi, value) in LONG_TABLES.items()}
-    return Dataset(MappingProxyType(dict(tables)), version, sources, MappingProxyType(long))
+    return Dataset(MappingProxyType(tables), version, sources, MappingProxyType(long))

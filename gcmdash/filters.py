@@ -7,7 +7,8 @@ from dataclasses import dataclass
 import pandas as pd
 
 from gcmdash import countries, regions
-from gcmdash.dataset import Dataset
+from gcmdash import memo
+from gcmdash.dataset import Dataset, having
 
 
 @dataclass(frozen=True)
@@ -56,20 +57,9 @@ def country_scope(f: Filters) -> frozenset[str] | None:
     return regions.coverage(f.region)
 
 
-def ids_with(long: pd.DataFrame, id_field: str, column: str, values) -> pd.Index:
-    """Ids of records whose multi-valued field (a long table's column) holds any of the values."""
-    return pd.Index(long.loc[long[column].isin(values), id_field].unique())
-
-
-def _having(table: pd.DataFrame, id_field: str, long: pd.DataFrame, column: str, values) -> pd.Series:
-    return table[id_field].isin(ids_with(long, id_field, column, values))
-
-
-def _in_countries(data: Dataset, table: pd.DataFrame, id_field: str, long_name: str, f: Filters) -> pd.Series:
+def _in_countries(data: Dataset, table: pd.DataFrame, long_name: str, f: Filters) -> pd.DataFrame:
     scope = country_scope(f)
-    if scope is None:
-        return pd.Series(True, index=table.index)
-    return _having(table, id_field, data[long_name], "iso3", scope)
+    return table if scope is None else having(table, data[long_name], "iso3", scope)
 
 
 def _in_years(years: pd.Series, f: Filters) -> pd.Series:
@@ -83,36 +73,40 @@ def _years_overlap(start: pd.Series, end: pd.Series, years: tuple[int, int]) -> 
     return (begun <= high).fillna(False) & (end.fillna(begun).fillna(high) >= low).fillna(False)
 
 
+@memo.per_version
 def practices(data: Dataset, f: Filters) -> pd.DataFrame:
     """Practices kept by the filters."""
     table = data["practices"]
-    keep = _in_countries(data, table, "practice_id", "practice_countries", f)
-    if f.objectives:
-        keep &= _having(table, "practice_id", data["practice_objectives"], "objective", f.objectives)
-    if f.implementer_types:
-        keep &= _having(table, "practice_id", data["practice_implementers"], "implementer_type", f.implementer_types)
     if f.scopes:
-        keep &= table["scope"].isin(f.scopes)
+        table = table[table["scope"].isin(f.scopes)]
     if f.years:
-        keep &= _years_overlap(table["start_year"], table["end_year"], f.years)
-    return table[keep]
+        table = table[_years_overlap(table["start_year"], table["end_year"], f.years)]
+    table = _in_countries(data, table, "practice_countries", f)
+    if f.objectives:
+        table = having(table, data["practice_objectives"], "objective", f.objectives)
+    if f.implementer_types:
+        table = having(table, data["practice_implementers"], "implementer_type", f.implementer_types)
+    return table
 
 
+@memo.per_version
 def pledges(data: Dataset, f: Filters) -> pd.DataFrame:
     """Pledges kept by the filters (implementer types apply to the pledging entity's type; scope does not apply)."""
     table = data["pledges"]
-    keep = _in_countries(data, table, "pledge_id", "pledge_countries", f) & _in_years(table["year"], f)
-    if f.objectives:
-        keep &= _having(table, "pledge_id", data["pledge_objectives"], "objective", f.objectives)
+    if f.years:
+        table = table[_in_years(table["year"], f)]
     if f.implementer_types:
-        keep &= table["entity_type"].isin(f.implementer_types)
-    return table[keep]
+        table = table[table["entity_type"].isin(f.implementer_types)]
+    table = _in_countries(data, table, "pledge_countries", f)
+    if f.objectives:
+        table = having(table, data["pledge_objectives"], "objective", f.objectives)
+    return table
 
 
 def programmes(data: Dataset, f: Filters) -> pd.DataFrame:
     """Joint programmes covering a kept country (years apply to the year approved)."""
     table = data["programmes"]
-    return table[_in_countries(data, table, "programme_id", "programme_countries", f) & _in_years(table["year"], f)]
+    return _in_countries(data, table[_in_years(table["year"], f)], "programme_countries", f)
 
 
 def contributions(data: Dataset, f: Filters) -> pd.DataFrame:
@@ -130,6 +124,7 @@ def activities(data: Dataset, f: Filters) -> pd.DataFrame:
     return table if scope is None else table[table["country"].isin(scope)]
 
 
+@memo.per_version
 def year_bounds(data: Dataset) -> tuple[int, int]:
     """The earliest and latest year in the records, for the year filter's range."""
     years = pd.concat([data["practices"]["start_year"], data["practices"]["end_year"], data["pledges"]["year"],

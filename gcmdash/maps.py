@@ -30,8 +30,8 @@ import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from gcmdash import countries, filters, regions, shapes
-from gcmdash.dataset import Dataset
+from gcmdash import countries, filters, memo, regions, shapes
+from gcmdash.dataset import Dataset, rows_of
 from gcmdash.filters import Filters
 
 RGB = tuple[int, int, int]
@@ -105,10 +105,13 @@ def _name(iso3: str) -> str:
     return countries.country_name(iso3) if countries.is_known(iso3) else iso3
 
 
-def _per_country(long: pd.DataFrame, id_field: str, ids: pd.Series) -> pd.Series:
+def _per_country(long: pd.DataFrame, records: pd.DataFrame) -> pd.Series:
     """Records per country; a record listing several countries counts once in each."""
-    rows = long[long[id_field].isin(ids)].drop_duplicates([id_field, "iso3"])
-    return rows["iso3"].astype(str).value_counts()
+    rows = rows_of(long, records).drop_duplicates(["key", "iso3"])
+    counts = rows["iso3"].value_counts()
+    counts = counts[counts > 0]
+    counts.index = counts.index.astype(str)
+    return counts
 
 
 def _web_link(value: object) -> str | None:
@@ -117,12 +120,13 @@ def _web_link(value: object) -> str | None:
     return text if text.lower().startswith(("https://", "http://")) else None
 
 
+@memo.per_version
 def country_facts(data: Dataset, f: Filters) -> pd.DataFrame:
     """One row per country in the filters' scope (every country with a record when unrestricted), indexed by ISO3."""
     acts = filters.activities(data, f)
     acts = acts.assign(country=acts["country"].astype(str))
-    practices = _per_country(data["practice_countries"], "practice_id", filters.practices(data, f)["practice_id"])
-    pledges = _per_country(data["pledge_countries"], "pledge_id", filters.pledges(data, f)["pledge_id"])
+    practices = _per_country(data["practice_countries"], filters.practices(data, f))
+    pledges = _per_country(data["pledge_countries"], filters.pledges(data, f))
     scope = filters.country_scope(f)
     codes = scope if scope is not None else set(acts["country"]) | set(practices.index) | set(pledges.index)
 

@@ -5,10 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from gcmdash import regions
-from gcmdash.dataset import Dataset
+from gcmdash import memo, regions
+from gcmdash.dataset import Dataset, having, rows_of
 from gcmdash.schema import WORLD
 
 ALL = None  # region=None means every record, worldwide
@@ -52,25 +53,20 @@ def _coverage(region: str | None) -> frozenset[str] | None:
     return None if region is ALL else regions.coverage(region)
 
 
-def ids_in(long: pd.DataFrame, id_field: str, region: str | None) -> pd.Index:
-    """Distinct record ids with at least one country in the region (all ids with a country for ALL)."""
+def _in_region(data: Dataset, table: str, long: str, region: str | None) -> pd.DataFrame:
+    """Records of the table with at least one country in the region (every record for ALL)."""
     coverage = _coverage(region)
-    rows = long if coverage is None else long[long["iso3"].isin(coverage)]
-    return pd.Index(rows[id_field].unique())
+    return data[table] if coverage is None else having(data[table], data[long], "iso3", coverage)
 
 
 def practices_in(data: Dataset, region: str | None) -> pd.DataFrame:
     """Practices implemented in the region (every practice for ALL, global ones included)."""
-    if region is ALL:
-        return data["practices"]
-    return data["practices"][data["practices"]["practice_id"].isin(ids_in(data["practice_countries"], "practice_id", region))]
+    return _in_region(data, "practices", "practice_countries", region)
 
 
 def pledges_in(data: Dataset, region: str | None) -> pd.DataFrame:
     """Pledges concerning a country of the region (every pledge for ALL)."""
-    if region is ALL:
-        return data["pledges"]
-    return data["pledges"][data["pledges"]["pledge_id"].isin(ids_in(data["pledge_countries"], "pledge_id", region))]
+    return _in_region(data, "pledges", "pledge_countries", region)
 
 
 def activities_in(data: Dataset, region: str | None, activity: str) -> pd.DataFrame:
@@ -83,11 +79,8 @@ def activities_in(data: Dataset, region: str | None, activity: str) -> pd.DataFr
 
 def programmes_in(data: Dataset, region: str | None, status: str) -> pd.DataFrame:
     """Joint programmes with this status covering a country of the region."""
-    table = data["programmes"]
-    table = table[table["status"] == status]
-    if region is ALL:
-        return table
-    return table[table["programme_id"].isin(ids_in(data["programme_countries"], "programme_id", region))]
+    table = _in_region(data, "programmes", "programme_countries", region)
+    return table[table["status"] == status]
 
 
 def contributions_in(data: Dataset, region: str | None) -> pd.DataFrame:
@@ -97,18 +90,21 @@ def contributions_in(data: Dataset, region: str | None) -> pd.DataFrame:
     return table if coverage is None else table[table["contributor"].isin(coverage)]
 
 
-def objective_counts(long: pd.DataFrame, ids: pd.Index, id_field: str) -> pd.Series:
-    """Records per objective 1–23 (zeros included) among the given ids; a record counts under each of its objectives."""
-    rows = long[long[id_field].isin(ids)]
-    numbered = rows[rows["objective"].map(lambda o: isinstance(o, int)).astype(bool)]
-    counts = numbered["objective"].astype(int).value_counts()
-    return counts.reindex(range(1, 24), fill_value=0).rename("records").rename_axis("objective")
+def objective_counts(long: pd.DataFrame, records: pd.DataFrame) -> pd.Series:
+    """Records per objective 1–23 (zeros included) among the records; a record counts under each of its objectives."""
+    counts = rows_of(long, records)["objective"].value_counts()
+    # Counted per distinct value first, then named: "General" (not a numbered objective) is left out here.
+    numbered = {int(o): int(n) for o, n in counts.items() if isinstance(o, (int, np.integer))}
+    return pd.Series(numbered, dtype=int).reindex(range(1, 24), fill_value=0).rename("records").rename_axis("objective")
 
 
 def ranking(values: pd.Series) -> pd.Series:
     """Counts of each value, most frequent first, ties in name order."""
-    counts = values.dropna().astype(str).value_counts()
-    return counts.sort_index().sort_values(ascending=False, kind="stable")
+    counts = values.value_counts()
+    counts = counts[counts > 0]  # a categorical counts its absent categories as zeros
+    counts.index = counts.index.astype(str)
+    counts = counts.groupby(level=0, sort=False).sum().astype(int)  # values equal once written out count together
+    return counts.sort_index().sort_values(ascending=False, kind="stable").rename("count")
 
 
 def published(data: Dataset, region: str | None, metric: str) -> pd.Series | None:
@@ -124,6 +120,7 @@ def top_objectives(counts: pd.Series, n: int = 6) -> list[int]:
     return sorted(int(o) for o in ordered.index[:n])
 
 
+@memo.per_version
 def summary(data: Dataset, region: str | None) -> list[Figure]:
     """The region's headline figures, in the order the Regional Information Brief gives them."""
     practices = practices_in(data, region)

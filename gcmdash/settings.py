@@ -48,6 +48,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("parse_timeout_s", 60, "Seconds a spreadsheet may take to parse before it is abandoned."),
     Setting("parse_memory_mb", 2048, "Memory the spreadsheet-parsing child process may use, in megabytes."),
     Setting("max_issues", 500, "Most problems listed for one file; the rest are counted."),
+    Setting("view_cache_entries", 256, "Most page views (what a page draws for one set of filters) kept per data "
+            "version, shared by every viewer; the least recently used go first."),
+    Setting("view_cache_mb", 512, "Most memory, in megabytes, the kept page views of one data version may hold."),
     Setting(
         "secrets_file",
         str(PROJECT_ROOT / ".streamlit" / "secrets.toml"),

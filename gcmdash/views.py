@@ -6,35 +6,34 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from gcmdash import countries, exports, filters, metrics, regions
-from gcmdash.dataset import Dataset
+from gcmdash import countries, exports, filters, memo, metrics, regions
+from gcmdash.dataset import Dataset, having, rows_of
 from gcmdash.filters import Filters
 from gcmdash.schema import dataset
 
 
-def _ids_with(long: pd.DataFrame, id_field: str, column: str, values) -> pd.Index | None:
-    """Ids having any of the values; None when nothing is clicked (no restriction)."""
-    return filters.ids_with(long, id_field, column, values) if values else None
+def _having(records: pd.DataFrame, long: pd.DataFrame, column: str, values) -> pd.DataFrame:
+    """The records having any of the clicked values; all of them when nothing is clicked."""
+    return having(records, long, column, values) if values else records
 
 
-def _keep(table: pd.DataFrame, id_field: str, *allowed: pd.Index | None) -> pd.DataFrame:
-    for ids in allowed:
-        if ids is not None:
-            table = table[table[id_field].isin(ids)]
-    return table
+def long_counts(long: pd.DataFrame, records: pd.DataFrame, column: str) -> pd.Series:
+    """Records per value of a multi-valued field (a record counts once under each of its values)."""
+    return metrics.ranking(rows_of(long, records)[column])
 
 
-def long_counts(long: pd.DataFrame, ids: pd.Series, id_field: str, column: str) -> pd.Series:
-    """Records per value of a multi-valued field among ids (a record counts once under each of its values)."""
-    return metrics.ranking(long.loc[long[id_field].isin(ids), column])
+def several_objectives(long: pd.DataFrame, records: pd.DataFrame) -> int:
+    """How many of the records address more than one objective (and so count under several)."""
+    return int((rows_of(long, records)["key"].value_counts() > 1).sum())
 
 
-def country_counts(long: pd.DataFrame, ids: pd.Series, id_field: str, scope: frozenset[str] | None) -> pd.Series:
-    """Records per country (by UN name) among ids, limited to the countries in scope."""
-    rows = long[long[id_field].isin(ids)]
+def country_counts(long: pd.DataFrame, records: pd.DataFrame, scope: frozenset[str] | None) -> pd.Series:
+    """Records per country (by UN name), limited to the countries in scope."""
+    codes = metrics.ranking(rows_of(long, records)["iso3"])
     if scope is not None:
-        rows = rows[rows["iso3"].isin(scope)]
-    return metrics.ranking(rows["iso3"].astype(str).map(countries.country_name))
+        codes = codes[codes.index.isin(scope)]
+    named = codes.rename(index=countries.country_name)
+    return named.sort_index().sort_values(ascending=False, kind="stable")
 
 
 @dataclass(frozen=True)
@@ -50,25 +49,23 @@ class PracticesView:
     multi_objective: int
 
 
-def practices(data: Dataset, f: Filters, objectives: list[int] = (), implementers: list[str] = ()) -> PracticesView:
+@memo.per_version
+def practices(data: Dataset, f: Filters, objectives: tuple[int, ...] = (), implementers: tuple[str, ...] = ()
+              ) -> PracticesView:
     """Practices kept by the filters and by the bars clicked; each chart ignores its own click, so it stays whole."""
     kept = filters.practices(data, f)
-    by_obj = _ids_with(data["practice_objectives"], "practice_id", "objective", objectives)
-    by_impl = _ids_with(data["practice_implementers"], "practice_id", "implementer_type", implementers)
-    records = _keep(kept, "practice_id", by_obj, by_impl)
-    objective_counts = metrics.objective_counts(
-        data["practice_objectives"], _keep(kept, "practice_id", by_impl)["practice_id"], "practice_id")
-    ids = records["practice_id"]
-    per_practice = data["practice_objectives"][data["practice_objectives"]["practice_id"].isin(ids)]
+    by_implementer = _having(kept, data["practice_implementers"], "implementer_type", implementers)
+    by_objective = _having(kept, data["practice_objectives"], "objective", objectives)
+    records = _having(by_objective, data["practice_implementers"], "implementer_type", implementers)
+    objective_counts = metrics.objective_counts(data["practice_objectives"], by_implementer)
     return PracticesView(
         records=records,
         by_objective=objective_counts,
-        by_implementer=long_counts(data["practice_implementers"], _keep(kept, "practice_id", by_obj)["practice_id"],
-                                   "practice_id", "implementer_type"),
-        by_country=country_counts(data["practice_countries"], ids, "practice_id", filters.country_scope(f)),
+        by_implementer=long_counts(data["practice_implementers"], by_objective, "implementer_type"),
+        by_country=country_counts(data["practice_countries"], records, filters.country_scope(f)),
         by_scope=metrics.ranking(records["scope"]),
         top_objectives=metrics.top_objectives(objective_counts),
-        multi_objective=int((per_practice.groupby("practice_id").size() > 1).sum()),
+        multi_objective=several_objectives(data["practice_objectives"], records),
     )
 
 
@@ -86,20 +83,20 @@ class PledgesView:
     top_objectives: list[int]
 
 
-def pledges(data: Dataset, f: Filters, objectives: list[int] = ()) -> PledgesView:
+@memo.per_version
+def pledges(data: Dataset, f: Filters, objectives: tuple[int, ...] = ()) -> PledgesView:
     """Pledges kept by the filters and by the objective bars clicked."""
     kept = filters.pledges(data, f)
-    records = _keep(kept, "pledge_id", _ids_with(data["pledge_objectives"], "pledge_id", "objective", objectives))
-    counts = metrics.objective_counts(data["pledge_objectives"], kept["pledge_id"], "pledge_id")
-    ids = records["pledge_id"]
+    records = _having(kept, data["pledge_objectives"], "objective", objectives)
+    counts = metrics.objective_counts(data["pledge_objectives"], kept)
     by_year = records.groupby(["year", "kind"], observed=True).size().rename("pledges").reset_index()
     return PledgesView(
         records=records,
         by_objective=counts,
         by_entity_type=metrics.ranking(records["entity_type"]),
         by_kind=metrics.ranking(records["kind"]),
-        by_form=long_counts(data["pledge_forms"], ids, "pledge_id", "form"),
-        by_country=country_counts(data["pledge_countries"], ids, "pledge_id", filters.country_scope(f)),
+        by_form=long_counts(data["pledge_forms"], records, "form"),
+        by_country=country_counts(data["pledge_countries"], records, filters.country_scope(f)),
         by_year=by_year.astype({"year": int}),
         top_objectives=metrics.top_objectives(counts),
     )
@@ -127,6 +124,7 @@ def _programme_rows(data: Dataset, programmes: pd.DataFrame, scope: frozenset[st
     return long.assign(country=long["iso3"].astype(str).map(countries.country_name))
 
 
+@memo.per_version
 def funding(data: Dataset, f: Filters) -> FundingView:
     """Contributions and joint programmes kept by the filters, with worldwide progress to the target."""
     contributions = filters.contributions(data, f)
@@ -185,15 +183,15 @@ class CountryProfile:
         return bool((self.activities["activity"] == activity).any())
 
 
-def _with_country(long: pd.DataFrame, id_field: str, iso3: str) -> pd.Index:
-    return pd.Index(long.loc[long["iso3"] == iso3, id_field].unique())
+def _with_country(data: Dataset, table: str, long: str, iso3: str) -> pd.DataFrame:
+    return having(data[table], data[long], "iso3", (iso3,))
 
 
+@memo.per_version
 def country_profile(data: Dataset, iso3: str) -> CountryProfile:
     """The profile of one country: its regions, activities, practices, pledges, programmes and contributions."""
-    practice_ids = _with_country(data["practice_countries"], "practice_id", iso3)
-    pledge_ids = _with_country(data["pledge_countries"], "pledge_id", iso3)
-    programme_ids = _with_country(data["programme_countries"], "programme_id", iso3)
+    practices = _with_country(data, "practices", "practice_countries", iso3)
+    pledges = _with_country(data, "pledges", "pledge_countries", iso3)
     in_regions = list(regions.regions_of(iso3))
     return CountryProfile(
         iso3=iso3,
@@ -201,18 +199,19 @@ def country_profile(data: Dataset, iso3: str) -> CountryProfile:
         regions=in_regions,
         subregions=[name for r in in_regions for name, members in regions.subregions(r).items() if iso3 in members],
         activities=data["activities"][data["activities"]["country"] == iso3],
-        practices=data["practices"][data["practices"]["practice_id"].isin(practice_ids)],
-        pledges=data["pledges"][data["pledges"]["pledge_id"].isin(pledge_ids)],
-        programmes=data["programmes"][data["programmes"]["programme_id"].isin(programme_ids)],
+        practices=practices,
+        pledges=pledges,
+        programmes=_with_country(data, "programmes", "programme_countries", iso3),
         contributions=data["contributions"][data["contributions"]["contributor"] == iso3],
-        practice_objectives=metrics.objective_counts(data["practice_objectives"], practice_ids, "practice_id"),
-        pledge_objectives=metrics.objective_counts(data["pledge_objectives"], pledge_ids, "pledge_id"),
+        practice_objectives=metrics.objective_counts(data["practice_objectives"], practices),
+        pledge_objectives=metrics.objective_counts(data["pledge_objectives"], pledges),
     )
 
 
+@memo.per_version
 def profile_countries(data: Dataset) -> list[str]:
     """ISO3 codes a profile can be opened for: every country in a region or named in any record, by name."""
-    named = set(data["activities"]["country"].dropna()) | set(data["practice_countries"]["iso3"].astype(str))
-    named |= set(data["pledge_countries"]["iso3"].astype(str)) | set(data["contributions"]["contributor"].dropna())
+    named = set(data["activities"]["country"].dropna()) | set(data["practice_countries"]["iso3"].dropna().unique())
+    named |= set(data["pledge_countries"]["iso3"].dropna().unique()) | set(data["contributions"]["contributor"].dropna())
     named |= {c for r in regions.REGIONS for c in regions.coverage(r)}
     return sorted(named, key=countries.country_name)

@@ -97,8 +97,7 @@ def test_other_published_region_figures(data):
 
 
 def test_ece_pledges_focus_on_the_briefs_six_objectives(data):
-    ids = metrics.pledges_in(data, "ECE")["pledge_id"]
-    counts = metrics.objective_counts(data["pledge_objectives"], pd.Index(ids), "pledge_id")
+    counts = metrics.objective_counts(data["pledge_objectives"], metrics.pledges_in(data, "ECE"))
     assert metrics.top_objectives(counts) == [2, 7, 15, 16, 17, 23]
     ordered = counts.sort_values(ascending=False)
     assert ordered.iloc[5] > ordered.iloc[6]  # clearly ahead of the seventh

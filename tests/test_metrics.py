@@ -44,14 +44,13 @@ def test_a_practice_counts_in_every_region_of_its_countries(data):
 
 
 def test_objective_counts_include_zeros_and_count_each_objective_once_per_record(data):
-    ids = metrics.practices_in(data, "ECE")["practice_id"]
-    counts = metrics.objective_counts(data["practice_objectives"], ids, "practice_id")
+    counts = metrics.objective_counts(data["practice_objectives"], metrics.practices_in(data, "ECE"))
     assert list(counts.index) == list(range(1, 24))
     assert counts[7] == 2 and counts[2] == 1 and counts[23] == 0 and counts.sum() == 3
 
 
 def test_general_is_not_counted_as_a_numbered_objective(data):
-    counts = metrics.objective_counts(data["practice_objectives"], data["practices"]["practice_id"], "practice_id")
+    counts = metrics.objective_counts(data["practice_objectives"], data["practices"])
     assert counts.sum() == 5 and counts[23] == 1
 
 

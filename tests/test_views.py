@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from gcmdash import filters, views
@@ -105,3 +106,49 @@ def test_display_tables_show_blanks_not_none():
                                       "amount": [1.5, None]}))
     assert str(shown["year"].dtype) == "Int64" and list(shown["note"]) == ["", "x"]
     assert shown["amount"].isna().iloc[1]
+
+
+def _reference_practices(data, f):
+    """The filters read straight from each practice's own lists (no long tables, no keys): what they must mean."""
+    table, scope = data["practices"], filters.country_scope(f)
+    keep = pd.Series(True, index=table.index)
+    if scope is not None:
+        keep &= table["countries"].map(lambda cs: any(c in scope for c in cs or ()))
+    if f.objectives:
+        keep &= table["objectives"].map(lambda os: any(o in f.objectives for o in os or ()))
+    if f.implementer_types:
+        keep &= table["implementer_types"].map(lambda ts: any(t in f.implementer_types for t in ts or ()))
+    if f.scopes:
+        keep &= table["scope"].isin(f.scopes)
+    if f.years:
+        start, end = table["start_year"], table["end_year"]
+        begun = start.fillna(end)
+        keep &= ((begun <= f.years[1]).fillna(False) & (end.fillna(begun).fillna(f.years[1]) >= f.years[0])
+                 .fillna(False))
+    return table[keep]
+
+
+@pytest.mark.parametrize("f", [
+    Filters(region="ECE"), Filters(region=None), Filters(region="ESCAP", objectives=(2, 7)),
+    Filters(region="ECE", implementer_types=("IOM", "Civil society"), scopes=("National",)),
+    Filters(region="ECA", years=(2020, 2021)), Filters(region="ECE", countries=("KAZ", "DEU"), objectives=(23,)),
+    Filters(region="ECE", subregion="Central Asia"), Filters(region=None, objectives=(99,)),
+])
+def test_views_agree_with_the_records_own_lists(data, f):
+    from collections import Counter
+
+    from gcmdash import countries
+
+    expected = _reference_practices(data, f)
+    view = views.practices(data, f)
+    assert list(view.records["practice_id"]) == list(expected["practice_id"])
+    objectives = Counter(o for os in expected["objectives"] for o in os or () if isinstance(o, int))
+    assert {o: n for o, n in view.by_objective.items() if n} == dict(objectives)
+    scope = filters.country_scope(f)
+    per_country = Counter(countries.country_name(c) for cs in expected["countries"] for c in set(cs or ())
+                          if scope is None or c in scope)
+    assert dict(view.by_country) == dict(per_country)
+    assert list(view.by_country) == sorted(view.by_country, reverse=True)
+    implementers = Counter(t for ts in expected["implementer_types"] for t in ts or ())
+    assert dict(view.by_implementer) == dict(implementers)
+    assert view.multi_objective == int((expected["objectives"].map(lambda os: len(os or ())) > 1).sum())
