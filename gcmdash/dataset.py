@@ -88,9 +88,21 @@ def rows_of(long: pd.DataFrame, records: pd.DataFrame) -> pd.DataFrame:
     return long[long["key"].isin(records.index)]
 
 
+def marks(long: pd.DataFrame, column: str, values: Iterable, size: int) -> np.ndarray:
+    """One flag per row of the parent table (``size`` rows): whether its multi-valued field holds any of the values."""
+    marked = np.zeros(size, dtype=bool)
+    marked[long.loc[long[column].isin(list(values)), "key"].to_numpy()] = True
+    return marked
+
+
+def select(records: pd.DataFrame, keep: np.ndarray) -> pd.DataFrame:
+    """The records flagged in keep (one flag per record); the same frame, uncopied, when all are kept."""
+    return records if keep.all() else records.take(np.flatnonzero(keep))
+
+
 def having(records: pd.DataFrame, long: pd.DataFrame, column: str, values: Iterable) -> pd.DataFrame:
     """The records whose multi-valued field (the long table's column) holds any of the values."""
-    return records[records.index.isin(long.loc[long[column].isin(list(values)), "key"].unique())]
+    return select(records, records.index.isin(long.loc[long[column].isin(list(values)), "key"].to_numpy()))
 
 
 def build(frames: Mapping[str, pd.DataFrame], version: str, sources: tuple[str, ...] = ()) -> Dataset:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from gcmdash import countries, regions
 from gcmdash import memo
-from gcmdash.dataset import Dataset, having
+from gcmdash.dataset import Dataset, marks, select
 
 
 @dataclass(frozen=True)
@@ -57,9 +58,9 @@ def country_scope(f: Filters) -> frozenset[str] | None:
     return regions.coverage(f.region)
 
 
-def _in_countries(data: Dataset, table: pd.DataFrame, long_name: str, f: Filters) -> pd.DataFrame:
+def _in_countries(data: Dataset, table: pd.DataFrame, long_name: str, f: Filters) -> np.ndarray:
     scope = country_scope(f)
-    return table if scope is None else having(table, data[long_name], "iso3", scope)
+    return np.ones(len(table), dtype=bool) if scope is None else marks(data[long_name], "iso3", scope, len(table))
 
 
 def _in_years(years: pd.Series, f: Filters) -> pd.Series:
@@ -77,36 +78,35 @@ def _years_overlap(start: pd.Series, end: pd.Series, years: tuple[int, int]) -> 
 def practices(data: Dataset, f: Filters) -> pd.DataFrame:
     """Practices kept by the filters."""
     table = data["practices"]
+    keep = _in_countries(data, table, "practice_countries", f)
     if f.scopes:
-        table = table[table["scope"].isin(f.scopes)]
+        keep &= table["scope"].isin(f.scopes).to_numpy(dtype=bool)
     if f.years:
-        table = table[_years_overlap(table["start_year"], table["end_year"], f.years)]
-    table = _in_countries(data, table, "practice_countries", f)
+        keep &= _years_overlap(table["start_year"], table["end_year"], f.years).to_numpy(dtype=bool)
     if f.objectives:
-        table = having(table, data["practice_objectives"], "objective", f.objectives)
+        keep &= marks(data["practice_objectives"], "objective", f.objectives, len(table))
     if f.implementer_types:
-        table = having(table, data["practice_implementers"], "implementer_type", f.implementer_types)
-    return table
+        keep &= marks(data["practice_implementers"], "implementer_type", f.implementer_types, len(table))
+    return select(table, keep)
 
 
 @memo.per_version
 def pledges(data: Dataset, f: Filters) -> pd.DataFrame:
     """Pledges kept by the filters (implementer types apply to the pledging entity's type; scope does not apply)."""
     table = data["pledges"]
-    if f.years:
-        table = table[_in_years(table["year"], f)]
+    keep = _in_countries(data, table, "pledge_countries", f) & _in_years(table["year"], f).to_numpy(dtype=bool)
     if f.implementer_types:
-        table = table[table["entity_type"].isin(f.implementer_types)]
-    table = _in_countries(data, table, "pledge_countries", f)
+        keep &= table["entity_type"].isin(f.implementer_types).to_numpy(dtype=bool)
     if f.objectives:
-        table = having(table, data["pledge_objectives"], "objective", f.objectives)
-    return table
+        keep &= marks(data["pledge_objectives"], "objective", f.objectives, len(table))
+    return select(table, keep)
 
 
 def programmes(data: Dataset, f: Filters) -> pd.DataFrame:
     """Joint programmes covering a kept country (years apply to the year approved)."""
     table = data["programmes"]
-    return _in_countries(data, table[_in_years(table["year"], f)], "programme_countries", f)
+    return select(table, _in_countries(data, table, "programme_countries", f)
+                  & _in_years(table["year"], f).to_numpy(dtype=bool))
 
 
 def contributions(data: Dataset, f: Filters) -> pd.DataFrame:

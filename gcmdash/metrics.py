@@ -59,6 +59,15 @@ def _in_region(data: Dataset, table: str, long: str, region: str | None) -> pd.D
     return data[table] if coverage is None else having(data[table], data[long], "iso3", coverage)
 
 
+def _count_in_region(data: Dataset, table: str, long: str, region: str | None) -> int:
+    """How many records of the table have at least one country in the region (every record for ALL)."""
+    coverage = _coverage(region)
+    if coverage is None:
+        return len(data[table])
+    rows = data[long]
+    return int(rows.loc[rows["iso3"].isin(coverage), "key"].nunique())
+
+
 def practices_in(data: Dataset, region: str | None) -> pd.DataFrame:
     """Practices implemented in the region (every practice for ALL, global ones included)."""
     return _in_region(data, "practices", "practice_countries", region)
@@ -107,11 +116,16 @@ def ranking(values: pd.Series) -> pd.Series:
     return counts.sort_index().sort_values(ascending=False, kind="stable").rename("count")
 
 
+@memo.per_version
+def _latest_figures(data: Dataset) -> dict[tuple[str, str], pd.Series]:
+    """The most recent published figure per (region, metric): looked up a dozen times per page, built once."""
+    table = data["figures"].sort_values("as_of", kind="stable")
+    return {(str(row["region"]), str(row["metric"])): row for _, row in table.iterrows()}
+
+
 def published(data: Dataset, region: str | None, metric: str) -> pd.Series | None:
     """The most recent published brief figure for the region (World for ALL) and metric, if any."""
-    table = data["figures"]
-    rows = table[(table["region"] == (WORLD if region is ALL else region)) & (table["metric"] == metric)]
-    return None if rows.empty else rows.sort_values("as_of").iloc[-1]
+    return _latest_figures(data).get((WORLD if region is ALL else region, metric))
 
 
 def top_objectives(counts: pd.Series, n: int = 6) -> list[int]:
@@ -123,20 +137,20 @@ def top_objectives(counts: pd.Series, n: int = 6) -> list[int]:
 @memo.per_version
 def summary(data: Dataset, region: str | None) -> list[Figure]:
     """The region's headline figures, in the order the Regional Information Brief gives them."""
-    practices = practices_in(data, region)
+    practices = _count_in_region(data, "practices", "practice_countries", region)
     all_practices = len(data["practices"])
-    pledges = pledges_in(data, region)
+    pledges = _count_in_region(data, "pledges", "pledge_countries", region)
     funded_world = data["programmes"][data["programmes"]["status"] == "Funded"]
     contributions = contributions_in(data, region)
     all_contributions = data["contributions"]
     target = published(data, ALL, "capitalization_target_usd")
     total = float(all_contributions["amount_usd"].sum())
     values = [
-        ("practices", "Practices", len(practices), "", None,
+        ("practices", "Practices", practices, "", None,
          "Practices from the Repository of Practices implemented in at least one country of the region."),
-        ("practices_share_pct", "Share of all practices", 100 * len(practices) / all_practices if all_practices else 0.0,
+        ("practices_share_pct", "Share of all practices", 100 * practices / all_practices if all_practices else 0.0,
          "%", f"of {all_practices} practices in the records", "The region's practices as a share of all practices."),
-        ("pledges", "Pledges", len(pledges), "", None, "Pledges concerning at least one country of the region."),
+        ("pledges", "Pledges", pledges, "", None, "Pledges concerning at least one country of the region."),
         ("country_networks", "Country Networks", activities_in(data, region, "Country Network")["country"].nunique(),
          "", None, "Countries with a Country UN Network on Migration."),
         ("champion_countries", "Champion countries",

@@ -118,10 +118,25 @@ class FundingView:
 
 
 def _programme_rows(data: Dataset, programmes: pd.DataFrame, scope: frozenset[str] | None) -> pd.DataFrame:
-    long = data["programme_countries"].merge(programmes[["programme_id", "status", "thematic_area"]], on="programme_id")
+    """One row per (kept programme, country in scope), with the programme's status and thematic area."""
+    long = rows_of(data["programme_countries"], programmes)
     if scope is not None:
         long = long[long["iso3"].isin(scope)]
-    return long.assign(country=long["iso3"].astype(str).map(countries.country_name))
+    table = data["programmes"]
+    return long.assign(status=table["status"].to_numpy()[long["key"]],
+                       thematic_area=table["thematic_area"].to_numpy()[long["key"]],
+                       country=long["iso3"].astype(str).map(countries.country_name))
+
+
+def _programmes_by_region(long: pd.DataFrame) -> pd.DataFrame:
+    """Funded and pipeline programmes per region (a programme counts once in each region it covers)."""
+    statuses = {status: (long["status"] == status).to_numpy(dtype=bool) for status in ("Funded", "Pipeline")}
+    rows = []
+    for region in regions.REGIONS:
+        inside = long["iso3"].isin(regions.coverage(region)).to_numpy(dtype=bool)
+        rows += [(region, status, long.loc[inside & flags, "key"].nunique()) for status, flags in statuses.items()]
+    frame = pd.DataFrame(rows, columns=["region", "status", "programmes"])
+    return frame[frame["programmes"] > 0]
 
 
 @memo.per_version
@@ -130,19 +145,15 @@ def funding(data: Dataset, f: Filters) -> FundingView:
     contributions = filters.contributions(data, f)
     programmes = filters.programmes(data, f)
     long = _programme_rows(data, programmes, filters.country_scope(f))
-    by_region = pd.DataFrame([
-        (region, status, long.loc[long["iso3"].isin(regions.coverage(region)) & (long["status"] == status),
-                                  "programme_id"].nunique())
-        for region in regions.REGIONS for status in ("Funded", "Pipeline")
-    ], columns=["region", "status", "programmes"])
     target = metrics.published(data, metrics.ALL, "capitalization_target_usd")
-    named = contributions.assign(contributor=contributions["contributor"].astype(str).map(countries.country_name))
+    by_contributor = contributions.groupby("contributor", observed=True)["amount_usd"].sum()
     return FundingView(
         contributions=contributions,
         programmes=programmes,
-        by_contributor=named.groupby("contributor")["amount_usd"].sum().sort_values(ascending=False).div(1e6),
-        by_year=named.groupby("year")["amount_usd"].sum().reset_index().astype({"year": int}),
-        programmes_by_region=by_region[by_region["programmes"] > 0],
+        by_contributor=by_contributor.rename(index=countries.country_name).sort_index().sort_values(ascending=False)
+        .div(1e6),
+        by_year=contributions.groupby("year")["amount_usd"].sum().reset_index().astype({"year": int}),
+        programmes_by_region=_programmes_by_region(long),
         programmes_by_country=long.groupby(["country", "status"]).size().rename("programmes").reset_index(),
         programmes_by_area=programmes.groupby(["thematic_area", "status"], observed=True).size()
         .rename("programmes").reset_index(),
