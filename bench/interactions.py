@@ -21,6 +21,8 @@ from bench import generate
 from bench.common import Result, percentile
 
 PART = "3 interaction"
+#: The pages' view computations, which the < 150 ms target is about (the rows not listed add to them).
+_TARGETED = ("Overview", "Practices: views", "Pledges", "Funding", "Map: country", "Country")
 TARGET_MS = 150
 
 
@@ -144,16 +146,17 @@ def run(repeat: int = 3, profile_dir=None) -> tuple[list[Result], dict]:
         details["per_state"][page] = medians
         median = statistics.median(every)
         # The to_json row and the records table are what the page adds on top of its view functions.
-        targeted = page.startswith(("Overview", "Practices: views", "Pledges", "Funding", "Map: country", "Country"))
+        targeted = page.startswith(_TARGETED)
         results.append(Result(PART, page, median, "ms", f"< {TARGET_MS} ms" if targeted else "",
                               (median < TARGET_MS) if targeted else None,
                               f"slowest state {worst_label}: {medians[worst_label]:.0f} ms; "
                               f"p95 {percentile(every, 95):.0f} ms"))
         if targeted and median > slowest:
             slowest_page, slowest = page, median
-    every_hit = {page: statistics.median(t for ts in by_state.values() for t in ts) for page, by_state in hits.items()}
+    every_hit = {page: statistics.median(t for ts in by_state.values() for t in ts) for page, by_state in hits.items()
+                 if page.startswith(_TARGETED)}
     worst_hit = max(every_hit, key=every_hit.get)
-    results.append(Result(PART, "any page, a state already computed (shared result)", every_hit[worst_hit], "ms",
+    results.append(Result(PART, "any page's view, a state already computed (shared result)", every_hit[worst_hit], "ms",
                           note=f"slowest: {worst_hit}; results are kept per data version for every viewer"))
     details["slowest_page"] = slowest_page
     if profile_dir is not None and slowest_page:
