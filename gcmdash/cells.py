@@ -228,8 +228,14 @@ def _date(value: object) -> Parsed:
     return Parsed(None, (CellProblem(IssueCode.BAD_DATE, message, text),))
 
 
+#: A plain web link; urlsplit (slow, per cell) is left for the rest, to tell them apart exactly as before.
+_PLAIN_LINK = re.compile(r"^https?://[^/?#\s]+(?:[/?#]\S*)?$", re.IGNORECASE)
+
+
 def _url(value: object) -> Parsed:
     text = as_text(value)
+    if _PLAIN_LINK.match(text):
+        return Parsed(text)
     parts = urlsplit(text)
     if parts.scheme.lower() in ("http", "https") and parts.netloc and " " not in text:
         return Parsed(text)

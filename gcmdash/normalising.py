@@ -6,7 +6,7 @@ import re
 
 import pandas as pd
 
-from gcmdash.cells import as_text, closest, is_blank, parse
+from gcmdash.cells import Parsed, as_text, closest, is_blank, parse
 from gcmdash.issues import Issue, IssueCode, shown_value
 from gcmdash.reading import RawSheet
 from gcmdash.schema import DATASETS, Column, DatasetSpec
@@ -97,11 +97,26 @@ def _letter(position: int) -> str:
     return letters
 
 
+def _parsed(seen: dict[tuple[type, object], Parsed], value: object, column: Column) -> Parsed:
+    """The cell read for its column, reusing the result for a value this column already had."""
+    try:
+        key = (value.__class__, value)
+        found = seen.get(key)
+    except TypeError:  # an unhashable cell value: read it every time
+        return parse(value, column)
+    if found is None:
+        found = seen[key] = parse(value, column)
+    return found
+
+
 def normalise(spec: DatasetSpec, sheet: RawSheet) -> tuple[pd.DataFrame, list[Issue]]:
     """The sheet as a typed table indexed by Excel row number, and every cell problem met on the way."""
     columns, issues = match_columns(spec, sheet)
     data: dict[str, list[object]] = {c.field: [] for c in spec.columns}
     rows: list[int] = []
+    # A column repeats its values (years, scopes, country lists): each distinct value is parsed once per sheet.
+    # Parsed results are immutable, so sharing them is safe; the type is in the key because 1 == 1.0 == True.
+    seen: dict[int, dict[tuple[type, object], Parsed]] = {position: {} for position in columns}
     for excel_row, cells in sheet.rows:
         rows.append(excel_row)
         for column in spec.columns:
@@ -110,7 +125,7 @@ def normalise(spec: DatasetSpec, sheet: RawSheet) -> tuple[pd.DataFrame, list[Is
             value = cells[position] if position < len(cells) else None
             if is_blank(value):
                 continue
-            parsed = parse(value, column)
+            parsed = _parsed(seen[position], value, column)
             for problem in parsed.problems:
                 issues.append(Issue(sheet.name, excel_row, column.header, problem.code, problem.message,
                                     shown_value(problem.value)))
@@ -137,7 +152,10 @@ UNREADABLE = _Unreadable()
 
 def clear_unreadable(frame: pd.DataFrame) -> pd.DataFrame:
     """The table with unreadable-cell markers turned into missing values."""
-    return frame.map(lambda v: None if v is UNREADABLE else v)
+    # Hash lookups per column instead of a Python call per cell: this runs over every cell of every upload.
+    marked = {field: frame[field].isin([UNREADABLE]) for field in frame.columns if frame[field].dtype == object}
+    marked = {field: mask for field, mask in marked.items() if mask.any()}
+    return frame.assign(**{field: frame[field].mask(mask, None) for field, mask in marked.items()}) if marked else frame
 
 
 def text_of(value: object) -> str:

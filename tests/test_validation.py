@@ -216,3 +216,17 @@ def test_a_sheet_with_its_id_column_and_a_misspelt_header_is_taken_and_the_heade
     assert [u.dataset for u in result.uses] == ["practices"]
     found = {(i.code, i.column) for i in result.issues}
     assert (IssueCode.MISSING_COLUMN, "Title") in found and (IssueCode.UNKNOWN_COLUMN, "Titel") in found
+
+
+def test_the_same_bad_value_in_several_rows_is_reported_at_each_row(workbook):
+    # Each distinct value is read once per column: its problem must still be reported for every row holding it.
+    sheets = valid_sheets()
+    rows = sheets["Practices"]
+    for number in range(3):
+        row = copy.copy(rows[1])
+        row[rows[0].index("Practice ID")] = f"PR-X{number}"
+        row[rows[0].index("Countries")] = "Atlantis"
+        rows.append(row)
+    _, found = _issues(workbook, sheets)
+    assert {(code, row) for code, sheet, row, column in found if column == "Countries"} == {
+        (IssueCode.UNKNOWN_COUNTRY, 3), (IssueCode.UNKNOWN_COUNTRY, 4), (IssueCode.UNKNOWN_COUNTRY, 5)}
