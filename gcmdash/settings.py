@@ -49,6 +49,11 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("parse_memory_mb", 2048, "Memory the spreadsheet-parsing child process may use, in megabytes."),
     Setting("max_issues", 500, "Most problems listed for one file; the rest are counted."),
     Setting(
+        "table_page_rows",
+        500,
+        "Records shown per page of a records table (the rest are a page away; downloads hold them all).",
+    ),
+    Setting(
         "secrets_file",
         str(PROJECT_ROOT / ".streamlit" / "secrets.toml"),
         "Secrets file with analyst sign-in ([auth], [gcmdash]); `gcmdash add-analyst` writes it.",
