@@ -382,17 +382,13 @@ def displayable(table: pd.DataFrame) -> pd.DataFrame:
     return tables.for_display(table)
 
 
-_ORDERS = {"Ascending": ":material/arrow_upward: Ascending", "Descending": ":material/arrow_downward: Descending"}
-
-
 def _sort_controls(headers: list[str], search_key: str) -> tuple[str | None, bool]:
     """The column all records are sorted on (None: spreadsheet order) and whether descending."""
     by_column, order = st.columns([3, 2], vertical_alignment="bottom")
     column = by_column.selectbox("Sort all records by", headers, index=None, key=f"{search_key}-sort",
                                  placeholder="Spreadsheet order")
-    direction = order.segmented_control("Order", list(_ORDERS), default="Ascending", required=True,
-                                        format_func=_ORDERS.get, key=f"{search_key}-order",
-                                        label_visibility="collapsed", disabled=column is None)
+    direction = order.selectbox("Order", ["Ascending", "Descending"], key=f"{search_key}-order",
+                                disabled=column is None)
     return column, direction == "Descending"
 
 
@@ -421,7 +417,7 @@ def records_table(key: str, frame: pd.DataFrame, search_key: str) -> None:
         if len(found):
             _records_dataframe(exports.records_for_people(key, found) if people is None else people)
         return
-    caption, controls = st.columns([3, 2], vertical_alignment="bottom")
+    caption, controls = st.columns([1, 1], vertical_alignment="bottom")
     with controls:
         column, descending = _sort_controls([c.header for c in dataset(key).columns], search_key)
     order = tables.sort_order(exports.column_for_people(key, column, found), descending) if column else None
