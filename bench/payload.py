@@ -1,6 +1,6 @@
 """Part 4 — bytes sent to the browser: the Map page's deck JSON (what st.pydeck_chart sends), for ECE and all
-regions, on the large and the bundled data; and, for comparison, the Arrow bytes of the Practices page's
-records table (st.dataframe), which is sent whole on every rerun that changes it.
+regions, on the large and the bundled data; and the Arrow bytes of the Practices page's records table
+(st.dataframe), which sends one page of records (GCMDASH_TABLE_PAGE_ROWS) on every rerun that changes it.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ TARGET_BYTES = 1_000_000
 def measure(data, label: str) -> list[Result]:
     from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
 
-    from gcmdash import exports, maps, tables, views
+    from gcmdash import exports, maps, settings, tables, views
     from gcmdash.filters import Filters
 
     layers = [layer.label for layer in maps.LAYERS]
@@ -31,10 +31,11 @@ def measure(data, label: str) -> list[Result]:
     logging.getLogger("streamlit.dataframe_util").setLevel(logging.ERROR)  # its fallback logs a traceback
     for region in ("ECE", None):
         records = views.practices(data, Filters(region=region)).records
-        people = tables.for_display(exports.records_for_people("practices", records))
-        size = len(convert_pandas_df_to_arrow_bytes(people))
-        out.append(Result(PART, f"Practices table Arrow, {region or 'All'}, {label}", size / 1e6, "MB",
-                          note=f"{len(records):,} rows sent per rerun"))
+        page = tables.page_of(len(records), settings.get("table_page_rows"), 1)
+        shown = records.iloc[page.start:page.stop]
+        size = len(convert_pandas_df_to_arrow_bytes(tables.for_display(exports.records_for_people("practices", shown))))
+        out.append(Result(PART, f"Practices table Arrow, {region or 'All'}, {label}", size / 1e6, "MB", "< 1 MB",
+                          size < TARGET_BYTES, f"{len(shown):,} of {len(records):,} rows sent per rerun"))
     return out
 
 

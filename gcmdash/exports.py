@@ -89,22 +89,52 @@ def _people_text(column: Column, value: object) -> str | None:
     return str(value)
 
 
+def _per_distinct(column: Column, values: pd.Series) -> pd.Series:
+    """Cells as people read them, each distinct value turned into text once rather than once per row."""
+    try:
+        codes, distinct = pd.factorize(values.to_numpy(dtype=object), use_na_sentinel=True)
+    except TypeError:  # unhashable cells (lists, not the tuples a Dataset holds): one at a time
+        return pd.Series([_people_text(column, v) for v in values], dtype=object)
+    # Code -1 (a missing cell) takes the last entry: None.
+    texts = np.array([*(_people_text(column, v) for v in distinct), None], dtype=object)
+    return pd.Series(texts[codes], dtype=object)
+
+
+def _text_cells(column: Column, values: pd.Series) -> pd.Series:
+    """A text column as Python strings, None where empty."""
+    if isinstance(values.dtype, pd.StringDtype):  # how a Dataset holds text: every cell already a string
+        return pd.Series(values.to_numpy(dtype=object, na_value=None), dtype=object)
+    return _per_distinct(column, values)
+
+
 def _people_column(column: Column, values: pd.Series) -> pd.Series:
     """One column as people read it; numbers stay numbers and dates stay dates."""
     if column.kind in (Kind.YEAR, Kind.NUMBER):
         return values.reset_index(drop=True)
     if column.kind is Kind.DATE:
-        return pd.Series([None if _missing(v) else v for v in values], dtype=object)
-    return pd.Series([_people_text(column, v) for v in values], dtype=object)
+        cells = values.to_numpy(dtype=object, copy=True)
+        cells[values.isna().to_numpy()] = None
+        return pd.Series(cells, dtype=object)
+    if column.kind is Kind.COUNTRY or column.kind.multi:
+        return _per_distinct(column, values)
+    return _text_cells(column, values)
+
+
+def _values(column: Column, frame: pd.DataFrame) -> pd.Series:
+    """The frame's cells of a column (all empty when the frame has not got it)."""
+    return frame[column.field] if column.field in frame else pd.Series([None] * len(frame), dtype=object)
 
 
 def records_for_people(key: str, frame: pd.DataFrame) -> pd.DataFrame:
     """A dataset's records under the template headers, lists joined with "; " and countries by UN name."""
-    columns = {}
-    for column in dataset(key).columns:
-        values = frame[column.field] if column.field in frame else pd.Series([None] * len(frame), dtype=object)
-        columns[column.header] = _people_column(column, values)
+    columns = {column.header: _people_column(column, _values(column, frame)) for column in dataset(key).columns}
     return pd.DataFrame(columns, index=pd.RangeIndex(len(frame)))
+
+
+def column_for_people(key: str, header: str, frame: pd.DataFrame) -> pd.Series:
+    """One column of records_for_people (by its header), without turning the other columns into text."""
+    (column,) = [c for c in dataset(key).columns if c.header == header]
+    return _people_column(column, _values(column, frame))
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -52,6 +52,11 @@ SETTINGS: tuple[Setting, ...] = (
             "version, shared by every viewer; the least recently used go first."),
     Setting("view_cache_mb", 512, "Most memory, in megabytes, the kept page views of one data version may hold."),
     Setting(
+        "table_page_rows",
+        500,
+        "Records shown per page of a records table (the rest are a page away; downloads hold them all).",
+    ),
+    Setting(
         "secrets_file",
         str(PROJECT_ROOT / ".streamlit" / "secrets.toml"),
         "Secrets file with analyst sign-in ([auth], [gcmdash]); `gcmdash add-analyst` writes it.",

@@ -1,22 +1,36 @@
-"""Operations on tables as people read them: searching text across columns."""
+"""Operations on tables as people read them: searching text across columns, sorting, and showing one page."""
 
 from __future__ import annotations
 
+import math
+from typing import NamedTuple
+
+import numpy as np
 import pandas as pd
+
+
+def _searchable(values: pd.Series) -> pd.Series:
+    """A column's cells as text to search in; an empty cell is no text at all (never "None" or "nan")."""
+    return values.astype(str).where(values.notna(), "")
+
+
+def _hits(values: pd.Series, words: list[str]) -> dict[str, np.ndarray]:
+    """For each word, which cells of the column hold it; each distinct cell is looked at once, not once per row."""
+    codes, distinct = pd.factorize(values, use_na_sentinel=True)
+    text = _searchable(pd.Series(distinct, dtype=object)).str.casefold()
+    # Code -1 (an empty cell) takes the appended False: a blank holds no word.
+    return {w: np.append(text.str.contains(w, regex=False).to_numpy(dtype=bool), False)[codes] for w in words}
 
 
 def matching(table: pd.DataFrame, query: str) -> pd.Series:
     """Rows where every word of the query appears in some column (case-insensitive, literal, not a pattern)."""
-    text = table.astype(str).agg(" ".join, axis=1).str.casefold()
-    keep = pd.Series(True, index=table.index)
-    for word in query.casefold().split():
-        keep &= text.str.contains(word, regex=False)
-    return keep
-
-
-def _blank(value: object) -> object:
-    missing = value is None or value is pd.NA or (isinstance(value, float) and value != value)
-    return "" if missing else value
+    words = query.casefold().split()
+    found = {w: np.zeros(len(table), dtype=bool) for w in words}
+    # A word holds no space, so looking column by column finds what looking in the whole row would.
+    for column in table.columns if words else ():
+        for word, hit in _hits(table[column], words).items():
+            found[word] |= hit
+    return pd.Series(np.logical_and.reduce([np.ones(len(table), dtype=bool), *found.values()]), index=table.index)
 
 
 def for_display(table: pd.DataFrame) -> pd.DataFrame:
@@ -24,9 +38,52 @@ def for_display(table: pd.DataFrame) -> pd.DataFrame:
     # Mixing "" into a number column would make Streamlit's Arrow conversion fail and fall back, slowly.
     gappy = [c for c in table.columns
              if table[c].isna().any() and not pd.api.types.is_numeric_dtype(table[c])]
-    return table.assign(**{c: table[c].astype(object).map(_blank) for c in gappy})
+    return table.assign(**{c: table[c].astype(object).where(table[c].notna(), "") for c in gappy})
 
 
 def count_text(n: int, noun: str) -> str:
-    """'1 record', '3 records'."""
-    return f"{n} {noun}" if n == 1 else f"{n} {noun}s"
+    """'1 record', '3 records', '37,878 records'."""
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {noun}s"
+
+
+# --- Sorting and paging: over all the records, so that page 1 of a sort is the true top ------------------------
+
+
+def sort_order(values: pd.Series, descending: bool = False) -> np.ndarray:
+    """Row positions that sort the column: numbers as numbers, text alphabetically whatever its case, empty cells
+    last either way, ties kept in table order."""
+    if pd.api.types.is_numeric_dtype(values):
+        key = values.reset_index(drop=True)
+    else:  # lower (not casefold): vectorised in Arrow, and the same order for any text people type here
+        key = _searchable(values).str.lower().where(values.notna().to_numpy()).reset_index(drop=True)
+    return key.sort_values(ascending=not descending, na_position="last", kind="stable").index.to_numpy()
+
+
+class Page(NamedTuple):
+    """One page of a table: its number (from 1), the page count, and the rows [start, stop) it shows."""
+
+    number: int
+    count: int
+    start: int
+    stop: int
+
+
+def page_of(total: int, size: int, number: int) -> Page:
+    """Page `number` of `total` rows shown `size` at a time, moved into range (an empty table has one empty page)."""
+    size = max(1, size)
+    count = max(1, math.ceil(total / size))
+    number = min(max(1, number), count)
+    start = (number - 1) * size
+    return Page(number, count, start, min(start + size, total))
+
+
+def rows_caption(page: Page, total: int, noun: str) -> str:
+    """'70 records' when all fit on one page, else 'Rows 501–1,000 of 37,878 records'."""
+    if page.count == 1:
+        return count_text(total, noun)
+    return f"Rows {page.start + 1:,}–{page.stop:,} of {count_text(total, noun)}"
+
+
+def fingerprint(index: pd.Index) -> int:
+    """A number that changes when the rows kept change (so a new filter starts again at page 1)."""
+    return int(pd.util.hash_array(index.to_numpy()).sum(dtype="uint64")) ^ len(index)

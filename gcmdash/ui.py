@@ -5,6 +5,7 @@ from __future__ import annotations
 import threading
 
 import altair as alt
+import numpy as np
 import pandas as pd
 import streamlit as st
 
@@ -381,16 +382,58 @@ def displayable(table: pd.DataFrame) -> pd.DataFrame:
     return tables.for_display(table)
 
 
+def _sort_controls(headers: list[str], search_key: str) -> tuple[str | None, bool]:
+    """The column all records are sorted on (None: spreadsheet order) and whether descending."""
+    by_column, order = st.columns([3, 2], vertical_alignment="bottom")
+    column = by_column.selectbox("Sort all records by", headers, index=None, key=f"{search_key}-sort",
+                                 placeholder="Spreadsheet order")
+    direction = order.selectbox("Order", ["Ascending", "Descending"], key=f"{search_key}-order",
+                                disabled=column is None)
+    return column, direction == "Descending"
+
+
+def _page_number(count: int, scope: tuple, search_key: str) -> int:
+    """The page chosen below the table, back to page 1 whenever the records, the search or the sort change."""
+    key, seen = f"{search_key}-page", f"{search_key}-page-scope"
+    if st.session_state.get(seen) != scope:
+        st.session_state[seen] = scope
+        st.session_state.pop(key, None)  # the widget starts again at its default, page 1
+    return st.pagination(count, key=key, width="stretch")
+
+
 def records_table(key: str, frame: pd.DataFrame, search_key: str) -> None:
-    """A searchable, sortable table of records as people read them, links clickable."""
+    """A searchable table of records as people read them, a page at a time, sorted over all of them; links clickable."""
     query = st.text_input("Search", key=search_key, bind="query-params", placeholder="Words in any column",
                           label_visibility="collapsed", icon=":material/search:")
-    people = exports.records_for_people(key, frame)
+    # Only the rows shown are turned into text, unless the search has to read every record.
+    people, found = None, frame
     if query:
-        people = people[tables.matching(people, query)]
-    st.caption(tables.count_text(len(people), "record"))
-    if people.empty:
+        people = exports.records_for_people(key, frame)
+        keep = tables.matching(people, query).to_numpy()
+        people, found = people[keep].reset_index(drop=True), frame[keep]
+    size = settings.get("table_page_rows")
+    if len(found) <= size:  # one page: the table's own column headers sort all of it
+        st.caption(tables.count_text(len(found), "record"))
+        if len(found):
+            _records_dataframe(exports.records_for_people(key, found) if people is None else people)
         return
+    caption, controls = st.columns([1, 1], vertical_alignment="bottom")
+    with controls:
+        column, descending = _sort_controls([c.header for c in dataset(key).columns], search_key)
+    order = tables.sort_order(exports.column_for_people(key, column, found), descending) if column else None
+    shown = st.container()  # above the page selector, filled once the page is known
+    scope = (tables.fingerprint(found.index), query, column, descending)
+    count = tables.page_of(len(found), size, 1).count
+    page = tables.page_of(len(found), size, _page_number(count, scope, search_key))
+    rows = np.arange(page.start, page.stop) if order is None else order[page.start:page.stop]
+    everything = f"all {len(frame):,} records the filters keep" if query else "all of them"
+    caption.caption(f"{tables.rows_caption(page, len(found), 'record')}; the downloads below hold {everything}.")
+    with shown:
+        _records_dataframe(exports.records_for_people(key, found.iloc[rows]) if people is None else people.iloc[rows])
+
+
+def _records_dataframe(people: pd.DataFrame) -> None:
+    """Records as people read them in a table, blanks empty, links clickable."""
     config = {c: st.column_config.LinkColumn(c) for c in people.columns if c == "Link"}
     st.dataframe(tables.for_display(people), hide_index=True, width="stretch", column_config=config)
 
