@@ -67,7 +67,7 @@ def page_actions(data):
 
     @functools.cache
     def practice_records(f):
-        return views.practices(data, f).records  # uncached runs include the view: the page computes both
+        return views.practices(data, f).records  # timed in its own row: the table rows time the table work alone
 
     def records_table(f, sort=None, query=""):
         # ui.records_table's server work, without its widgets, on top of views.practices.
@@ -76,16 +76,13 @@ def page_actions(data):
         from gcmdash import exports, settings, tables
 
         records = practice_records(f)
-        people = None
-        if query:
-            people = exports.records_for_people("practices", records)
-            keep = tables.matching(people, query).to_numpy()
-            people, records = people[keep].reset_index(drop=True), records[keep]
+        if query:  # uncached, this includes building every record's search text once per data version
+            records = records[views.search(data, "practices", records, query)]
         page = tables.page_of(len(records), settings.get("table_page_rows"), 1)
         tables.fingerprint(records.index)
         rows = (tables.sort_order(exports.column_for_people("practices", sort, records))[page.start:page.stop]
                 if sort else slice(page.start, page.stop))
-        shown = exports.records_for_people("practices", records.iloc[rows]) if people is None else people.iloc[rows]
+        shown = exports.records_for_people("practices", records.iloc[rows])
         return convert_pandas_df_to_arrow_bytes(tables.for_display(shown))  # what st.dataframe does with it
 
     return {

@@ -33,6 +33,21 @@ def matching(table: pd.DataFrame, query: str) -> pd.Series:
     return pd.Series(np.logical_and.reduce([np.ones(len(table), dtype=bool), *found.values()]), index=table.index)
 
 
+def search_text(table: pd.DataFrame) -> pd.Series:
+    """One case-folded text per row holding all its cells, a line each, to find words in many rows at once."""
+    lines = [_searchable(table[column]).to_numpy(dtype=object) for column in table.columns]
+    joined = ["\n".join(cells).casefold() for cells in zip(*lines)] if lines else [""] * len(table)
+    return pd.Series(pd.array(joined, dtype="string[pyarrow]"), index=table.index)
+
+
+def text_matching(text: pd.Series, query: str) -> np.ndarray:
+    """Which rows' search text holds every word of the query (as ``matching`` reads a query)."""
+    keep = np.ones(len(text), dtype=bool)
+    for word in query.casefold().split():  # a word holds no line break, so it never spans two cells
+        keep &= text.str.contains(word, regex=False).to_numpy(dtype=bool, na_value=False)
+    return keep
+
+
 def for_display(table: pd.DataFrame) -> pd.DataFrame:
     """The table with missing text shown as blank cells rather than "None" (numeric columns stay numeric)."""
     # Mixing "" into a number column would make Streamlit's Arrow conversion fail and fall back, slowly.

@@ -9,7 +9,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from gcmdash import auth, countries, exports, filters, formatdoc, formatting, framework, regions, settings, tables
+from gcmdash import (auth, countries, exports, filters, formatdoc, formatting, framework, regions, settings, tables,
+                     views)
 from gcmdash.dataset import Dataset
 from gcmdash.filters import Filters
 from gcmdash.loading import LoadResult, bundled, load_files, version_id
@@ -405,17 +406,13 @@ def records_table(key: str, frame: pd.DataFrame, search_key: str) -> None:
     """A searchable table of records as people read them, a page at a time, sorted over all of them; links clickable."""
     query = st.text_input("Search", key=search_key, bind="query-params", placeholder="Words in any column",
                           label_visibility="collapsed", icon=":material/search:")
-    # Only the rows shown are turned into text, unless the search has to read every record.
-    people, found = None, frame
-    if query:
-        people = exports.records_for_people(key, frame)
-        keep = tables.matching(people, query).to_numpy()
-        people, found = people[keep].reset_index(drop=True), frame[keep]
+    # Only the rows shown are turned into text; the search reads a text of every record kept per data version.
+    found = frame[views.search(dataset_or_stop(), key, frame, query)] if query else frame
     size = settings.get("table_page_rows")
     if len(found) <= size:  # one page: the table's own column headers sort all of it
         st.caption(tables.count_text(len(found), "record"))
         if len(found):
-            _records_dataframe(exports.records_for_people(key, found) if people is None else people)
+            _records_dataframe(exports.records_for_people(key, found))
         return
     caption, controls = st.columns([1, 1], vertical_alignment="bottom")
     with controls:
@@ -429,7 +426,7 @@ def records_table(key: str, frame: pd.DataFrame, search_key: str) -> None:
     everything = f"all {len(frame):,} records the filters keep" if query else "all of them"
     caption.caption(f"{tables.rows_caption(page, len(found), 'record')}; the downloads below hold {everything}.")
     with shown:
-        _records_dataframe(exports.records_for_people(key, found.iloc[rows]) if people is None else people.iloc[rows])
+        _records_dataframe(exports.records_for_people(key, found.iloc[rows]))
 
 
 def _records_dataframe(people: pd.DataFrame) -> None:

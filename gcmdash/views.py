@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
-from gcmdash import countries, exports, filters, memo, metrics, regions
+from gcmdash import countries, exports, filters, memo, metrics, regions, tables
 from gcmdash.dataset import Dataset, having, rows_of
 from gcmdash.filters import Filters
 from gcmdash.schema import dataset
@@ -226,3 +227,16 @@ def profile_countries(data: Dataset) -> list[str]:
     named |= set(data["pledge_countries"]["iso3"].dropna().unique()) | set(data["contributions"]["contributor"].dropna())
     named |= {c for r in regions.REGIONS for c in regions.coverage(r)}
     return sorted(named, key=countries.country_name)
+
+
+@memo.per_version
+def _search_text(data: Dataset, key: str) -> pd.Series:
+    return tables.search_text(exports.records_for_people(key, data[key]))
+
+
+def search(data: Dataset, key: str, records: pd.DataFrame, query: str) -> np.ndarray:
+    """Which of the records (rows of the dataset's table) hold every word of the query in some column."""
+    if len(records) and not records.index.isin(data[key].index).all():  # not rows of this data: read them here
+        return tables.matching(exports.records_for_people(key, records), query).to_numpy()
+    # Every record's text is built once per data version, then each search only scans the rows asked about.
+    return tables.text_matching(_search_text(data, key).take(records.index.to_numpy()), query)

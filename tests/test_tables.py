@@ -47,6 +47,26 @@ def test_search_works_on_every_records_table(data, key):
         axis=1).sum()
 
 
+def test_search_text_finds_what_matching_finds():
+    table = pd.DataFrame({"title": ["Skills passport", None, "Legal aid", "STRASSE works"],
+                          "countries": ["Georgia", "Kazakhstan", None, "Türkiye; Georgia"],
+                          "year": pd.array([2021, None, 2022, 2021], dtype="Int64")})
+    text = tables.search_text(table)
+    for query in ("PASSPORT georgia", "2021", "none", "<na>", "  ", "a.d", "straße", "aid\nge", "türk"):
+        assert tables.text_matching(text, query).tolist() == tables.matching(table, query).tolist(), query
+
+
+@pytest.mark.parametrize("key", ["practices", "pledges", "programmes", "activities", "contributions"])
+def test_the_kept_search_text_agrees_with_reading_the_records(data, key):
+    from gcmdash import views
+
+    records = data[key].iloc[::2]  # a selection, as pages pass: rows of the version's table
+    people = exports.records_for_people(key, records)
+    for query in (str(people.iloc[0, 1]).split()[0], "2021", "national georgia", "zzz"):
+        expected = tables.matching(people, query).to_numpy()
+        assert views.search(data, key, records, query).tolist() == expected.tolist(), query
+
+
 # --- Sorting -----------------------------------------------------------------------------------------------------
 
 
