@@ -8,7 +8,8 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from gcmdash import auth, countries, exports, filters, formatdoc, formatting, framework, regions, settings, tables
+from gcmdash import (auth, countries, exports, filters, formatdoc, formatting, framework, heap, memo, regions, settings,
+                     tables)
 from gcmdash.dataset import Dataset
 from gcmdash.filters import Filters
 from gcmdash.loading import LoadResult, bundled, load_files, version_id
@@ -222,9 +223,13 @@ def shell(data: Dataset, *, mark: bool = False) -> None:
         _this_run.shell_drawn = True
 
 
-def shell_done() -> None:
+def shell_done(data: Dataset | None = None, page: str = "") -> None:
     """End of a run started by app.py (called in a finally, so it also runs after st.stop or st.rerun)."""
     _this_run.shell_drawn = False
+    if data is not None:
+        # After a page's first run on a data version, what it loaded (modules, Altair's schema, cached specs) stays:
+        # out of the per-run full garbage collection's way from now on.
+        heap.freeze_once(f"{data.version} {page}")
 
 
 def _shell_drawn() -> bool:
