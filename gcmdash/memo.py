@@ -119,3 +119,29 @@ def by_content(size: int = 256) -> Callable[[Callable[P, T]], Callable[P, T]]:
         return memoised
 
     return decorate
+
+
+def by_identity(size: int = 256) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Memoise fn(obj, *args) by (the object itself, args): for objects that are shared, such as memoised charts.
+
+    The cache holds the object, so its id cannot be reused by another object while the entry lives.
+    """
+
+    def decorate(fn: Callable[..., T]) -> Callable[..., T]:
+        cache = _Bounded(size)
+
+        @functools.wraps(fn)
+        def memoised(obj: object, *args: Hashable) -> T:
+            key = (id(obj), args)
+            found, kept = cache.get(key)
+            if found and kept[0] is obj:
+                return kept[1]
+            value = fn(obj, *args)
+            cache.put(key, (obj, value))
+            return value
+
+        memoised.cache = cache  # type: ignore[attr-defined]
+        return memoised
+
+    return decorate
+
