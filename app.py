@@ -42,4 +42,4 @@ try:
     else:
         navigation.run()
 finally:
-    ui.shell_done()
+    ui.shell_done(data, "present" if presenting else navigation.url_path)

@@ -1,11 +1,16 @@
-"""Altair chart builders (pure): readable labels, titles that say what is counted, a colour-blind-safe palette."""
+"""Altair chart builders (pure): readable labels, titles that say what is counted, a colour-blind-safe palette.
+
+The builders are memoised by the content of their arguments: equal numbers give the very same chart object, shared
+by every session, so that its Vega-Lite spec is made once (``ui``) rather than on every run. Treat charts as
+read-only: Altair's ``properties``/``configure_*``/``+`` return new charts and leave the shared one as it is.
+"""
 
 from __future__ import annotations
 
 import altair as alt
 import pandas as pd
 
-from gcmdash import framework
+from gcmdash import framework, memo
 
 #: Okabe–Ito: distinguishable with the common colour-vision deficiencies.
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000")
@@ -29,6 +34,7 @@ def objective_frame(counts: pd.Series, top: list[int]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["objective", "label", "title", "records", "top"])
 
 
+@memo.by_content()
 def objective_bars(frame: pd.DataFrame, what: str, selection: str | None = None) -> alt.Chart:
     """Records per GCM objective, all 23 in order, top objectives highlighted; clickable when selection is named."""
     base = alt.Chart(frame, height=alt.Step(BAR_HEIGHT))
@@ -52,6 +58,7 @@ def objective_bars(frame: pd.DataFrame, what: str, selection: str | None = None)
     )
 
 
+@memo.by_content()
 def category_bars(counts: pd.Series, field: str, what: str, title: str, selection: str | None = None,
                   note: str | None = None) -> alt.Chart:
     """Horizontal bars of counts per category, largest first; clickable when selection is named."""
@@ -69,6 +76,7 @@ def category_bars(counts: pd.Series, field: str, what: str, title: str, selectio
     return (chart + labels).properties(title=_title(f"{what} by {title.lower()}", note), width="container")
 
 
+@memo.by_content()
 def yearly_bars(frame: pd.DataFrame, value: str, what: str, title: str, color: str | None = None,
                 money: bool = False) -> alt.Chart:
     """Bars per year (optionally stacked by a category) of a count or an amount."""
@@ -87,6 +95,7 @@ def yearly_bars(frame: pd.DataFrame, value: str, what: str, title: str, color: s
         title=_title(title), width="container")
 
 
+@memo.by_content()
 def progress_bar(mobilised: float, target: float) -> alt.Chart:
     """Progress towards the capitalisation target: the mobilised part drawn over the whole target, in USD million."""
     frame = pd.DataFrame({"fund": ["M-MPTF"], "target": [target / 1e6], "mobilised": [mobilised / 1e6],
@@ -110,6 +119,7 @@ def counts_table(counts: pd.Series, field_title: str, what: str) -> pd.DataFrame
     return counts.rename_axis(field_title).reset_index(name=what)
 
 
+@memo.by_content()
 def status_bars(frame: pd.DataFrame, field: str, title: str) -> alt.Chart:
     """Joint programmes per category, funded and in the pipeline side by side in one stacked bar."""
     return alt.Chart(frame, height=alt.Step(BAR_HEIGHT)).mark_bar(cornerRadiusEnd=2).encode(

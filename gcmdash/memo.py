@@ -1,15 +1,20 @@
-"""Results of pure functions of one data version, computed once and shared by every viewer of that version.
+"""Results of pure functions computed once and shared by every viewer: per data version, or per argument content.
 
 A Dataset never changes once built, so anything computed from it and from hashable arguments (a frozen
 ``Filters``, tuples of clicked values) can be reused by the next viewer asking the same: in a Regional
 Review most screens show the same region. Each Dataset carries its own bounded store (least recently used
 out first, bounded by entries and by the bytes of the tables held), so a replaced version's results go with it.
+Chart builders are remembered by the content of their arguments (``by_content``), and what is derived from a
+shared object by that object (``by_identity``). Results are shared between sessions and threads: callers must
+treat them as read-only. Two threads missing the same key at once may both compute it: harmless for pure functions.
 """
 
 from __future__ import annotations
 
 import dataclasses
 import functools
+import hashlib
+import pickle
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
@@ -21,6 +26,7 @@ from gcmdash import settings
 
 P = ParamSpec("P")
 R = TypeVar("R")
+T = TypeVar("T")
 
 
 class Results:
@@ -110,3 +116,100 @@ def per_version(function: Callable[P, R]) -> Callable[P, R]:
 
     remembered.uncached = function  # type: ignore[attr-defined]
     return remembered
+
+
+class _Bounded:
+    """A least-recently-used dict of at most `size` entries, safe to share between threads."""
+
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self.entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self.lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def get(self, key: Hashable) -> tuple[bool, Any]:
+        with self.lock:
+            if key in self.entries:
+                self.entries.move_to_end(key)
+                self.hits += 1
+                return True, self.entries[key]
+            self.misses += 1
+            return False, None
+
+    def put(self, key: Hashable, value: Any) -> None:
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self) -> None:
+        with self.lock:
+            self.entries.clear()
+            self.hits = self.misses = 0
+
+
+def content_key(value: object) -> Hashable:
+    """A hashable key equal for arguments of equal content: frames and series by their values, index and types."""
+    if isinstance(value, (pd.DataFrame, pd.Series)):
+        # Names, types and index are part of what a chart shows (axis order, labels), not only the values.
+        values = pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes()
+        shape = (tuple(map(str, value.columns)), tuple(map(str, value.dtypes))) if isinstance(value, pd.DataFrame) \
+            else (str(value.name), str(value.dtype))
+        return (type(value).__name__, shape, str(value.index.name), hashlib.blake2b(values, digest_size=16).digest())
+    if isinstance(value, (list, tuple)):
+        return (type(value).__name__, tuple(content_key(v) for v in value))
+    if isinstance(value, dict):
+        return ("dict", tuple((k, content_key(v)) for k, v in value.items()))
+    try:
+        hash(value)
+    except TypeError:
+        return ("pickled", hashlib.blake2b(pickle.dumps(value), digest_size=16).digest())
+    return value
+
+
+def by_content(size: int = 256) -> Callable[[Callable[P, T]], Callable[P, T]]:
+    """Memoise a pure function by the content of its arguments (frames by value): for chart builders."""
+
+    def decorate(fn: Callable[P, T]) -> Callable[P, T]:
+        cache = _Bounded(size)
+
+        @functools.wraps(fn)
+        def memoised(*args: P.args, **kwargs: P.kwargs) -> T:
+            key = (content_key(args), content_key(sorted(kwargs.items())))
+            found, value = cache.get(key)
+            if not found:
+                value = fn(*args, **kwargs)
+                cache.put(key, value)
+            return value
+
+        memoised.cache = cache  # type: ignore[attr-defined]
+        return memoised
+
+    return decorate
+
+
+def by_identity(size: int = 256) -> Callable[[Callable[..., T]], Callable[..., T]]:
+    """Memoise fn(obj, *args) by (the object itself, args): for objects that are shared, such as memoised charts.
+
+    The cache holds the object, so its id cannot be reused by another object while the entry lives.
+    """
+
+    def decorate(fn: Callable[..., T]) -> Callable[..., T]:
+        cache = _Bounded(size)
+
+        @functools.wraps(fn)
+        def memoised(obj: object, *args: Hashable) -> T:
+            key = (id(obj), args)
+            found, kept = cache.get(key)
+            if found and kept[0] is obj:
+                return kept[1]
+            value = fn(obj, *args)
+            cache.put(key, (obj, value))
+            return value
+
+        memoised.cache = cache  # type: ignore[attr-defined]
+        return memoised
+
+    return decorate
+

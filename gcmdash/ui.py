@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+import functools
 import threading
 
 import altair as alt
@@ -9,8 +11,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from gcmdash import (auth, countries, exports, filters, formatdoc, formatting, framework, regions, settings, tables,
-                     views)
+from gcmdash import (auth, countries, exports, filters, formatdoc, formatting, framework, heap, memo, regions, settings,
+                     tables, views)
 from gcmdash.dataset import Dataset
 from gcmdash.filters import Filters
 from gcmdash.loading import LoadResult, bundled, load_files, version_id
@@ -140,6 +142,19 @@ def _objective_label(number: int) -> str:
     return framework.objective(number).label
 
 
+@functools.lru_cache(maxsize=128)
+def _country_choices(region: str | None, subregion: str | None) -> tuple[list[str], list[str]]:
+    """The country filter's codes in name order and their names (sorting ~250 names by name is per-run work)."""
+    options = filters.country_options(region, subregion)
+    return options, [countries.country_name(c) for c in options]
+
+
+@functools.lru_cache(maxsize=1)
+def _region_help() -> str:
+    return ("The UN regional commission whose Regional Review the figures are for: "
+            + "; ".join(f"{code}: {regions.region_label(code)}" for code in regions.REGIONS))
+
+
 def _sidebar_widgets(data: Dataset) -> dict[str, list[str]]:
     """Draw the filter widgets; returns, per key, the formatted options a link may name."""
     bar = st.sidebar
@@ -148,8 +163,7 @@ def _sidebar_widgets(data: Dataset) -> dict[str, list[str]]:
     region = bar.selectbox(
         "Region", codes, key="region", bind="query-params",
         # No format_func: a bound widget writes its displayed label into the URL, and codes keep links short.
-        help="The UN regional commission whose Regional Review the figures are for: "
-        + "; ".join(f"{code}: {regions.region_label(code)}" for code in regions.REGIONS),
+        help=_region_help(),
     )
     accepted["region"] = codes
     region_code = None if region == ALL else region
@@ -157,10 +171,11 @@ def _sidebar_widgets(data: Dataset) -> dict[str, list[str]]:
     subregion = bar.selectbox("Subregion", subregions, key="subregion", bind="query-params",
                               disabled=region_code is None, help="A group of countries within the region.")
     accepted["subregion"] = subregions
-    options = filters.country_options(region_code, None if subregion == ALL else subregion)
-    bar.multiselect("Countries", options, key="countries", bind="query-params", format_func=countries.country_name,
-                    placeholder="All countries of the region")
-    accepted["countries"] = [countries.country_name(c) for c in options]
+    options, names = _country_choices(region_code, None if subregion == ALL else subregion)
+    # A copy: Streamlit is handed a list it may keep, the cached one is shared by every session.
+    bar.multiselect("Countries", list(options), key="countries", bind="query-params",
+                    format_func=countries.country_name, placeholder="All countries of the region")
+    accepted["countries"] = names
     numbers = list(framework.OBJECTIVE_NUMBERS)
     bar.multiselect("GCM objectives", numbers, key="objectives", bind="query-params", format_func=_objective_label,
                     placeholder="All objectives", help="Keeps records addressing at least one of these objectives.")
@@ -224,9 +239,13 @@ def shell(data: Dataset, *, mark: bool = False) -> None:
         _this_run.shell_drawn = True
 
 
-def shell_done() -> None:
+def shell_done(data: Dataset | None = None, page: str = "") -> None:
     """End of a run started by app.py (called in a finally, so it also runs after st.stop or st.rerun)."""
     _this_run.shell_drawn = False
+    if data is not None:
+        # After a page's first run on a data version, what it loaded (modules, Altair's schema, cached specs) stays:
+        # out of the per-run full garbage collection's way from now on.
+        heap.freeze_once(f"{data.version} {page}")
 
 
 def _shell_drawn() -> bool:
@@ -293,16 +312,18 @@ def data_banner(data: Dataset) -> None:
     """The data version in the sidebar, so a screenshot or a shared link can say which data it shows."""
     number = st.session_state.get(_SEEN_VERSION)
     label = f"Version {number} · " if number is not None and _PREVIEW not in st.session_state else ""
-    illustrative = f" · {data.illustrative_count} illustrative records" if data.illustrative_count else ""
-    dated = f" · figures as of {formatting.day(data.as_of)}" if data.as_of else ""
+    count, as_of = data.illustrative_count, data.as_of
+    illustrative = f" · {count} illustrative records" if count else ""
+    dated = f" · figures as of {formatting.day(as_of)}" if as_of else ""
     st.sidebar.caption(f"{label}Data `{data.version}`{dated} · {formatting.plain(', '.join(data.sources))}"
                        f"{illustrative}")
 
 
 def illustrative_notice(data: Dataset) -> None:
     """A one-line notice on the page itself, so it stays visible when the sidebar is closed (screen-sharing)."""
-    if data.illustrative_count:
-        st.info(f"Illustrative data: {data.illustrative_count} records are invented stand-ins for records that are not "
+    count = data.illustrative_count
+    if count:
+        st.info(f"Illustrative data: {count} records are invented stand-ins for records that are not "
                 "public; totals match the published briefs.", icon=":material/science:")
 
 
@@ -322,16 +343,47 @@ def figure_card(figure: Figure) -> None:
 # --- Charts, tables and downloads ------------------------------------------------------------------------------
 
 
-def _themed(chart: alt.Chart) -> alt.Chart:
+def _dark() -> bool:
+    return getattr(st.context.theme, "type", None) == "dark"
+
+
+def _themed(chart: alt.Chart, dark: bool | None = None) -> alt.Chart:
     """The chart with text in the viewer's theme colours (value labels and subtitles would be black on dark)."""
-    dark = getattr(st.context.theme, "type", None) == "dark"
+    dark = _dark() if dark is None else dark
     ink, muted = ("#E6EDF5", "#B5C3D3") if dark else ("#1B2A3A", "#4A5B6D")
     return chart.configure_text(color=ink).configure_title(color=ink, subtitleColor=muted)
 
 
+try:  # Streamlit's own Altair → Vega-Lite conversion (internal API): exactly the spec st.altair_chart would send.
+    from streamlit.elements.vega_charts import _convert_altair_to_vega_lite_spec as _altair_to_vega_lite
+except ImportError:  # if it moves, charts go through st.altair_chart on every run again (slower, same charts)
+    _altair_to_vega_lite = None
+
+
+@memo.by_identity(size=512)
+def _vega_lite(chart: alt.TopLevelMixin, dark: bool) -> dict:
+    # st.altair_chart rebuilds this on every run: to_dict() validates the whole spec against the Vega-Lite schema
+    # (jsonschema) and turns the data into Arrow. The chart builders are memoised by content, so the same numbers
+    # give the same chart object, and its themed spec (data already as Arrow bytes) is made once per theme.
+    return _altair_to_vega_lite(_themed(chart, dark))
+
+
+def _draw(chart: alt.TopLevelMixin, key: str | None = None, clickable: bool = False) -> None:
+    """A chart in the viewer's theme, full width; clickable ones rerun the page with the bars clicked."""
+    on_select = "rerun" if clickable else "ignore"
+    if _altair_to_vega_lite is None:
+        st.altair_chart(_themed(chart), key=key, on_select=on_select, width="stretch")
+        return
+    spec = _vega_lite(chart, _dark())
+    # Streamlit copies the spec's top level but patches a colour legend's null title inside "encoding" in place:
+    # that part is copied too, the cached spec is shared by every session.
+    fresh = {**spec, "encoding": copy.deepcopy(spec["encoding"])} if "encoding" in spec else dict(spec)
+    st.vega_lite_chart(spec=fresh, key=key, on_select=on_select, width="stretch")
+
+
 def chart(chart: alt.Chart) -> None:
     """A chart on its own (no table view), in the viewer's theme."""
-    st.altair_chart(_themed(chart), width="stretch")
+    _draw(chart)
 
 
 def clicked(key: str, selection: str, field: str) -> list:
@@ -346,10 +398,7 @@ def chart_block(chart: alt.Chart, table: pd.DataFrame, key: str, *, clickable: b
     """A chart with its numbers as a table beside it (tab), and PNG/SVG downloads of the chart."""
     shown, numbers = st.tabs(["Chart", "Data table"])
     with shown:
-        if clickable:
-            st.altair_chart(_themed(chart), key=key, on_select="rerun", width="stretch")
-        else:
-            st.altair_chart(_themed(chart), key=key, width="stretch")
+        _draw(chart, key, clickable)
     with numbers:
         st.dataframe(table, hide_index=True, width="stretch")
     with st.popover("Download chart", icon=":material/download:"):
@@ -652,10 +701,6 @@ def present_button() -> None:
                            "change slides; the address can be shared.")
 
 
-def _dark() -> bool:
-    return getattr(st.context.theme, "type", None) == "dark"
-
-
 def _go(delta: int, count: int) -> None:
     st.session_state[SLIDE] = min(max(slides.slide_number(st.session_state.get(SLIDE, 1), count) + delta, 1), count)
 
@@ -663,14 +708,16 @@ def _go(delta: int, count: int) -> None:
 def _slide_notice(data: Dataset) -> str:
     number = st.session_state.get(_SEEN_VERSION)
     parts = []
-    if data.illustrative_count:
-        parts.append(f"Illustrative data: {data.illustrative_count} records are invented stand-ins; totals match the "
+    count = data.illustrative_count
+    if count:
+        parts.append(f"Illustrative data: {count} records are invented stand-ins; totals match the "
                      "published briefs")
     if _PREVIEW in st.session_state:
         parts.append("Preview, not the published data")
     elif number is not None:
         parts.append(f"Version {number}")
-    parts.append(f"data {data.version}" + (f", {formatting.day(data.as_of)}" if data.as_of else ""))
+    as_of = data.as_of
+    parts.append(f"data {data.version}" + (f", {formatting.day(as_of)}" if as_of else ""))
     return formatting.plain(" · ".join(parts))
 
 
