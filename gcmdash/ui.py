@@ -671,6 +671,7 @@ _PRESENT_CSS = """<style>
 .st-key-present-slide .st-key-present-small [data-testid="stMetricValue"] { font-size: 64px; }
 [class*="st-key-present-big"] p, [class*="st-key-present-big"] li { font-size: 22px; line-height: 1.4; }
 .st-key-present-empty p { font-size: 32px; }
+.st-key-present-clicker { display: none; }
 .st-key-present-legend div { font-size: 20px !important; }
 .st-key-present-footer { position: fixed; left: 0; right: 0; bottom: 0; z-index: 100; padding: 0.35rem 2.2rem;
   border-top: 1px solid rgba(128, 128, 128, 0.4); background: %(background)s; }
@@ -738,6 +739,12 @@ def _footer(data: Dataset, count: int) -> int:
                        on_click=_go, args=(1, count), disabled=number >= count)
         st.button("Exit", icon=":material/close:", key="present-exit", on_click=_stop_presenting)
         notice.caption(_slide_notice(data))
+    # Presentation clickers send Page Up / Page Down; a button takes one shortcut, so these two take them, unseen.
+    with st.container(key="present-clicker"):
+        st.button("Previous slide", shortcut="PageUp", key="present-clicker-previous", on_click=_go, args=(-1, count),
+                  disabled=number <= 1)
+        st.button("Next slide", shortcut="PageDown", key="present-clicker-next", on_click=_go, args=(1, count),
+                  disabled=number >= count)
     return number
 
 

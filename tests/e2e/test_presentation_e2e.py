@@ -81,6 +81,13 @@ def test_a_presentation_link_arrow_keys_reload_and_a_screenshot_per_slide(new_co
     page.keyboard.press("ArrowLeft")
     wait_for_run(page)
     expect(_counter(page)).to_have_text(f"2 / {len(DECK)}")
+    # A presentation clicker sends Page Down / Page Up.
+    page.keyboard.press("PageDown")
+    wait_for_run(page)
+    expect(_counter(page)).to_have_text(f"3 / {len(DECK)}")
+    page.keyboard.press("PageUp")
+    wait_for_run(page)
+    expect(_counter(page)).to_have_text(f"2 / {len(DECK)}")
 
     # Every slide, from the first, with the Next button; a screenshot of each at 1280×720.
     open_page(page, base_url + LINK)
