@@ -110,3 +110,19 @@ def test_a_presentation_link_arrow_keys_reload_and_a_screenshot_per_slide(new_co
     expect(_title(page)).to_contain_text("GCM implementation")
     assert "present" not in query(page) and "slide" not in query(page), page.url
     assert query(page)["countries"] == ["Georgia"]
+
+
+def test_exit_returns_to_the_page_with_its_own_link_settings(new_context, base_url):
+    # The Country page's ?country= belongs to a widget the slides do not draw (so it leaves the address while
+    # presenting): Exit must bring the page back as it was.
+    page = new_context().new_page()
+    open_page(page, base_url + "/country?region=ECE&country=Georgia")
+    expect(_title(page)).to_contain_text("Georgia")
+    page.get_by_test_id("stSidebar").locator(".st-key-present-start button").first.click()
+    wait_for_run(page)
+    expect(_counter(page)).to_have_text(f"1 / {len(slides.slides(Filters(region='ECE')))}")
+    page.locator(".st-key-present-exit button").click()
+    wait_for_run(page)
+    expect(_title(page)).to_contain_text("Georgia")
+    assert query(page)["country"] == ["Georgia"] and "present" not in query(page), page.url
+    assert_no_exception(page)
