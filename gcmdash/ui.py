@@ -313,7 +313,7 @@ def data_banner(data: Dataset) -> None:
     number = st.session_state.get(_SEEN_VERSION)
     label = f"Version {number} · " if number is not None and _PREVIEW not in st.session_state else ""
     count, as_of = data.illustrative_count, data.as_of
-    illustrative = f" · {count} illustrative records" if count else ""
+    illustrative = f" · {count:,} illustrative records" if count else ""
     dated = f" · figures as of {formatting.day(as_of)}" if as_of else ""
     st.sidebar.caption(f"{label}Data `{data.version}`{dated} · {formatting.plain(', '.join(data.sources))}"
                        f"{illustrative}")
@@ -323,7 +323,7 @@ def illustrative_notice(data: Dataset) -> None:
     """A one-line notice on the page itself, so it stays visible when the sidebar is closed (screen-sharing)."""
     count = data.illustrative_count
     if count:
-        st.info(f"Illustrative data: {count} records are invented stand-ins for records that are not "
+        st.info(f"Illustrative data: {count:,} records are invented stand-ins for records that are not "
                 "public; totals match the published briefs.", icon=":material/science:")
 
 
@@ -711,7 +711,7 @@ def _slide_notice(data: Dataset) -> str:
     parts = []
     count = data.illustrative_count
     if count:
-        parts.append(f"Illustrative data: {count} records are invented stand-ins; totals match the "
+        parts.append(f"Illustrative data: {count:,} records are invented stand-ins; totals match the "
                      "published briefs")
     if _PREVIEW in st.session_state:
         parts.append("Preview, not the published data")

@@ -13,7 +13,7 @@ if view.by_objective.sum() == 0 and view.records.empty:
     ui.empty_state("pledges")
     st.stop()
 top = ", ".join(str(o) for o in view.top_objectives)
-st.caption(f"**{len(view.records)} pledges** shown. Most frequent objectives: **{top}**. A pledge with several "
+st.caption(f"**{len(view.records):,} pledges** shown. Most frequent objectives: **{top}**. A pledge with several "
            "objectives counts under each. Click an objective bar to filter the rest of the page.")
 
 frame = charts.objective_frame(view.by_objective, view.top_objectives)

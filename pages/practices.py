@@ -13,7 +13,7 @@ view = views.practices(data, f, ui.clicked("practice-objectives", "pick_objectiv
 if view.by_objective.sum() == 0 and view.records.empty:
     ui.empty_state("practices")
     st.stop()
-st.caption(f"**{len(view.records)} practices** shown; {view.multi_objective} of them address several objectives "
+st.caption(f"**{len(view.records):,} practices** shown; {view.multi_objective:,} of them address several objectives "
            "and count under each. Click an objective or implementer bar to filter the rest of the page; "
            "double-click the chart to clear.")
 

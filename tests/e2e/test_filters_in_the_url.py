@@ -15,9 +15,9 @@ IMPLEMENTER = "Civil society"
 
 def headline(page, noun: str) -> int:
     """The page's headline count from its caption, e.g. '**17 practices** shown'."""
-    caption = page.get_by_test_id("stCaptionContainer").filter(has_text=re.compile(rf"\d+ {noun} shown"))
+    caption = page.get_by_test_id("stCaptionContainer").filter(has_text=re.compile(rf"[\d,]+ {noun} shown"))
     expect(caption).to_have_count(1)
-    return int(re.search(rf"(\d+) {noun} shown", caption.inner_text()).group(1))
+    return int(re.search(rf"([\d,]+) {noun} shown", caption.inner_text()).group(1).replace(",", ""))
 
 
 def assert_filters_shown(page) -> None:
