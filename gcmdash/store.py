@@ -556,7 +556,7 @@ def _read_versions(conn: Connection, number: int | None = None) -> list[Version]
 
 
 def _snapshot_parts(data: Dataset) -> dict[str, bytes]:
-    """The Dataset's tables as snapshot bytes, or none when they cannot be snapshotted exactly (then loaded from files)."""
+    """The Dataset's tables as snapshot bytes; none if they cannot be snapshotted exactly (then read from files)."""
     try:
         return snapshots.encode_tables(data.tables)
     except snapshots.SnapshotError as error:
