@@ -173,6 +173,7 @@ class Store:
         self._ready = False
         # The Dataset this process last validated while writing a version, so it is not loaded again at once.
         self._fresh: tuple[int, Dataset] | None = None
+        self._has_snapshots = True
 
     @classmethod
     def from_settings(cls) -> Store:
@@ -198,7 +199,7 @@ class Store:
         if not ready:
             self._seed()
         elif not has_snapshots:
-            self._add_snapshot_table()
+            self._has_snapshots = self._add_snapshot_table()
         self._ready = True
         return self.current()
 
@@ -259,7 +260,7 @@ class Store:
         result = loading.load_files(self.files(number), complete=True)
         if result.dataset is None:
             raise StoreUnavailable(f"published version {number} no longer validates ({result.error_count} problems)")
-        parts = _snapshot_parts(result.dataset)
+        parts = _snapshot_parts(result.dataset) if self._has_snapshots else {}
         if parts:
             try:
                 with self._guard("written"), self._writing() as conn:
@@ -373,7 +374,7 @@ class Store:
 
     def _write(self, files: list[tuple[str, bytes]], result: LoadResult, *, author: str, note: str, action: str,
                restored_from: int | None) -> Version:
-        parts = _snapshot_parts(result.dataset) if result.dataset is not None else {}
+        parts = _snapshot_parts(result.dataset) if result.dataset is not None and self._has_snapshots else {}
         try:
             with self._guard("written"), self._writing() as conn:
                 number = _insert_version(conn, files, result, parts, author=author, note=note, action=action,
@@ -388,12 +389,20 @@ class Store:
             self._fresh = (number, result.dataset)
         return self.version(number)
 
-    def _add_snapshot_table(self) -> None:
+    def _add_snapshot_table(self) -> bool:
         # A store made before snapshots existed: add their table (once, under the writer lock, if still missing).
-        with self._guard("migrated"), self._writing() as conn:
-            _snapshots.create(conn, checkfirst=True)
+        # A database user not allowed to create tables can still show versions, from their files.
+        try:
+            with self._guard("migrated"), self._writing() as conn:
+                _snapshots.create(conn, checkfirst=True)
+        except StoreUnavailable as error:
+            log.warning("versions will load from their files: %s", error)
+            return False
+        return True
 
     def _from_snapshot(self, version: Version) -> Dataset:
+        if not self._has_snapshots:
+            raise snapshots.SnapshotError("the store has no snapshot table")
         with self._guard("read"), self._connect() as conn:
             rows = conn.execute(sa.select(_snapshots).where(_snapshots.c.version == version.number)).all()
         wanted = {spec.key for spec in DATASETS}

@@ -27,7 +27,8 @@ from gcmdash.dataset import Dataset
 from gcmdash.cli import main
 from gcmdash.issues import IssueCode
 from gcmdash.store import PublishRefused, Store, StoreUnavailable, UnknownVersion, safe_file_name
-from tests.store_support import ROOT, PostgresCluster, bundled_bytes, edited_workbook, invalid_workbook, running_cluster
+from tests.store_support import (PG_USER, ROOT, PostgresCluster, bundled_bytes, edited_workbook, invalid_workbook,
+                                 running_cluster)
 
 CSV_NOTES = "Notes,Comment\r\nfirst,\xe9t\xe9 \u2014 kept byte for byte\r\n".encode("utf-8-sig")
 
@@ -493,6 +494,27 @@ def test_a_store_made_before_snapshots_gets_their_table_and_keeps_working(store,
     third = upgraded.publish([("ece.xlsx", edited_workbook(extra_practice=True))], author="bob", note="Added")
     assert len(_snapshot_rows(upgraded, third.number)) == len(expected.tables)
     assert [e.action for e in upgraded.audit()][:3] == ["publish", "publish", "seed"]
+
+
+def test_an_old_store_whose_user_may_not_create_tables_still_shows_and_publishes(pg_cluster):
+    url = pg_cluster.new_database()
+    owner = Store(url)
+    owner.ensure_ready()
+    _execute(owner, "DROP TABLE version_snapshots")
+    role = "viewer_" + url.rsplit("/", 1)[1]
+    _execute(owner, f"CREATE ROLE {role} LOGIN")
+    _execute(owner, f"GRANT SELECT, INSERT ON versions, version_files, audit TO {role}")
+    _execute(owner, f"GRANT USAGE ON SEQUENCE audit_id_seq TO {role}")
+    _execute(owner, "REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    limited = Store(url.replace(f"//{PG_USER}@", f"//{role}@"))
+    try:
+        assert limited.ensure_ready().number == 1  # could not add the snapshot table: carries on without it
+        _same_data(limited.dataset(1), owner.dataset(1))
+        version = limited.publish([("ece.xlsx", edited_workbook(title="Renamed"))], author="alice", note="Rename")
+        assert version.number == 2 and limited.dataset(2).tables["practices"]["title"].iloc[0] == "Renamed"
+    finally:
+        limited.close()
+        owner.close()
 
 
 # --- Command line -------------------------------------------------------------------------------------------------
