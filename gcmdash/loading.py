@@ -17,7 +17,9 @@ from gcmdash.normalising import clear_unreadable, normalise, recognise
 from gcmdash.reading import RawSheet, file_bytes, read_bytes
 from gcmdash.schema import DATASETS
 from gcmdash.template import TEMPLATE_SHEETS
-from gcmdash.validation import check_references, check_table
+
+# gcmdash.validation is imported where files are validated, not here: it loads pandera (about a second), which a
+# server showing a stored version (read from its snapshot) never needs.
 
 
 @dataclass(frozen=True)
@@ -80,6 +82,8 @@ def load_files(
         for sheet in sheets:
             issues.extend(_take_sheet(sheet, frames, sheet_of, uses))
     if not unreadable:
+        from gcmdash.validation import check_references
+
         issues.extend(check_references(frames, sheet_of))
         if complete:
             issues.extend(_missing_datasets(frames, [n for n, _ in files]))
@@ -117,6 +121,8 @@ def _take_sheet(sheet: RawSheet, frames: dict, sheet_of: dict, uses: list[SheetU
     if any(i.code is IssueCode.MISSING_COLUMN for i in issues):
         frames[spec.key] = frame
         return issues
+    from gcmdash.validation import check_table
+
     issues.extend(check_table(spec, sheet.name, frame))
     frames[spec.key] = frame
     order = {c.header: n for n, c in enumerate(spec.columns)}

@@ -6,11 +6,17 @@ audited too. The store is an embedded SQLite file by default, or a PostgreSQL da
 replicas. Writers are serialised (SQLite: ``BEGIN IMMEDIATE`` with a busy timeout; PostgreSQL: a transaction-level
 advisory lock) and take the next version number inside that lock, so concurrent publishes are numbered in the
 order they commit, without gaps, and none is lost; a writer killed mid-transaction leaves no trace.
+
+Beside each version the store keeps a snapshot of its typed tables (gcmdash.snapshots), written with the version
+(or later, by the first reader that finds none usable), so that loading a version does not re-read and re-validate
+its files. Snapshots are a cache derived from the files: the one table whose rows are replaced (when the code that
+builds tables changed); a missing, corrupt or outdated snapshot only means loading from the files.
 """
 
 from __future__ import annotations
 
 import hashlib
+import logging
 import os
 import re
 from collections.abc import Iterator, Sequence
@@ -25,10 +31,12 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from gcmdash import loading, settings
+from gcmdash import loading, settings, snapshots
+from gcmdash.dataset import Dataset, assemble
 from gcmdash.issues import Issue, SpreadsheetError
 from gcmdash.loading import LoadResult
 from gcmdash.reading import file_bytes
+from gcmdash.schema import DATASETS
 
 SEED_AUTHOR = "gcmdash"
 SQLITE_FILE = "store.sqlite3"
@@ -39,6 +47,7 @@ CONNECT_TIMEOUT_S = 10
 # Key of the PostgreSQL advisory lock every writer holds for its transaction ("gcmd" in ASCII).
 _PG_WRITE_LOCK = 0x67636D64
 _NOT_SIGNED_IN = "(not signed in)"
+log = logging.getLogger(__name__)
 
 _metadata = sa.MetaData()
 _versions = sa.Table(
@@ -70,6 +79,16 @@ _audit = sa.Table(
     sa.Column("outcome", sa.String(16), nullable=False),
     sa.Column("version", sa.Integer, nullable=True),
     sa.Column("detail", sa.Text, nullable=False),
+)
+# Added after the first release: stores made before it get the table in ensure_ready (see _add_snapshot_table).
+_snapshots = sa.Table(
+    "version_snapshots", _metadata,
+    sa.Column("version", sa.Integer, sa.ForeignKey("versions.number"), primary_key=True),
+    sa.Column("dataset", sa.String(64), primary_key=True),
+    sa.Column("format", sa.Integer, nullable=False),
+    sa.Column("code_id", sa.String(32), nullable=False),
+    sa.Column("sha256", sa.String(64), nullable=False),
+    sa.Column("data", sa.LargeBinary, nullable=False),
 )
 
 
@@ -152,6 +171,9 @@ class Store:
         self._engine = _engine(parsed)
         self._folder_made = False
         self._ready = False
+        # The Dataset this process last validated while writing a version, so it is not loaded again at once.
+        self._fresh: tuple[int, Dataset] | None = None
+        self._has_snapshots = True
 
     @classmethod
     def from_settings(cls) -> Store:
@@ -171,9 +193,13 @@ class Store:
     def ensure_ready(self) -> Version:
         """Create the tables if missing and seed version 1 from the bundled data if empty; the current version."""
         with self._guard("opened"), self._connect() as conn:
-            ready = sa.inspect(conn).has_table("versions") and _current_number(conn) is not None
+            inspector = sa.inspect(conn)
+            ready = inspector.has_table("versions") and _current_number(conn) is not None
+            has_snapshots = inspector.has_table(_snapshots.name)
         if not ready:
             self._seed()
+        elif not has_snapshots:
+            self._has_snapshots = self._add_snapshot_table()
         self._ready = True
         return self.current()
 
@@ -220,6 +246,29 @@ class Store:
             if not rows:
                 raise UnknownVersion(_unknown_message(conn, number))
         return [(row.name, bytes(row.data)) for row in rows]
+
+    def dataset(self, number: int) -> Dataset:
+        """The version's data: from its snapshot if usable, else from its files (then snapshotted for next time)."""
+        fresh = self._fresh
+        if fresh is not None and fresh[0] == number:
+            return fresh[1]
+        version = self.version(number)
+        try:
+            return self._from_snapshot(version)
+        except snapshots.SnapshotError as error:
+            log.info("version %s loads from its files: %s", number, error)
+        result = loading.load_files(self.files(number), complete=True)
+        if result.dataset is None:
+            raise StoreUnavailable(f"published version {number} no longer validates ({result.error_count} problems)")
+        parts = _snapshot_parts(result.dataset) if self._has_snapshots else {}
+        if parts:
+            try:
+                with self._guard("written"), self._writing() as conn:
+                    conn.execute(sa.delete(_snapshots).where(_snapshots.c.version == number))
+                    _insert_snapshot(conn, number, parts)
+            except StoreUnavailable as error:
+                log.warning("the snapshot of version %s could not be stored: %s", number, error)
+        return result.dataset
 
     def audit(self, limit: int = 200) -> list[AuditEntry]:
         """The latest audit entries, newest first."""
@@ -307,6 +356,7 @@ class Store:
                 raise StoreUnavailable(f"Cannot read the bundled data {path}: {error.strerror}. "
                                        "Check GCMDASH_DATA_DIR.") from error
         result = loading.load_files(files, complete=True, refused=refused)
+        parts = _snapshot_parts(result.dataset) if result.dataset is not None else {}
         with self._guard("created"), self._writing() as conn:
             _metadata.create_all(conn)
             if _current_number(conn) is not None:
@@ -314,16 +364,20 @@ class Store:
             if not result.valid:
                 _insert_audit(conn, SEED_AUTHOR, "seed", "refused", None, f"{folder}: {_problems(result)}")
             else:
-                _insert_version(conn, files, result, author=SEED_AUTHOR, action="seed", restored_from=None,
-                                note=f"Bundled data ({folder.name}/)")
-                return
+                number = _insert_version(conn, files, result, parts, author=SEED_AUTHOR, action="seed",
+                                         restored_from=None, note=f"Bundled data ({folder.name}/)")
+        if result.valid:
+            if result.dataset is not None:
+                self._fresh = (number, result.dataset)
+            return
         raise PublishRefused(f"the bundled data in {folder} cannot seed the store: {_problems(result)}", result)
 
     def _write(self, files: list[tuple[str, bytes]], result: LoadResult, *, author: str, note: str, action: str,
                restored_from: int | None) -> Version:
+        parts = _snapshot_parts(result.dataset) if result.dataset is not None and self._has_snapshots else {}
         try:
             with self._guard("written"), self._writing() as conn:
-                number = _insert_version(conn, files, result, author=author, note=note, action=action,
+                number = _insert_version(conn, files, result, parts, author=author, note=note, action=action,
                                          restored_from=restored_from)
         except StoreUnavailable as error:
             try:
@@ -331,7 +385,40 @@ class Store:
             except StoreUnavailable:
                 pass  # the store is unreachable: the failure cannot be audited there
             raise
+        if result.dataset is not None:
+            self._fresh = (number, result.dataset)
         return self.version(number)
+
+    def _add_snapshot_table(self) -> bool:
+        # A store made before snapshots existed: add their table (once, under the writer lock, if still missing).
+        # A database user not allowed to create tables can still show versions, from their files.
+        try:
+            with self._guard("migrated"), self._writing() as conn:
+                _snapshots.create(conn, checkfirst=True)
+        except StoreUnavailable as error:
+            log.warning("versions will load from their files: %s", error)
+            return False
+        return True
+
+    def _from_snapshot(self, version: Version) -> Dataset:
+        if not self._has_snapshots:
+            raise snapshots.SnapshotError("the store has no snapshot table")
+        with self._guard("read"), self._connect() as conn:
+            rows = conn.execute(sa.select(_snapshots).where(_snapshots.c.version == version.number)).all()
+        wanted = {spec.key for spec in DATASETS}
+        found = {row.dataset: row for row in rows}
+        if set(found) != wanted:
+            raise snapshots.SnapshotError(f"no complete snapshot ({len(found)} of {len(wanted)} tables)")
+        tables = {}
+        for spec in DATASETS:
+            row = found[spec.key]
+            data = bytes(row.data)
+            if row.format != snapshots.FORMAT or row.code_id != snapshots.code_id():
+                raise snapshots.SnapshotError("the snapshot was made by other code (format or table building)")
+            if snapshots.checksum(data) != row.sha256:
+                raise snapshots.SnapshotError(f"the snapshot of {spec.key} does not match its checksum")
+            tables[spec.key] = snapshots.decode(data)
+        return assemble(tables, version.content_id, tuple(f.name for f in version.files))
 
     def _refuse(self, who: str, action: str, detail: str, outcome: str = "refused") -> None:
         with self._guard("written"), self._connect() as conn, conn.begin():
@@ -477,8 +564,25 @@ def _read_versions(conn: Connection, number: int | None = None) -> list[Version]
     ]
 
 
-def _insert_version(conn: Connection, files: list[tuple[str, bytes]], result: LoadResult, *, author: str,
-                    note: str, action: str, restored_from: int | None) -> int:
+def _snapshot_parts(data: Dataset) -> dict[str, bytes]:
+    """The Dataset's tables as snapshot bytes; none if they cannot be snapshotted exactly (then read from files)."""
+    try:
+        return snapshots.encode_tables(data.tables)
+    except snapshots.SnapshotError as error:
+        log.warning("no snapshot stored: %s", error)
+        return {}
+
+
+def _insert_snapshot(conn: Connection, number: int, parts: dict[str, bytes]) -> None:
+    conn.execute(sa.insert(_snapshots), [
+        {"version": number, "dataset": name, "format": snapshots.FORMAT, "code_id": snapshots.code_id(),
+         "sha256": snapshots.checksum(data), "data": data}
+        for name, data in parts.items()
+    ])
+
+
+def _insert_version(conn: Connection, files: list[tuple[str, bytes]], result: LoadResult,
+                    parts: dict[str, bytes], *, author: str, note: str, action: str, restored_from: int | None) -> int:
     """Insert the next version, its files and its audit entry; runs inside the writer lock."""
     number = (_current_number(conn) or 0) + 1
     now = datetime.now(UTC)
@@ -494,6 +598,8 @@ def _insert_version(conn: Connection, files: list[tuple[str, bytes]], result: Lo
     detail = f"{_names(files)}; note: {note}"
     if restored_from is not None:
         detail = f"restored version {restored_from}: {detail}"
+    if parts:
+        _insert_snapshot(conn, number, parts)
     _insert_audit(conn, author, action, "done", number, detail)
     return number
 

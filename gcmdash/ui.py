@@ -42,11 +42,8 @@ def _store() -> Store:
 
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
 def _version_dataset(_store_key: str, number: int) -> Dataset:
-    # Keyed by version number: a new publish is read once, then shared by every session.
-    result = load_files(_store().files(number), complete=True)
-    if result.dataset is None:
-        raise StoreUnavailable(f"published version {number} no longer validates ({result.error_count} problems)")
-    return result.dataset
+    # Keyed by version number: a new publish is loaded once (from its stored snapshot), then shared by every session.
+    return _store().dataset(number)
 
 
 @st.cache_resource(show_spinner="Loading the bundled data…")

@@ -18,13 +18,17 @@ from collections.abc import Callable, Iterator
 from datetime import UTC
 from pathlib import Path
 
+import pandas as pd
 import pytest
+import sqlalchemy as sa
 
-from gcmdash import loading
+from gcmdash import loading, snapshots
+from gcmdash.dataset import Dataset
 from gcmdash.cli import main
 from gcmdash.issues import IssueCode
 from gcmdash.store import PublishRefused, Store, StoreUnavailable, UnknownVersion, safe_file_name
-from tests.store_support import ROOT, PostgresCluster, bundled_bytes, edited_workbook, invalid_workbook, running_cluster
+from tests.store_support import (PG_USER, ROOT, PostgresCluster, bundled_bytes, edited_workbook, invalid_workbook,
+                                 running_cluster)
 
 CSV_NOTES = "Notes,Comment\r\nfirst,\xe9t\xe9 \u2014 kept byte for byte\r\n".encode("utf-8-sig")
 
@@ -377,6 +381,140 @@ def test_the_default_store_is_an_sqlite_file_in_store_dir_made_on_first_use(tmp_
         assert raw.execute("PRAGMA journal_mode").fetchone() == ("wal",)
         assert raw.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     store.close()
+
+
+# --- Snapshots: loading a version without re-reading its files -----------------------------------------------------
+
+
+def _same_data(got: Dataset, expected: Dataset) -> None:
+    assert (got.version, got.sources) == (expected.version, expected.sources)
+    assert set(got.tables) == set(expected.tables) and set(got.long) == set(expected.long)
+    for name in expected.tables:
+        pd.testing.assert_frame_equal(got.tables[name], expected.tables[name], check_exact=True)
+        assert snapshots.identical(got.tables[name], expected.tables[name])
+    for name in expected.long:
+        pd.testing.assert_frame_equal(got.long[name], expected.long[name], check_exact=True)
+
+
+def _snapshot_rows(store: Store, number: int) -> list:
+    engine = sa.create_engine(store.url)
+    try:
+        with engine.connect() as conn:
+            return conn.execute(sa.text("SELECT dataset, format, code_id, sha256, data FROM version_snapshots "
+                                        "WHERE version = :n ORDER BY dataset"), {"n": number}).all()
+    finally:
+        engine.dispose()
+
+
+def _execute(store: Store, sql: str, **params) -> None:
+    engine = sa.create_engine(store.url)
+    try:
+        with engine.begin() as conn:
+            conn.execute(sa.text(sql), params)
+    finally:
+        engine.dispose()
+
+
+@pytest.fixture
+def load_count(monkeypatch) -> list[int]:
+    """How many times the files of a version are read and validated (loading.load_files, still run for real)."""
+    calls = [0]
+    real = loading.load_files
+
+    def counting(*args, **kwargs):
+        calls[0] += 1
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(loading, "load_files", counting)
+    return calls
+
+
+def test_the_seed_is_validated_once_and_later_processes_load_its_snapshot(open_store, load_count):
+    store = open_store()
+    store.ensure_ready()
+    assert load_count == [1]
+    seeded = store.dataset(1)
+    assert load_count == [1]  # the seed's own Dataset, not a second read of the same files
+    rows = _snapshot_rows(store, 1)
+    assert [row.dataset for row in rows] == sorted(seeded.tables)
+    assert all(row.format == snapshots.FORMAT and row.code_id == snapshots.code_id() for row in rows)
+    assert all(row.sha256 == snapshots.checksum(bytes(row.data)) for row in rows)
+    replica = open_store()
+    replica.ensure_ready()
+    _same_data(replica.dataset(1), seeded)
+    assert load_count == [1]
+
+
+def test_a_published_version_loads_from_its_snapshot_not_its_files(store, open_store):
+    data = edited_workbook(objectives="2; General")
+    store.publish([("ece.xlsx", data)], author="alice@example.org", note="General objective")
+    expected = loading.load_files([("ece.xlsx", data)], complete=True).dataset
+    # Spoil the stored files: a reader that still gets the data must have read the snapshot.
+    _execute(store, "UPDATE version_files SET data = :junk WHERE version = 2", junk=b"not a workbook")
+    _same_data(open_store().dataset(2), expected)
+
+
+@pytest.mark.parametrize("spoil", [
+    "DELETE FROM version_snapshots WHERE version = 1",
+    "DELETE FROM version_snapshots WHERE version = 1 AND dataset = 'figures'",
+    "UPDATE version_snapshots SET code_id = 'older code' WHERE version = 1",
+    "UPDATE version_snapshots SET format = 0 WHERE version = 1",
+    "UPDATE version_snapshots SET sha256 = :sum WHERE version = 1 AND dataset = 'pledges'",
+    "UPDATE version_snapshots SET data = :junk, sha256 = :junk_sum WHERE version = 1 AND dataset = 'practices'",
+], ids=["missing", "incomplete", "other code", "other format", "bad checksum", "unreadable"])
+def test_an_unusable_snapshot_falls_back_to_the_files_and_is_rewritten(store, open_store, load_count, spoil):
+    expected = store.dataset(1)
+    _execute(store, spoil, sum="0" * 64, junk=b"junk", junk_sum=snapshots.checksum(b"junk"))
+    load_count[0] = 0
+    reader = open_store()
+    _same_data(reader.dataset(1), expected)
+    assert load_count == [1]  # this reader fell back to the files
+    rows = _snapshot_rows(store, 1)
+    assert [row.dataset for row in rows] == sorted(expected.tables)
+    assert all(row.code_id == snapshots.code_id() and row.sha256 == snapshots.checksum(bytes(row.data))
+               for row in rows)
+    _same_data(open_store().dataset(1), expected)
+    assert load_count == [1]  # the next reader used the rewritten snapshot
+
+
+def test_a_store_made_before_snapshots_gets_their_table_and_keeps_working(store, open_store, load_count):
+    store.publish([("ece.xlsx", edited_workbook(title="Renamed"))], author="alice@example.org", note="Rename")
+    expected = store.dataset(2)
+    # The store as the previous release made it: versions, version_files and audit only.
+    _execute(store, "DROP TABLE version_snapshots")
+    before = store.versions()
+    upgraded = open_store()
+    assert upgraded.ensure_ready().number == 2
+    assert upgraded.versions() == before
+    assert _snapshot_rows(upgraded, 2) == []
+    load_count[0] = 0
+    _same_data(upgraded.dataset(2), expected)
+    assert load_count == [1]
+    assert len(_snapshot_rows(upgraded, 2)) == len(expected.tables)  # written by that first load
+    third = upgraded.publish([("ece.xlsx", edited_workbook(extra_practice=True))], author="bob", note="Added")
+    assert len(_snapshot_rows(upgraded, third.number)) == len(expected.tables)
+    assert [e.action for e in upgraded.audit()][:3] == ["publish", "publish", "seed"]
+
+
+def test_an_old_store_whose_user_may_not_create_tables_still_shows_and_publishes(pg_cluster):
+    url = pg_cluster.new_database()
+    owner = Store(url)
+    owner.ensure_ready()
+    _execute(owner, "DROP TABLE version_snapshots")
+    role = "viewer_" + url.rsplit("/", 1)[1]
+    _execute(owner, f"CREATE ROLE {role} LOGIN")
+    _execute(owner, f"GRANT SELECT, INSERT ON versions, version_files, audit TO {role}")
+    _execute(owner, f"GRANT USAGE ON SEQUENCE audit_id_seq TO {role}")
+    _execute(owner, "REVOKE CREATE ON SCHEMA public FROM PUBLIC")
+    limited = Store(url.replace(f"//{PG_USER}@", f"//{role}@"))
+    try:
+        assert limited.ensure_ready().number == 1  # could not add the snapshot table: carries on without it
+        _same_data(limited.dataset(1), owner.dataset(1))
+        version = limited.publish([("ece.xlsx", edited_workbook(title="Renamed"))], author="alice", note="Rename")
+        assert version.number == 2 and limited.dataset(2).tables["practices"]["title"].iloc[0] == "Renamed"
+    finally:
+        limited.close()
+        owner.close()
 
 
 # --- Command line -------------------------------------------------------------------------------------------------
