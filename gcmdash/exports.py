@@ -14,20 +14,20 @@ import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from functools import lru_cache
-from typing import Any, Protocol
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any, Protocol
 
 import numpy as np
 import pandas as pd
 import vl_convert
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
 
 from gcmdash.cells import as_text, parse
 from gcmdash.countries import country_name
 from gcmdash.schema import Column, Kind, dataset
+
+if TYPE_CHECKING:  # openpyxl is imported when a workbook is written: every page imports this module at start
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
 
 # OWASP's list (= + - @ tab carriage return), plus the full-width forms some Excel locales also
 # accept as the start of a formula.
@@ -199,13 +199,27 @@ def csv_bytes(frame: pd.DataFrame) -> bytes:
 # XLSX
 
 
+@lru_cache(maxsize=1)
+def _openpyxl() -> SimpleNamespace:
+    """openpyxl's parts used here, imported on the first workbook written (not by every page at start)."""
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    return SimpleNamespace(Workbook=Workbook, WriteOnlyCell=WriteOnlyCell, ILLEGAL_CHARACTERS_RE=ILLEGAL_CHARACTERS_RE,
+                           Font=Font, get_column_letter=get_column_letter)
+
+
 def _xlsx_cell(sheet: Any, value: object, *, bold: bool = False) -> WriteOnlyCell:
     """One typed cell: text always a string cell, dates formatted as dates."""
+    xl = _openpyxl()
     value = _plain(value)
     if isinstance(value, str):
         # XML 1.0 cannot hold most control characters; a visible mark is better than a failed download.
-        value = ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
-    cell = WriteOnlyCell(sheet, value=value)
+        value = xl.ILLEGAL_CHARACTERS_RE.sub("\ufffd", value)
+    cell = xl.WriteOnlyCell(sheet, value=value)
     if isinstance(value, str):
         # openpyxl makes any string starting with "=" a formula; a string cell is never evaluated.
         cell.data_type = "s"
@@ -217,7 +231,7 @@ def _xlsx_cell(sheet: Any, value: object, *, bold: bool = False) -> WriteOnlyCel
     elif isinstance(value, dt.date):
         cell.number_format = _DATE_FORMAT
     if bold:
-        cell.font = Font(bold=True)
+        cell.font = xl.Font(bold=True)
     return cell
 
 
@@ -261,6 +275,7 @@ def _sheet_names(names: Iterable[str]) -> list[str]:
 
 def _write_sheet(book: Workbook, name: str, frame: pd.DataFrame) -> None:
     """Add one frame as a sheet with a bold, frozen, filterable header."""
+    get_column_letter = _openpyxl().get_column_letter
     sheet = book.create_sheet(name)
     # Layout must be set before the first row: a write-only sheet streams rows out as they are appended.
     for position, width in enumerate(_widths(frame), 1):
@@ -275,7 +290,7 @@ def _write_sheet(book: Workbook, name: str, frame: pd.DataFrame) -> None:
 
 def xlsx_bytes(frames: Mapping[str, pd.DataFrame]) -> bytes:
     """A workbook with one sheet per entry (name -> frame, index left out): bold frozen header, fitted widths."""
-    book = Workbook(write_only=True)
+    book = _openpyxl().Workbook(write_only=True)
     for name, frame in zip(_sheet_names(frames), frames.values()):
         _write_sheet(book, name, frame)
     if not frames:
