@@ -27,13 +27,16 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(script: str | Path = ROOT / "app.py", env: dict[str, str] | None = None, *options: str):
-    """`streamlit run script` on 127.0.0.1 (started now); yields (base URL, Popen, start time from perf_counter)."""
+def server(script: str | Path = ROOT / "app.py", env: dict[str, str] | None = None, *options: str,
+           module: str = "streamlit"):
+    """`streamlit run script` on 127.0.0.1 (started now); yields (base URL, Popen, start time from perf_counter).
+
+    `module`: run `python -m module run …` instead, a wrapper of Streamlit's command line (bench.rerun_cost's)."""
     port = free_port()
     log = tempfile.TemporaryFile()
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.port", str(port),
+        [sys.executable, "-m", module, "run", str(script), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
          *options],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},

@@ -36,11 +36,57 @@ TITLES = {"": "Overview", "practices": "Practices", "pledges": "Pledges", "fundi
 # --- The server side ---------------------------------------------------------------------------------------------
 
 
+def sample_threads(path: Path, interval: float = 0.01, depth: int = 6) -> None:
+    """Sample every thread's innermost frames each `interval` s in a daemon thread; counts written to `path` at exit."""
+    import atexit
+    import collections
+    import threading
+    import traceback
+
+    counts: collections.Counter[tuple[str, str]] = collections.Counter()
+    alive: collections.Counter[int] = collections.Counter()
+    total = [0]
+
+    def kind(name: str) -> str:
+        # Script threads are many and short-lived: one name for all of them, so their samples add up.
+        return "script run" if "ScriptRunner" in name else name.split("-")[0].split("_")[0]
+
+    def loop() -> None:
+        me = threading.get_ident()
+        while True:
+            time.sleep(interval)
+            names = {t.ident: t.name for t in threading.enumerate()}
+            total[0] += 1
+            alive[sum("ScriptRunner" in n for n in names.values())] += 1
+            for ident, frame in sys._current_frames().items():
+                if ident != me:
+                    inner = traceback.extract_stack(frame)[-depth:][::-1]
+                    counts[(kind(names.get(ident, "?")),
+                            " < ".join(f"{Path(f.filename).name}:{f.name}" for f in inner))] += 1
+
+    def write() -> None:
+        lines = [f"{total[0]} samples every {interval * 1000:.0f} ms; share of samples per thread kind and innermost "
+                 f"frames (innermost first)",
+                 "script threads alive: "
+                 + ", ".join(f"{k}: {v / max(total[0], 1):.0%}" for k, v in sorted(alive.items()))]
+        lines += [f"{n / max(total[0], 1):7.1%}  {who:14} {where}" for (who, where), n in counts.most_common(60)]
+        path.write_text("\n".join(lines) + "\n")
+
+    atexit.register(write)
+    threading.Thread(target=loop, name="bench-sampler", daemon=True).start()
+
+
 def serve(argv: list[str]) -> None:
-    """`streamlit run` with every script run timed (thread CPU) into $RERUN_COST_LOG, profiled if $RERUN_COST_PROFILE."""
+    """`streamlit run`, with each script run timed into $RERUN_COST_LOG (profiled if $RERUN_COST_PROFILE) if set, and
+    every thread sampled into $BENCH_SAMPLE_OUT if set."""
     from streamlit.runtime.scriptrunner import script_runner
     from streamlit.web import cli
 
+    if os.environ.get("BENCH_SAMPLE_OUT"):
+        sample_threads(Path(os.environ["BENCH_SAMPLE_OUT"]))
+    if not os.environ.get("RERUN_COST_LOG"):
+        sys.argv = ["streamlit", "run", *argv]
+        sys.exit(cli.main())
     log = Path(os.environ["RERUN_COST_LOG"])
     profile_dir = os.environ.get("RERUN_COST_PROFILE")
     original = script_runner.ScriptRunner._run_script
@@ -243,7 +289,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    if len(sys.argv) > 1 and sys.argv[1] == "serve":
+    if len(sys.argv) > 1 and sys.argv[1] in ("serve", "run"):  # "run": as `python -m streamlit run` (browser.server)
         serve(sys.argv[2:])
     else:
         raise SystemExit(main())

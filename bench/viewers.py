@@ -8,6 +8,13 @@ sidebar; every simulated viewer then opens its own session and sends that messag
 3-7 s (random, seeded). Latency is from sending the rerun to receiving ``script_finished`` for it. Errors:
 failed connections, reruns not finished within 30 s, and exception elements in the page.
 
+The client is one asyncio process; its own CPU (process time over wall time) is reported next to the server's, so
+a reader can tell a client-bound run (client near 1 core) from a server-bound one. Websocket compression: the client
+offers permessage-deflate, as browsers do, but Streamlit accepts it only with ``server.enableWebsocketCompression``
+(off by default and here); the extension actually negotiated is reported.
+``--option server.fileWatcherType=auto`` passes Streamlit options to the server (e.g. to measure a setting's
+effect in one run); ``--sample FILE`` samples the server's threads (bench.rerun_cost.sample_threads) into FILE.
+
 Server memory: RSS of the server process (psutil) with no session, and the highest RSS seen with N sessions;
 their difference divided by N is the memory per extra session. Runs for N = 50, 100, 200, 60 s each (bounded),
 plus N = 10 as a reference below saturation, on the Overview page of the bundled data by default (``--scale large`` for the 100k data set).
@@ -21,6 +28,7 @@ import shutil
 import statistics
 import tempfile
 import time
+from pathlib import Path
 
 from bench import generate
 from bench.browser import ROOT, chromium, server, wait_healthy
@@ -80,6 +88,7 @@ class Viewer:
         self.first: float | None = None
         self.errors: list[str] = []
         self.exceptions = 0
+        self.extensions = ""
 
     async def _finish(self, ws) -> None:
         from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
@@ -103,6 +112,7 @@ class Viewer:
         try:
             async with connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=60,
                                ping_interval=None) as ws:
+                self.extensions = ws.response.headers.get("Sec-WebSocket-Extensions", "none")
                 region = REGIONS[self.number % len(REGIONS)]
                 sent = time.perf_counter()
                 await ws.send(_rerun(None, region, self.base + "/"))
@@ -134,6 +144,7 @@ async def _load(base: str, template: bytes, n: int, seconds: float, process, see
     viewers = [Viewer(i, base, template, until, random.Random(rng.random())) for i in range(n)]
     peak = proc.memory_info().rss
     cpu_start = proc.cpu_times()
+    client_start = time.process_time()
     tasks = []
     for viewer in viewers:  # ramp up over about 5 s, as people arrive
         tasks.append(asyncio.create_task(viewer.run()))
@@ -142,6 +153,7 @@ async def _load(base: str, template: bytes, n: int, seconds: float, process, see
         peak = max(peak, proc.memory_info().rss)
         await asyncio.sleep(0.5)
     cpu = proc.cpu_times()
+    client_cpu = time.process_time() - client_start
     return {
         "latencies": [x for v in viewers for x in v.latencies],
         "first": [v.first for v in viewers if v.first is not None],
@@ -150,17 +162,25 @@ async def _load(base: str, template: bytes, n: int, seconds: float, process, see
         "exceptions": sum(v.exceptions for v in viewers),
         "peak_rss": peak,
         "cpu_s": (cpu.user + cpu.system) - (cpu_start.user + cpu_start.system),
+        "client_cpu_s": client_cpu,
+        "extensions": sorted({v.extensions for v in viewers if v.extensions}),
     }
 
 
-def run(counts=(10, 50, 100, 200), seconds: float = 60, scale: str = "bundled") -> list[Result]:
+def run(counts=(10, 50, 100, 200), seconds: float = 60, scale: str = "bundled", options: tuple[str, ...] = (),
+        sample: Path | None = None) -> list[Result]:
+    """Part 6 for each number of viewers; `options`: extra `streamlit run` flags; `sample`: where thread samples go."""
     import psutil
 
     data_dir = str(ROOT / "data") if scale == "bundled" else str(generate.data_dir(scale))
     store = tempfile.mkdtemp(prefix="gcmdash-bench-store-")
+    env = {"GCMDASH_DATA_DIR": data_dir, "GCMDASH_STORE_DIR": store}
+    if sample is not None:
+        env["BENCH_SAMPLE_OUT"] = str(sample.resolve())
     out: list[Result] = []
     try:
-        with server(ROOT / "app.py", {"GCMDASH_DATA_DIR": data_dir, "GCMDASH_STORE_DIR": store}) as (base, process, _):
+        with server(ROOT / "app.py", env, *options,
+                    module="bench.rerun_cost" if sample is not None else "streamlit") as (base, process, _):
             wait_healthy(base)
             template = capture_template(base)  # also warms the server: data loaded, pages imported
             proc = psutil.Process(process.pid)
@@ -172,7 +192,7 @@ def run(counts=(10, 50, 100, 200), seconds: float = 60, scale: str = "bundled") 
                 wall = time.perf_counter() - started
                 lat = found["latencies"]
                 per_session = (found["peak_rss"] - baseline) / n / 2**20
-                label = f"N={n} ({scale}, Overview, {seconds:.0f} s)"
+                label = f"N={n} ({scale}, Overview, {seconds:.0f} s{', ' if options else ''}{' '.join(options)})"
                 errors = len(found["errors"]) + found["exceptions"]
                 first = found["first"]
                 if first:
@@ -191,7 +211,9 @@ def run(counts=(10, 50, 100, 200), seconds: float = 60, scale: str = "bundled") 
                                   "; ".join(sorted(set(found["errors"])))[:200]))
                 out.append(Result(PART, f"{label}: server RSS per extra session", per_session, "MB",
                                   note=f"baseline {baseline / 2**20:.0f} MB, peak {found['peak_rss'] / 2**20:.0f} MB, "
-                                       f"server CPU {found['cpu_s'] / wall:.2f} cores"))
+                                       f"server CPU {found['cpu_s'] / wall:.2f} cores, "
+                                       f"client CPU {found['client_cpu_s'] / wall:.2f} cores; "
+                                       f"websocket extensions: {', '.join(found['extensions']) or '?'}"))
     finally:
         shutil.rmtree(store, ignore_errors=True)
     return out
@@ -206,5 +228,8 @@ if __name__ == "__main__":
     parser.add_argument("--counts", default="50,100,200")
     parser.add_argument("--seconds", type=float, default=60)
     parser.add_argument("--scale", default="bundled")
+    parser.add_argument("--option", action="append", default=[], help="a Streamlit option for the server, KEY=VALUE")
+    parser.add_argument("--sample", type=Path, default=None, help="write the server's thread samples to this file")
     args = parser.parse_args()
-    print(table(run(tuple(int(c) for c in args.counts.split(",")), args.seconds, args.scale)))
+    flags = tuple(f"--{o}" for o in args.option)  # KEY=VALUE: Click accepts --server.x=value
+    print(table(run(tuple(int(c) for c in args.counts.split(",")), args.seconds, args.scale, flags, args.sample)))
