@@ -53,6 +53,18 @@ HEIGHT = 1000
 SCHEME = "light"
 
 
+def _wait_drawn(page, timeout_ms: int = 60_000) -> None:
+    """Wait for the script run to end and every chart and map on screen to be drawn (a busy machine lags)."""
+    page.wait_for_function(
+        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+              && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
+                   .filter(c => c.offsetParent !== null)
+                   .every(c => c.querySelector('svg g.role-mark > *, canvas'))
+              && [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')]
+                   .every(m => m.querySelector('canvas'))""", timeout=timeout_ms)
+    page.wait_for_timeout(1000)  # WebGL and Vega finish painting a moment after their elements exist
+
+
 def main(outdir: str, *paths: str) -> None:
     """Screenshot each path (default: the Overview) into outdir as 1-based numbered PNGs."""
     out = Path(outdir)
@@ -64,7 +76,7 @@ def main(outdir: str, *paths: str) -> None:
             page.goto(base + path)
             # The first load after start can be blank: wait for content, not for a fixed time.
             page.wait_for_selector('[data-testid="stMain"] h1', timeout=90_000)
-            page.wait_for_timeout(1500)
+            _wait_drawn(page)
             target = out / f"{number:02d}.png"
             page.screenshot(path=str(target), full_page=True)
             print(target)
