@@ -1,11 +1,16 @@
 """Altair chart builders (pure): readable labels, titles that say what is counted, a colour-blind-safe palette.
 
-The builders are memoised by the content of their arguments: equal numbers give the very same chart object, shared
-by every session, so that its Vega-Lite spec is made once (``ui``) rather than on every run. Treat charts as
-read-only: Altair's ``properties``/``configure_*``/``+`` return new charts and leave the shared one as it is.
+Building an Altair chart is slow (tens of milliseconds: Altair checks every channel against the Vega-Lite schema),
+and a chart's structure does not depend on its numbers. So each builder makes its chart once per set of non-data
+arguments, on an empty table (a *template*), and each call only attaches its data to that template; ``template_of``
+gives the template back, so that ``ui`` can turn it into a Vega-Lite spec once and send each state's data beside it.
+The builders are also memoised by the content of their arguments: equal numbers give the very same chart object,
+shared by every session. Treat charts as read-only: Altair's ``properties``/``configure_*``/``+`` return new charts.
 """
 
 from __future__ import annotations
+
+import functools
 
 import altair as alt
 import pandas as pd
@@ -28,17 +33,42 @@ def _title(text: str, subtitle: str | None = None) -> alt.TitleParams:
     return alt.TitleParams(text, subtitle=subtitle or [], fontSize=16, subtitleFontSize=12, anchor="start")
 
 
+_TEMPLATE_OF = memo.Bounded(1024)  # id(chart) -> (chart, its template): the chart kept, so its id is not reused
+
+
+def _on(template: alt.TopLevelMixin, frame: pd.DataFrame) -> alt.TopLevelMixin:
+    """The template drawing this frame (as its one, top-level data), remembered as made from that template."""
+    chart = template.properties(data=frame)
+    _TEMPLATE_OF.put(id(chart), (chart, template))
+    return chart
+
+
+def template_of(chart: alt.TopLevelMixin) -> alt.TopLevelMixin | None:
+    """The data-free chart this chart was made from (same spec for any data), or None for a chart made otherwise."""
+    found, kept = _TEMPLATE_OF.get(id(chart))
+    return kept[1] if found and kept[0] is chart else None
+
+
+def _empty(columns: tuple[tuple[str, str], ...]) -> pd.DataFrame:
+    """An empty table with these (column, dtype) pairs: what a template is built on."""
+    return pd.DataFrame({name: pd.Series(dtype=dtype) for name, dtype in columns})
+
+
+def _columns(frame: pd.DataFrame) -> tuple[tuple[str, str], ...]:
+    return tuple((str(name), str(dtype)) for name, dtype in frame.dtypes.items())
+
+
 def objective_frame(counts: pd.Series, top: list[int]) -> pd.DataFrame:
     """One row per objective 1–23: label, official title, records and whether it is among the top ones."""
     rows = [(o.number, o.label, o.title, int(counts.get(o.number, 0)), o.number in top) for o in framework.objectives()]
     return pd.DataFrame(rows, columns=["objective", "label", "title", "records", "top"])
 
 
-@memo.by_content()
-def objective_bars(frame: pd.DataFrame, what: str, selection: str | None = None) -> alt.Chart:
-    """Records per GCM objective, all 23 in order, top objectives highlighted; clickable when selection is named."""
-    base = alt.Chart(frame, height=alt.Step(BAR_HEIGHT))
-    color = alt.condition(alt.datum.top, alt.value(ACCENT), alt.value(MUTED))
+@functools.lru_cache(maxsize=64)
+def _objective_template(columns: tuple[tuple[str, str], ...], what: str, selection: str | None) -> alt.LayerChart:
+    base = alt.Chart(_empty(columns), height=alt.Step(BAR_HEIGHT))
+    # A value channel made directly: alt.condition's dict is parsed against the whole schema on every build.
+    color = alt.ColorValue(MUTED, condition={"test": "datum.top", "value": ACCENT})
     chart = base.mark_bar(cornerRadiusEnd=2).encode(
         y=alt.Y("label:N", sort=alt.SortField("objective"), axis=_axis(None)),
         x=alt.X("records:Q", axis=_axis(what, tickMinStep=1)),
@@ -59,16 +89,20 @@ def objective_bars(frame: pd.DataFrame, what: str, selection: str | None = None)
 
 
 @memo.by_content()
-def category_bars(counts: pd.Series, field: str, what: str, title: str, selection: str | None = None,
-                  note: str | None = None) -> alt.Chart:
-    """Horizontal bars of counts per category, largest first; clickable when selection is named."""
-    frame = counts.rename_axis(field).reset_index(name="records")
-    chart = alt.Chart(frame, height=alt.Step(BAR_HEIGHT)).mark_bar(color=ACCENT, cornerRadiusEnd=2).encode(
+def objective_bars(frame: pd.DataFrame, what: str, selection: str | None = None) -> alt.Chart:
+    """Records per GCM objective, all 23 in order, top objectives highlighted; clickable when selection is named."""
+    return _on(_objective_template(_columns(frame), what, selection), frame)
+
+
+@functools.lru_cache(maxsize=128)
+def _category_template(field: str, what: str, title: str, selection: str | None, note: str | None) -> alt.LayerChart:
+    empty = _empty(((field, "object"), ("records", "int64")))
+    chart = alt.Chart(empty, height=alt.Step(BAR_HEIGHT)).mark_bar(color=ACCENT, cornerRadiusEnd=2).encode(
         y=alt.Y(f"{field}:N", sort="-x", axis=_axis(None)),
         x=alt.X("records:Q", axis=_axis(what, tickMinStep=1)),
         tooltip=[alt.Tooltip(f"{field}:N", title=title), alt.Tooltip("records:Q", title=what)],
     )
-    labels = alt.Chart(frame).mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1).encode(
+    labels = alt.Chart(empty).mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1).encode(
         y=alt.Y(f"{field}:N", sort="-x"), x="records:Q", text="records:Q")
     if selection:
         pick = alt.selection_point(name=selection, fields=[field], on="click", clear="dblclick")
@@ -77,9 +111,16 @@ def category_bars(counts: pd.Series, field: str, what: str, title: str, selectio
 
 
 @memo.by_content()
-def yearly_bars(frame: pd.DataFrame, value: str, what: str, title: str, color: str | None = None,
-                money: bool = False) -> alt.Chart:
-    """Bars per year (optionally stacked by a category) of a count or an amount."""
+def category_bars(counts: pd.Series, field: str, what: str, title: str, selection: str | None = None,
+                  note: str | None = None) -> alt.Chart:
+    """Horizontal bars of counts per category, largest first; clickable when selection is named."""
+    frame = counts.rename_axis(field).reset_index(name="records")
+    return _on(_category_template(field, what, title, selection, note), frame)
+
+
+@functools.lru_cache(maxsize=64)
+def _yearly_template(columns: tuple[tuple[str, str], ...], value: str, what: str, title: str, color: str | None,
+                     money: bool) -> alt.Chart:
     fmt = "$,.2~s" if money else ",.0f"
     encoding = dict(
         x=alt.X("year:O", axis=_axis("Year", labelAngle=0)),
@@ -91,8 +132,15 @@ def yearly_bars(frame: pd.DataFrame, value: str, what: str, title: str, color: s
                                       legend=alt.Legend(title=None, orient="bottom", labelFontSize=FONT_SIZE,
                                                         labelLimit=400, columns=2))
         encoding["tooltip"].insert(1, alt.Tooltip(f"{color}:N"))
-    return alt.Chart(frame, height=300).mark_bar(color=ACCENT).encode(**encoding).properties(
+    return alt.Chart(_empty(columns), height=300).mark_bar(color=ACCENT).encode(**encoding).properties(
         title=_title(title), width="container")
+
+
+@memo.by_content()
+def yearly_bars(frame: pd.DataFrame, value: str, what: str, title: str, color: str | None = None,
+                money: bool = False) -> alt.Chart:
+    """Bars per year (optionally stacked by a category) of a count or an amount."""
+    return _on(_yearly_template(_columns(frame), value, what, title, color, money), frame)
 
 
 @memo.by_content()
@@ -119,10 +167,9 @@ def counts_table(counts: pd.Series, field_title: str, what: str) -> pd.DataFrame
     return counts.rename_axis(field_title).reset_index(name=what)
 
 
-@memo.by_content()
-def status_bars(frame: pd.DataFrame, field: str, title: str) -> alt.Chart:
-    """Joint programmes per category, funded and in the pipeline side by side in one stacked bar."""
-    return alt.Chart(frame, height=alt.Step(BAR_HEIGHT)).mark_bar(cornerRadiusEnd=2).encode(
+@functools.lru_cache(maxsize=32)
+def _status_template(columns: tuple[tuple[str, str], ...], field: str, title: str) -> alt.Chart:
+    return alt.Chart(_empty(columns), height=alt.Step(BAR_HEIGHT)).mark_bar(cornerRadiusEnd=2).encode(
         y=alt.Y(f"{field}:N", sort="-x", axis=_axis(None)),
         x=alt.X("sum(programmes):Q", axis=_axis("Joint programmes", tickMinStep=1)),
         color=alt.Color("status:N", scale=alt.Scale(domain=["Funded", "Pipeline"], range=[ACCENT, PALETTE[1]]),
@@ -132,3 +179,9 @@ def status_bars(frame: pd.DataFrame, field: str, title: str) -> alt.Chart:
     ).properties(title=_title(f"Joint programmes by {title.lower()}",
                               "A programme covering several countries counts in each." if field == "country" else None),
                  width="container")
+
+
+@memo.by_content()
+def status_bars(frame: pd.DataFrame, field: str, title: str) -> alt.Chart:
+    """Joint programmes per category, funded and in the pipeline side by side in one stacked bar."""
+    return _on(_status_template(_columns(frame), field, title), frame)

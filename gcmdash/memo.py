@@ -118,7 +118,7 @@ def per_version(function: Callable[P, R]) -> Callable[P, R]:
     return remembered
 
 
-class _Bounded:
+class Bounded:
     """A least-recently-used dict of at most `size` entries, safe to share between threads."""
 
     def __init__(self, size: int) -> None:
@@ -128,6 +128,7 @@ class _Bounded:
         self.hits = self.misses = 0
 
     def get(self, key: Hashable) -> tuple[bool, Any]:
+        """(True, value) when the key is held (it becomes the most recent), else (False, None)."""
         with self.lock:
             if key in self.entries:
                 self.entries.move_to_end(key)
@@ -137,6 +138,7 @@ class _Bounded:
             return False, None
 
     def put(self, key: Hashable, value: Any) -> None:
+        """Keep a value, dropping the least recently used beyond the size."""
         with self.lock:
             self.entries[key] = value
             self.entries.move_to_end(key)
@@ -144,6 +146,7 @@ class _Bounded:
                 self.entries.popitem(last=False)
 
     def clear(self) -> None:
+        """Forget every entry."""
         with self.lock:
             self.entries.clear()
             self.hits = self.misses = 0
@@ -172,7 +175,7 @@ def by_content(size: int = 256) -> Callable[[Callable[P, T]], Callable[P, T]]:
     """Memoise a pure function by the content of its arguments (frames by value): for chart builders."""
 
     def decorate(fn: Callable[P, T]) -> Callable[P, T]:
-        cache = _Bounded(size)
+        cache = Bounded(size)
 
         @functools.wraps(fn)
         def memoised(*args: P.args, **kwargs: P.kwargs) -> T:
@@ -196,7 +199,7 @@ def by_identity(size: int = 256) -> Callable[[Callable[..., T]], Callable[..., T
     """
 
     def decorate(fn: Callable[..., T]) -> Callable[..., T]:
-        cache = _Bounded(size)
+        cache = Bounded(size)
 
         @functools.wraps(fn)
         def memoised(obj: object, *args: Hashable) -> T:

@@ -11,8 +11,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from gcmdash import (auth, countries, exports, filters, formatdoc, formatting, framework, heap, memo, regions, settings,
-                     tables, views)
+from gcmdash import (auth, charts, countries, exports, filters, formatdoc, formatting, framework, heap, memo, regions,
+                     settings, tables, views)
 from gcmdash.dataset import Dataset
 from gcmdash.filters import Filters
 from gcmdash.loading import LoadResult, bundled, load_files, version_id
@@ -365,17 +365,27 @@ def _vega_lite(chart: alt.TopLevelMixin, dark: bool) -> dict:
     return _altair_to_vega_lite(_themed(chart, dark))
 
 
+@memo.by_identity(size=512)
+def _data_free(template: alt.TopLevelMixin, dark: bool) -> dict:
+    # A template's spec for any data: its (empty) dataset is left out; each draw sends its own table beside it.
+    return {k: v for k, v in _vega_lite(template, dark).items() if k not in ("data", "datasets")}
+
+
 def _draw(chart: alt.TopLevelMixin, key: str | None = None, clickable: bool = False) -> None:
     """A chart in the viewer's theme, full width; clickable ones rerun the page with the bars clicked."""
     on_select = "rerun" if clickable else "ignore"
     if _altair_to_vega_lite is None:
         st.altair_chart(_themed(chart), key=key, on_select=on_select, width="stretch")
         return
-    spec = _vega_lite(chart, _dark())
+    template, data = charts.template_of(chart), None
+    if template is not None:  # a new filter state costs its table's Arrow bytes, not a chart build
+        spec, data = _data_free(template, _dark()), chart.data
+    else:
+        spec = _vega_lite(chart, _dark())
     # Streamlit copies the spec's top level but patches a colour legend's null title inside "encoding" in place:
     # that part is copied too, the cached spec is shared by every session.
     fresh = {**spec, "encoding": copy.deepcopy(spec["encoding"])} if "encoding" in spec else dict(spec)
-    st.vega_lite_chart(spec=fresh, key=key, on_select=on_select, width="stretch")
+    st.vega_lite_chart(data, spec=fresh, key=key, on_select=on_select, width="stretch")
 
 
 def chart(chart: alt.Chart) -> None:
@@ -642,7 +652,7 @@ def data_format_text() -> str:
 # The sidebar is still drawn (its bound filters keep the URL) but hidden, with the header and navigation, by the
 # fixed style sheet below: our own CSS, never data. Charts are the pages' builders in slides.present's theme.
 
-from gcmdash import charts, maps, metrics, slides, views  # noqa: E402  (this section's own imports)
+from gcmdash import maps, metrics, slides  # noqa: E402  (this section's own imports)
 
 PRESENT = "present"
 SLIDE = "slide"
