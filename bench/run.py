@@ -1,10 +1,11 @@
 """Run the gcmdash benchmark suite, print a table and write bench/results.md.
 
     make bench                                   # everything (about 15 minutes on 2 cores)
-    .venv/bin/python -m bench [--only reading,interactions,payload,coldstart,viewers] [--quick]
+    .venv/bin/python -m bench [--only reading,interactions,rerun,payload,coldstart,viewers] [--quick]
 
 Parts: 1 data generation (bench/generate.py, cached under /tmp/gcmdash-bench), 2 reading, 3 per-interaction
-server work, 4 payload, 5 cold start, 6 many viewers. --quick uses fewer repeats and N = 10, 20 for 20 s.
+server work (the pages' functions in-process, then whole script runs in a real server), 4 payload, 5 cold start,
+6 many viewers. --quick uses fewer repeats and N = 10, 20 for 20 s.
 Timings on a shared, noisy machine: compare ratios within one run; every figure is a median unless it says not.
 """
 
@@ -26,7 +27,7 @@ if str(ROOT) not in sys.path:
 from bench import generate  # noqa: E402
 from bench.common import Result, table  # noqa: E402
 
-PARTS = ("reading", "interactions", "payload", "coldstart", "viewers")
+PARTS = ("reading", "interactions", "rerun", "payload", "coldstart", "viewers")
 RESULTS = Path(__file__).resolve().parent / "results.md"
 
 
@@ -85,6 +86,10 @@ def main(argv: list[str] | None = None) -> int:
                     notes.append(f"### Profile of the slowest page ({details['slowest_page']}), pyinstrument\n\n"
                                  f"Full text: `{details['profile_path'].name}`.\n\n```\n"
                                  + "\n".join(details["profile"].splitlines()[:60]) + "\n```")
+            elif part == "rerun":
+                from bench import rerun_cost
+
+                results += rerun_cost.run(6 if args.quick else 12)
             elif part == "payload":
                 from bench import payload
 

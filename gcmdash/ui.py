@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import functools
 import threading
+from collections.abc import Callable
 
 import altair as alt
 import numpy as np
@@ -417,19 +418,24 @@ def chart_block(chart: alt.Chart, table: pd.DataFrame, key: str, *, clickable: b
 
 def record_downloads(key: str, frame: pd.DataFrame, page: str, region: str | None) -> None:
     """CSV and XLSX downloads of the records on screen, laid out as the spreadsheet format (formulas escaped)."""
-    table_downloads({dataset(key).sheet: exports.records_for_people(key, frame)}, page, region)
+    # Built when a button is pressed, not on every run: 100,000 records take a while to turn into text.
+    _download_buttons(lambda: {dataset(key).sheet: exports.records_for_people(key, frame)}, True, page, region)
 
 
 def table_downloads(tables_by_sheet: dict[str, pd.DataFrame], page: str, region: str | None) -> None:
     """XLSX (one sheet per table) and, for a single table, CSV downloads; formulas escaped."""
+    _download_buttons(lambda: tables_by_sheet, len(tables_by_sheet) == 1, page, region)
+
+
+def _download_buttons(sheets: Callable[[], dict[str, pd.DataFrame]], single: bool, page: str,
+                      region: str | None) -> None:
     left, right = st.columns(2, width=420)
-    if len(tables_by_sheet) == 1:
-        (only,) = tables_by_sheet.values()
-        left.download_button("Download CSV", lambda: exports.csv_bytes(only),
+    if single:
+        left.download_button("Download CSV", lambda: exports.csv_bytes(next(iter(sheets().values()))),
                              exports.download_name(page, region, "csv"), mime="text/csv", key=f"{page}-csv",
                              icon=":material/download:", on_click="ignore")
     right.download_button(
-        "Download XLSX", lambda: exports.xlsx_bytes(tables_by_sheet),
+        "Download XLSX", lambda: exports.xlsx_bytes(sheets()),
         exports.download_name(page, region, "xlsx"), key=f"{page}-xlsx", icon=":material/download:",
         mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
 
