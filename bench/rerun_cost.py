@@ -76,14 +76,165 @@ def sample_threads(path: Path, interval: float = 0.01, depth: int = 6) -> None:
     threading.Thread(target=loop, name="bench-sampler", daemon=True).start()
 
 
+def trace_reruns(path: Path) -> None:
+    """Log, per session, the timestamps of each rerun's way through the server (and GC pauses) to `path` (JSON lines).
+
+    Points: BackMsg handled on the event loop (recv), AppSession.request_rerun returned (requested), ScriptRunner
+    thread started (thread), _run_script began and ended (start, end, with thread CPU), _on_script_finished
+    returned (after its gc.collect: cleanup), script_finished enqueued on the event loop (enqueued) and handed to
+    the websocket (sent). Also every garbage collection (gc, with its generation and duration) and the event loop's
+    lateness on a 50 ms timer (lag)."""
+    import atexit
+    import collections
+    import gc
+    import threading
+
+    from streamlit.runtime import app_session, runtime
+    from streamlit.runtime.scriptrunner import script_runner
+
+    # Records go through a deque (append is atomic) and a writer thread: no lock, so a garbage collection starting
+    # inside a record's own allocation can log itself without deadlocking on it.
+    pending: collections.deque[str] = collections.deque()
+    clock = time.perf_counter
+
+    def log(kind: str, **fields) -> None:
+        pending.append(json.dumps({"t": clock(), "k": kind, **fields}))
+
+    def drain() -> None:
+        with path.open("a") as out:
+            while pending:
+                out.write(pending.popleft() + "\n")
+
+    def writer() -> None:
+        while True:
+            time.sleep(0.5)
+            drain()
+
+    atexit.register(drain)
+    threading.Thread(target=writer, name="bench-trace", daemon=True).start()
+    gc_started = [0.0]
+
+    def on_gc(phase: str, info: dict) -> None:
+        if phase == "start":
+            gc_started[0] = clock()
+        else:
+            log("gc", gen=info["generation"], dur=clock() - gc_started[0], thread=threading.current_thread().name)
+
+    gc.callbacks.append(on_gc)
+    original_handle, original_request = runtime.Runtime.handle_backmsg, app_session.AppSession.request_rerun
+    original_send, original_run = runtime.Runtime._send_message, script_runner.ScriptRunner._run_script
+    original_finished, original_start = script_runner.ScriptRunner._on_script_finished, script_runner.ScriptRunner.start
+    original_event = app_session.AppSession._handle_scriptrunner_event_on_event_loop
+    lag_started = [False]
+
+    def lag_probe(loop, due: float) -> None:
+        now = clock()
+        log("lag", late=now - due)
+        loop.call_later(0.05, lag_probe, loop, now + 0.05)
+
+    def handle_backmsg(self, session_id, msg, *args, **kwargs):
+        if not lag_started[0]:
+            import asyncio
+
+            lag_started[0] = True
+            loop = asyncio.get_running_loop()
+            loop.call_later(0.05, lag_probe, loop, clock() + 0.05)
+        log("recv", s=session_id, type=msg.WhichOneof("type"))
+        return original_handle(self, session_id, msg, *args, **kwargs)
+
+    def request_rerun(self, client_state):
+        result = original_request(self, client_state)
+        log("requested", s=self.id)
+        return result
+
+    def start(self):
+        log("thread", s=self._session_id, threads=threading.active_count())
+        return original_start(self)
+
+    def run_script(self, rerun_data):
+        cpu = time.thread_time()
+        log("start", s=self._session_id)
+        try:
+            return original_run(self, rerun_data)
+        finally:
+            log("end", s=self._session_id, cpu=time.thread_time() - cpu)
+
+    def on_script_finished(self, *args, **kwargs):
+        began = clock()
+        try:
+            return original_finished(self, *args, **kwargs)
+        finally:
+            log("cleanup", s=self._session_id, dur=clock() - began)
+
+    def on_event(self, sender, event, *args, **kwargs):
+        if event.name == "SCRIPT_STOPPED_WITH_SUCCESS":
+            log("enqueued", s=self.id, queued=len(self._browser_queue._queue))
+        return original_event(self, sender, event, *args, **kwargs)
+
+    def send_message(self, session_info, msg):
+        if msg.WhichOneof("type") == "script_finished":
+            log("sent", s=session_info.session.id, status=msg.script_finished)
+        return original_send(self, session_info, msg)
+
+    runtime.Runtime.handle_backmsg, app_session.AppSession.request_rerun = handle_backmsg, request_rerun
+    runtime.Runtime._send_message, script_runner.ScriptRunner._run_script = send_message, run_script
+    script_runner.ScriptRunner._on_script_finished, script_runner.ScriptRunner.start = on_script_finished, start
+    app_session.AppSession._handle_scriptrunner_event_on_event_loop = on_event
+
+
+def trace_summary(path: Path) -> str:
+    """Per-step latency of the reruns in a trace_reruns file, GC pauses and event-loop lag, as text."""
+    from bench.common import percentile
+
+    rows = [json.loads(line) for line in path.read_text().splitlines() if line.strip()]
+    steps: dict[str, list[float]] = {}
+    open_runs: dict[str, dict[str, float]] = {}
+    # request_rerun starts the thread and the run before it returns, so "requested" is left out of the chain.
+    chain = ("recv", "thread", "start", "end", "enqueued", "sent")
+    for row in rows:
+        session, kind = row.get("s"), row["k"]
+        if kind == "recv" and row.get("type") == "rerun_script":
+            open_runs[session] = {"recv": row["t"]}
+        elif session in open_runs and kind in chain and kind not in open_runs[session]:
+            run = open_runs[session]
+            run[kind] = row["t"]
+            if kind == "sent":
+                seen = [k for k in chain if k in run]
+                for a, b in zip(seen, seen[1:]):
+                    steps.setdefault(f"{a} -> {b}", []).append(run[b] - run[a])
+                steps.setdefault("recv -> sent (total)", []).append(run["sent"] - run["recv"])
+                del open_runs[session]
+    lines = ["step: runs, p50, p95 (ms); start -> end includes _on_script_finished (its gc.collect)"]
+    lines += [f"{name:22} {len(v):5} {1000 * statistics.median(v):8.1f} {1000 * percentile(v, 95):8.1f}"
+              for name, v in steps.items()]
+    span = rows[-1]["t"] - rows[0]["t"] if rows else 0.0
+    for generation in (0, 1, 2):
+        pauses = [r["dur"] for r in rows if r["k"] == "gc" and r["gen"] == generation]
+        if pauses:
+            lines.append(f"gc generation {generation}: {len(pauses)} collections, {sum(pauses):.2f} s in {span:.0f} s, "
+                         f"p50 {1000 * statistics.median(pauses):.1f} ms, max {1000 * max(pauses):.1f} ms")
+    cpu = [r["cpu"] for r in rows if r["k"] == "end"]
+    lag = [r["late"] for r in rows if r["k"] == "lag"]
+    if cpu:
+        lines.append(f"script thread CPU per run p50 {1000 * statistics.median(cpu):.1f} ms")
+    if lag:
+        lines.append(f"event loop lateness on a 50 ms timer: p50 {1000 * statistics.median(lag):.1f} ms, "
+                     f"p95 {1000 * percentile(lag, 95):.1f} ms, max {1000 * max(lag):.1f} ms")
+    return "\n".join(lines)
+
+
 def serve(argv: list[str]) -> None:
-    """`streamlit run`, with each script run timed into $RERUN_COST_LOG (profiled if $RERUN_COST_PROFILE) if set, and
-    every thread sampled into $BENCH_SAMPLE_OUT if set."""
+    """`streamlit run`, with each script run timed into $RERUN_COST_LOG (profiled if $RERUN_COST_PROFILE) if set,
+    every thread sampled into $BENCH_SAMPLE_OUT if set, and each rerun's path traced into $BENCH_TRACE_OUT if set."""
     from streamlit.runtime.scriptrunner import script_runner
     from streamlit.web import cli
 
     if os.environ.get("BENCH_SAMPLE_OUT"):
         sample_threads(Path(os.environ["BENCH_SAMPLE_OUT"]))
+    if os.environ.get("BENCH_TRACE_OUT"):
+        trace_reruns(Path(os.environ["BENCH_TRACE_OUT"]))
+    if os.environ.get("BENCH_SWITCH_INTERVAL"):  # to try a GIL switch interval without editing app.py
+        sys.setswitchinterval(float(os.environ["BENCH_SWITCH_INTERVAL"]))
     if not os.environ.get("RERUN_COST_LOG"):
         sys.argv = ["streamlit", "run", *argv]
         sys.exit(cli.main())
@@ -291,5 +442,7 @@ def main(argv: list[str] | None = None) -> int:
 if __name__ == "__main__":
     if len(sys.argv) > 1 and sys.argv[1] in ("serve", "run"):  # "run": as `python -m streamlit run` (browser.server)
         serve(sys.argv[2:])
+    elif len(sys.argv) == 3 and sys.argv[1] == "trace":  # python -m bench.rerun_cost trace FILE (from --trace)
+        print(trace_summary(Path(sys.argv[2])))
     else:
         raise SystemExit(main())

@@ -13,7 +13,8 @@ a reader can tell a client-bound run (client near 1 core) from a server-bound on
 offers permessage-deflate, as browsers do, but Streamlit accepts it only with ``server.enableWebsocketCompression``
 (off by default and here); the extension actually negotiated is reported.
 ``--option server.fileWatcherType=auto`` passes Streamlit options to the server (e.g. to measure a setting's
-effect in one run); ``--sample FILE`` samples the server's threads (bench.rerun_cost.sample_threads) into FILE.
+effect in one run); ``--sample FILE`` samples the server's threads (bench.rerun_cost.sample_threads) into FILE;
+``--trace FILE`` logs each rerun's way through the server (bench.rerun_cost.trace_reruns) into FILE.
 
 Server memory: RSS of the server process (psutil) with no session, and the highest RSS seen with N sessions;
 their difference divided by N is the memory per extra session. Runs for N = 50, 100, 200, 60 s each (bounded),
@@ -168,8 +169,9 @@ async def _load(base: str, template: bytes, n: int, seconds: float, process, see
 
 
 def run(counts=(10, 50, 100, 200), seconds: float = 60, scale: str = "bundled", options: tuple[str, ...] = (),
-        sample: Path | None = None) -> list[Result]:
-    """Part 6 for each number of viewers; `options`: extra `streamlit run` flags; `sample`: where thread samples go."""
+        sample: Path | None = None, trace: Path | None = None) -> list[Result]:
+    """Part 6 for each number of viewers; `options`: extra `streamlit run` flags; `sample`: where thread samples go;
+    `trace`: where each rerun's server-side timestamps go (bench.rerun_cost.trace_reruns)."""
     import psutil
 
     data_dir = str(ROOT / "data") if scale == "bundled" else str(generate.data_dir(scale))
@@ -177,10 +179,12 @@ def run(counts=(10, 50, 100, 200), seconds: float = 60, scale: str = "bundled", 
     env = {"GCMDASH_DATA_DIR": data_dir, "GCMDASH_STORE_DIR": store}
     if sample is not None:
         env["BENCH_SAMPLE_OUT"] = str(sample.resolve())
+    if trace is not None:
+        env["BENCH_TRACE_OUT"] = str(trace.resolve())
     out: list[Result] = []
     try:
         with server(ROOT / "app.py", env, *options,
-                    module="bench.rerun_cost" if sample is not None else "streamlit") as (base, process, _):
+                    module="bench.rerun_cost" if sample or trace else "streamlit") as (base, process, _):
             wait_healthy(base)
             template = capture_template(base)  # also warms the server: data loaded, pages imported
             proc = psutil.Process(process.pid)
@@ -230,6 +234,8 @@ if __name__ == "__main__":
     parser.add_argument("--scale", default="bundled")
     parser.add_argument("--option", action="append", default=[], help="a Streamlit option for the server, KEY=VALUE")
     parser.add_argument("--sample", type=Path, default=None, help="write the server's thread samples to this file")
+    parser.add_argument("--trace", type=Path, default=None,
+                        help="write each rerun's server-side timestamps to this file (JSON lines)")
     args = parser.parse_args()
     flags = tuple(f"--{o}" for o in args.option)  # KEY=VALUE: Click accepts --server.x=value
-    print(table(run(tuple(int(c) for c in args.counts.split(",")), args.seconds, args.scale, flags, args.sample)))
+    print(table(run(tuple(int(c) for c in args.counts.split(",")), args.seconds, args.scale, flags, args.sample, args.trace)))

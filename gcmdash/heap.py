@@ -1,8 +1,11 @@
 """Keep Python's cycle collector off the long-lived objects of the server (data, modules, chart schemas).
 
-Streamlit calls ``gc.collect(2)`` after every script run (its hidden ``runner.postScriptGC`` option), and a full
-collection walks every object in the process: the loaded tables, pandas, Altair's Vega-Lite schema, every module.
-On the bundled data that was about 100 ms of CPU per rerun, under the GIL, i.e. half of an Overview rerun.
+Streamlit calls ``gc.collect(2)`` after every script run (its hidden ``runner.postScriptGC`` option, now off in
+.streamlit/config.toml), and a full collection walks every object in the process: the loaded tables, pandas,
+Altair's Vega-Lite schema, every module. On the bundled data that was about 100 ms of CPU per rerun, under the GIL,
+i.e. half of an Overview rerun. Freezing does not cover what sessions create later (their state, widgets, cached
+results), which grows with the number of viewers: ~30 ms per full collection at 100 viewers, hence the option off;
+Python's own occasional full collections still skip what is frozen here.
 ``gc.freeze`` moves every object alive at that moment into a permanent generation that collections skip; objects
 are still freed by reference counting when no longer used, only cyclic garbage among them would stay (a few old
 data versions' worth at most, since this runs once per data version).
