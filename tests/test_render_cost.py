@@ -84,12 +84,14 @@ def test_a_memoised_chart_is_left_as_it_was_by_theming_and_export():
 
 
 def test_freeze_once_per_key():
+    thresholds = gc.get_threshold()
     try:
         assert heap.freeze_once("test-version page") is True
-        assert gc.get_freeze_count() > 0
+        assert gc.get_freeze_count() > 0 and gc.get_threshold() == heap.THRESHOLDS
         assert heap.freeze_once("test-version page") is False
     finally:
         gc.unfreeze()
+        gc.set_threshold(*thresholds)
 
 
 # --- what Streamlit receives --------------------------------------------------------------------------------------
