@@ -76,7 +76,7 @@ def page_actions(data):
         from gcmdash import exports, settings, tables
 
         records = practice_records(f)
-        if query:  # uncached, this includes building every record's search text once per data version
+        if query:  # the records' search text is built once per version, when it is loaded (timed on its own row)
             records = records[views.search(data, "practices", records, query)]
         page = tables.page_of(len(records), settings.get("table_page_rows"), 1)
         tables.fingerprint(records.index)
@@ -84,6 +84,14 @@ def page_actions(data):
                 if sort else slice(page.start, page.stop))
         shown = exports.records_for_people("practices", records.iloc[rows])
         return convert_pandas_df_to_arrow_bytes(tables.for_display(shown))  # what st.dataframe does with it
+
+    def searched(f):
+        return records_table(f, query="skills passport")
+
+    searched.per_version = lambda: views.prepare_search(data)
+
+    def search_text(f):
+        return views._search_text.uncached(data, "practices")
 
     return {
         "Overview: metrics.summary": lambda f: metrics.summary(data, f.region),
@@ -95,7 +103,8 @@ def page_actions(data):
         "Country profile: country_profile": country,
         "Practices: records table, first page (+ for_display + Arrow)": records_table,
         "Practices: records table sorted by title": lambda f: records_table(f, sort="Title"),
-        "Practices: records table searched": lambda f: records_table(f, query="skills passport"),
+        "Practices: records table searched": searched,
+        "Practices: every record's search text (once per version, in the background)": search_text,
     }
 
 
@@ -117,6 +126,8 @@ def measure(data, repeat: int = 3, cached: bool = False) -> dict[str, dict[str, 
             for label, f in states:
                 if not cached:
                     data.memo.clear()
+                    # What is built once per version whatever the state (a search's text), as a server holds it.
+                    getattr(action, "per_version", lambda: None)()
                 start = time.perf_counter()
                 action(f)
                 times[page][label].append(1000 * (time.perf_counter() - start))

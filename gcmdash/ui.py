@@ -44,7 +44,10 @@ def _store() -> Store:
 @st.cache_resource(show_spinner="Loading the data…", max_entries=4)
 def _version_dataset(_store_key: str, number: int) -> Dataset:
     # Keyed by version number: a new publish is loaded once (from its stored snapshot), then shared by every session.
-    return _store().dataset(number)
+    data = _store().dataset(number)
+    # The first search of a version would build every record's search text: done now, beside the first page.
+    threading.Thread(target=views.prepare_search, args=(data,), name="gcmdash-search-text", daemon=True).start()
+    return data
 
 
 @st.cache_resource(show_spinner="Loading the bundled data…")

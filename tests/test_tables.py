@@ -196,3 +196,16 @@ def views_records(data) -> pd.DataFrame:
     from gcmdash.filters import Filters
 
     return views.practices(data, Filters(region="ECE")).records
+
+
+def test_prepared_search_texts_are_kept_for_the_version():
+    from gcmdash import views
+    from gcmdash.dataset import assemble
+
+    loaded = bundled().dataset
+    data = assemble(loaded.tables, loaded.version, loaded.sources)  # its own, empty store of results
+    views.prepare_search(data)
+    assert len(data.memo) == len(views.SEARCHABLE)
+    hits = data.memo.hits
+    views.search(data, "practices", data["practices"], "migrant")
+    assert data.memo.hits == hits + 1
