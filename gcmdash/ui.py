@@ -714,8 +714,8 @@ def present_button() -> None:
     """The sidebar's Present button: the slides of this region and filters, in a link that can be shared."""
     st.sidebar.button("Present", on_click=_start_presenting, icon=":material/co_present:", width="stretch",
                       key="present-start", type="primary",
-                      help="Full-screen slides of the brief for screen-sharing, for these filters. The arrow keys "
-                           "change slides; the address can be shared.")
+                      help="Full-screen slides of the brief for screen-sharing, for these filters. The arrow keys (or a "
+                           "clicker's Page Up and Page Down) change slides; the address can be shared.")
 
 
 def _go(delta: int, count: int) -> None:
