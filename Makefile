@@ -45,7 +45,7 @@ docs: $(VENV)/.installed
 	$(VENV)/bin/gcmdash docs --out docs/data-format.md
 
 # Benchmarks (bench/, docs/scaling.md): generated data cached under /tmp/gcmdash-bench; prints a table and writes
-# bench/results.md. About 15 minutes on 2 cores; cold start and many viewers need Debian's chromium.
+# bench/results.md. About 20 minutes on 2 cores; cold start and many viewers need Debian's chromium.
 bench: $(VENV)/.installed
 	$(PY) -m pip install --quiet pyinstrument psutil
 	$(PY) -m bench

@@ -1,6 +1,6 @@
 """Run the gcmdash benchmark suite, print a table and write bench/results.md.
 
-    make bench                                   # everything (about 15 minutes on 2 cores)
+    make bench                                   # everything (about 20 minutes on 2 cores)
     .venv/bin/python -m bench [--only reading,interactions,rerun,payload,coldstart,viewers] [--quick]
 
 Parts: 1 data generation (bench/generate.py, cached under /tmp/gcmdash-bench), 2 reading, 3 per-interaction
