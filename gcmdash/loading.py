@@ -15,8 +15,7 @@ from gcmdash.dataset import Dataset, build
 from gcmdash.issues import Issue, IssueCode, SpreadsheetError
 from gcmdash.normalising import clear_unreadable, normalise, recognise
 from gcmdash.reading import RawSheet, file_bytes, read_bytes
-from gcmdash.schema import DATASETS
-from gcmdash.template import TEMPLATE_SHEETS
+from gcmdash.schema import DATASETS, TEMPLATE_SHEETS
 
 # gcmdash.validation is imported where files are validated, not here: it loads pandera (about a second), which a
 # server showing a stored version (read from its snapshot) never needs.

@@ -81,6 +81,11 @@ class DatasetSpec:
         return tuple(c.field for c in self.columns if c.required)
 
 
+#: The template workbook's sheets that hold no data; a filled-in template still has them, so they are skipped quietly.
+INSTRUCTIONS = "Instructions"
+LISTS = "Lists"
+TEMPLATE_SHEETS = frozenset({INSTRUCTIONS, LISTS})
+
 ACTOR_TYPES = Vocabulary(
     "actor type",
     (

@@ -12,12 +12,7 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from gcmdash import framework
-from gcmdash.schema import DATASETS, Column, DatasetSpec, Kind
-
-INSTRUCTIONS = "Instructions"
-LISTS = "Lists"
-#: Sheets of the template that hold no data; a filled-in template still has them, so they are skipped quietly.
-TEMPLATE_SHEETS = frozenset({INSTRUCTIONS, LISTS})
+from gcmdash.schema import DATASETS, INSTRUCTIONS, LISTS, Column, DatasetSpec, Kind
 _REQUIRED_FILL = PatternFill("solid", fgColor="FFD6EAF8")
 _OPTIONAL_FILL = PatternFill("solid", fgColor="FFF2F2F2")
 _ROWS_WITH_LISTS = 5000
