@@ -430,6 +430,11 @@ def table_downloads(tables_by_sheet: dict[str, pd.DataFrame], page: str, region:
     _download_buttons(lambda: tables_by_sheet, len(tables_by_sheet) == 1, page, region)
 
 
+def workbook_download(sheets: Callable[[], dict[str, pd.DataFrame]], page: str, region: str | None) -> None:
+    """An XLSX download of several tables, built only when the button is pressed (formulas escaped)."""
+    _download_buttons(sheets, False, page, region)
+
+
 def _download_buttons(sheets: Callable[[], dict[str, pd.DataFrame]], single: bool, page: str,
                       region: str | None) -> None:
     left, right = st.columns(2, width=420)

@@ -152,3 +152,18 @@ def test_views_agree_with_the_records_own_lists(data, f):
     implementers = Counter(t for ts in expected["implementer_types"] for t in ts or ())
     assert dict(view.by_implementer) == dict(implementers)
     assert view.multi_objective == int((expected["objectives"].map(lambda os: len(os or ())) > 1).sum())
+
+
+def test_country_workbook_holds_every_record_of_the_country(data):
+    import io
+
+    from openpyxl import load_workbook
+
+    from gcmdash import exports
+
+    profile = views.country_profile(data, "KAZ")
+    book = load_workbook(io.BytesIO(exports.xlsx_bytes(profile.records_by_sheet())), read_only=True)
+    rows = {name: sum(1 for _ in book[name].iter_rows()) - 1 for name in book.sheetnames}
+    assert rows == {"Country activities": len(profile.activities), "Practices": len(profile.practices),
+                    "Pledges": len(profile.pledges), "Joint programmes": len(profile.programmes),
+                    "Contributions": len(profile.contributions)}
