@@ -47,7 +47,9 @@ docs: $(VENV)/.installed
 # Benchmarks (bench/, docs/scaling.md): generated data cached under /tmp/gcmdash-bench; prints a table and writes
 # bench/results.md. About 20 minutes on 2 cores; cold start and many viewers need Debian's chromium.
 bench: $(VENV)/.installed
-	$(PY) -m pip install --quiet pyinstrument psutil
+	$(PY) -m pip install --quiet -e '.[bench]'
+	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
+		|| echo "make bench: could not install Debian's chromium; the cold start and viewer parts will fail" >&2
 	$(PY) -m bench
 
 clean:
