@@ -29,53 +29,64 @@ R = TypeVar("R")
 T = TypeVar("T")
 
 
-class Results:
-    """A thread-safe LRU of results, bounded by count and by the bytes of the tables they hold."""
+class Bounded:
+    """A thread-safe least-recently-used dict, bounded by entries and, optionally, by the summed weight of its values."""
 
-    def __init__(self) -> None:
-        self._items: OrderedDict[Hashable, tuple[Any, int]] = OrderedDict()
-        self._bytes = 0
-        self._lock = threading.Lock()
-        self.hits = 0
-        self.misses = 0
+    def __init__(self, size: int | Callable[[], int], max_weight: Callable[[], int] | None = None,
+                 weigh: Callable[[Any], int] | None = None) -> None:
+        # Limits may be callables: settings are read when a value is kept, so a changed setting applies at once.
+        self._size = size if callable(size) else (lambda: size)
+        self._max_weight, self._weigh = max_weight, weigh
+        self.entries: OrderedDict[Hashable, Any] = OrderedDict()
+        self._weights: dict[Hashable, int] = {}
+        self.weight = 0
+        self.lock = threading.Lock()
+        self.hits = self.misses = 0
 
     def get(self, key: Hashable) -> tuple[bool, Any]:
-        """(True, result) when the key is held (it becomes the most recent), else (False, None)."""
-        with self._lock:
-            if key not in self._items:
-                self.misses += 1
-                return False, None
-            self._items.move_to_end(key)
-            self.hits += 1
-            return True, self._items[key][0]
+        """(True, value) when the key is held (it becomes the most recent), else (False, None)."""
+        with self.lock:
+            if key in self.entries:
+                self.entries.move_to_end(key)
+                self.hits += 1
+                return True, self.entries[key]
+            self.misses += 1
+            return False, None
 
     def put(self, key: Hashable, value: Any) -> None:
-        """Keep a result, dropping the least recently used ones beyond the limits."""
-        size = nbytes(value)
-        limit_bytes = settings.get("view_cache_mb") * 1024 * 1024
-        if size > limit_bytes:
+        """Keep a value, dropping the least recently used beyond the limits (one heavier than all is not kept)."""
+        weight = self._weigh(value) if self._weigh else 0
+        limit = self._max_weight() if self._max_weight else None
+        if limit is not None and weight > limit:
             return
-        with self._lock:
-            if key in self._items:
-                self._bytes -= self._items.pop(key)[1]
-            self._items[key] = (value, size)
-            self._bytes += size
-            while self._items and (len(self._items) > settings.get("view_cache_entries") or self._bytes > limit_bytes):
-                self._bytes -= self._items.popitem(last=False)[1][1]
+        with self.lock:
+            if key in self.entries:
+                del self.entries[key]
+                self.weight -= self._weights.pop(key)
+            self.entries[key], self._weights[key] = value, weight
+            self.weight += weight
+            while self.entries and (len(self.entries) > self._size() or (limit is not None and self.weight > limit)):
+                oldest, _ = self.entries.popitem(last=False)
+                self.weight -= self._weights.pop(oldest)
 
     def clear(self) -> None:
-        """Forget every result (benchmarks use it to time the computation itself)."""
-        with self._lock:
-            self._items.clear()
-            self._bytes = 0
+        """Forget every entry."""
+        with self.lock:
+            self.entries.clear()
+            self._weights.clear()
+            self.weight = 0
+            self.hits = self.misses = 0
 
     def __len__(self) -> int:
-        return len(self._items)
+        return len(self.entries)
 
-    @property
-    def size_bytes(self) -> int:
-        """The bytes of the tables held now."""
-        return self._bytes
+
+class Results(Bounded):
+    """One data version's results: bounded by view_cache_entries and by the bytes of their tables (view_cache_mb)."""
+
+    def __init__(self) -> None:
+        super().__init__(lambda: settings.get("view_cache_entries"),
+                         lambda: settings.get("view_cache_mb") * 1024 * 1024, nbytes)
 
 
 def nbytes(value: Any) -> int:
@@ -116,40 +127,6 @@ def per_version(function: Callable[P, R]) -> Callable[P, R]:
 
     remembered.uncached = function  # type: ignore[attr-defined]
     return remembered
-
-
-class Bounded:
-    """A least-recently-used dict of at most `size` entries, safe to share between threads."""
-
-    def __init__(self, size: int) -> None:
-        self.size = size
-        self.entries: OrderedDict[Hashable, Any] = OrderedDict()
-        self.lock = threading.Lock()
-        self.hits = self.misses = 0
-
-    def get(self, key: Hashable) -> tuple[bool, Any]:
-        """(True, value) when the key is held (it becomes the most recent), else (False, None)."""
-        with self.lock:
-            if key in self.entries:
-                self.entries.move_to_end(key)
-                self.hits += 1
-                return True, self.entries[key]
-            self.misses += 1
-            return False, None
-
-    def put(self, key: Hashable, value: Any) -> None:
-        """Keep a value, dropping the least recently used beyond the size."""
-        with self.lock:
-            self.entries[key] = value
-            self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
-
-    def clear(self) -> None:
-        """Forget every entry."""
-        with self.lock:
-            self.entries.clear()
-            self.hits = self.misses = 0
 
 
 def content_key(value: object) -> Hashable:

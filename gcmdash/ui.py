@@ -472,12 +472,12 @@ def _page_number(count: int, scope: tuple, search_key: str) -> int:
     return st.pagination(count, key=key, width="stretch")
 
 
-def records_table(key: str, frame: pd.DataFrame, search_key: str) -> None:
+def records_table(data: Dataset, key: str, frame: pd.DataFrame, search_key: str) -> None:
     """A searchable table of records as people read them, a page at a time, sorted over all of them; links clickable."""
     query = st.text_input("Search", key=search_key, bind="query-params", placeholder="Words in any column",
                           label_visibility="collapsed", icon=":material/search:")
     # Only the rows shown are turned into text; the search reads a text of every record kept per data version.
-    found = frame[views.search(dataset_or_stop(), key, frame, query)] if query else frame
+    found = frame[views.search(data, key, frame, query)] if query else frame
     size = settings.get("table_page_rows")
     if len(found) <= size:  # one page: the table's own column headers sort all of it
         st.caption(tables.count_text(len(found), "record"))

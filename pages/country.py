@@ -34,7 +34,7 @@ counts[2].metric("Joint programmes", len(profile.programmes))
 counts[3].metric("M-MPTF contributions", formatting.amount(profile.contributed_usd, "USD"))
 
 st.subheader("Activities")
-ui.records_table("activities", profile.activities, "q_activities")
+ui.records_table(data, "activities", profile.activities, "q_activities")
 
 sections = [("Practices", "practices", profile.practices, profile.practice_objectives),
             ("Pledges", "pledges", profile.pledges, profile.pledge_objectives)]
@@ -44,10 +44,10 @@ for column, (what, key, records, by_objective) in zip(st.columns(2, gap="large")
         frame = charts.objective_frame(by_objective, [])
         ui.chart_block(charts.objective_bars(frame, what), frame, f"country-{key}-objectives",
                        name=f"{iso3}-{key}-by-objective")
-        ui.records_table(key, records, f"q_{key}")
+        ui.records_table(data, key, records, f"q_{key}")
 
 st.subheader("M-MPTF joint programmes")
-ui.records_table("programmes", profile.programmes, "q_programmes")
+ui.records_table(data, "programmes", profile.programmes, "q_programmes")
 st.subheader("M-MPTF contributions")
-ui.records_table("contributions", profile.contributions, "q_contributions")
+ui.records_table(data, "contributions", profile.contributions, "q_contributions")
 ui.workbook_download(profile.records_by_sheet, f"country-{iso3}", None)

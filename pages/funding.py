@@ -43,5 +43,5 @@ with left:
 with right:
     ui.chart_block(charts.status_bars(view.programmes_by_country, "country", "Country"), view.programmes_by_country,
                    "fund-jp-countries", name="programmes-by-country", region=f.region)
-ui.records_table("programmes", view.programmes, "q")
+ui.records_table(data, "programmes", view.programmes, "q")
 ui.record_downloads("programmes", view.programmes, "programmes", f.region)

@@ -46,5 +46,5 @@ with right:
                    view.by_year, "pledge-years", name="pledges-by-year", region=f.region)
 
 st.subheader("The pledges")
-ui.records_table("pledges", view.records, "q")
+ui.records_table(data, "pledges", view.records, "q")
 ui.record_downloads("pledges", view.records, "pledges", f.region)

@@ -39,5 +39,5 @@ ui.chart_block(
     name="practices-by-country", region=f.region)
 
 st.subheader("The practices")
-ui.records_table("practices", view.records, "q")
+ui.records_table(data, "practices", view.records, "q")
 ui.record_downloads("practices", view.records, "practices", f.region)
