@@ -320,6 +320,8 @@ THEMES: list[tuple[tuple[int, ...], dict[str, list[str]]]] = [
 ]
 #: A practice sometimes covers one more objective than its theme's.
 EXTRA_OBJECTIVES = (7, 16, 17, 23, 1, 15)
+#: Share of practices (and of pledges) covering a single objective: the briefs say "most" cover several, not all.
+SINGLE_OBJECTIVE_SHARE = 0.25
 
 # --- Pools of countries per category -------------------------------------------------------------
 SUBREGION_TITLES = {
@@ -404,6 +406,7 @@ OTHER_LEADS = {"Member State": 38, "Civil society": 22, "IOM": 14, "Other UN ent
                "Academia": 3, "Migrant or diaspora organisation": 3, "Private sector": 2, "Trade union": 1}
 
 # Practice plan: (category, scope, level, how many). ECE: 65 + 3 + 2 = 70; ESCWA: 3 + 20 = 23; total 250.
+# In every region most practices are national and some multilevel ("similar to trends found in other regions").
 PRACTICE_PLAN: list[tuple[str, str, str, int]] = [
     ("ECE", "National", "national", 40),
     ("ECE", "Multilevel", "national", 14),
@@ -412,14 +415,14 @@ PRACTICE_PLAN: list[tuple[str, str, str, int]] = [
     ("ECE", "Regional", "pair", 1),
     ("ECE+ESCWA", "Regional", "pair", 3),
     ("ECE+other", "Regional", "pair", 2),
-    ("ESCWA-only", "National", "national", 4),
-    ("ESCWA-only", "Local", "local", 2),
+    ("ESCWA-only", "National", "national", 7),
+    ("ESCWA-only", "Local", "local", 1),
     ("ESCWA-only", "Multilevel", "national", 1),
-    ("ESCWA+ECA", "National", "national", 4),
+    ("ESCWA+ECA", "National", "national", 5),
     ("ESCWA+ECA", "Local", "local", 1),
     ("ESCWA+ECA", "Multilevel", "national", 1),
-    ("ESCWA", "Regional", "pair", 4),
-    ("ESCWA", "Regional", "regional", 3),
+    ("ESCWA", "Regional", "pair", 2),
+    ("ESCWA", "Regional", "regional", 2),
     ("ECA", "National", "national", 28),
     ("ECA", "Multilevel", "national", 7),
     ("ECA", "Local", "local", 7),
@@ -441,6 +444,18 @@ PRACTICE_PLAN: list[tuple[str, str, str, int]] = [
 
 def _quota_list(quotas: dict[str, int]) -> list[str]:
     return [kind for kind, n in quotas.items() for _ in range(n)]
+
+
+def _singles(rng: random.Random, count: int) -> list[bool]:
+    """For each of count records, whether it covers a single objective: an exact share, in shuffled order."""
+    flags = [i < round(count * SINGLE_OBJECTIVE_SHARE) for i in range(count)]
+    rng.shuffle(flags)
+    return flags
+
+
+def _extra_counts(rng: random.Random, count: int) -> list[int]:
+    """How many objectives each of count pledges adds to its primary one: none for the single-objective share."""
+    return [0 if single else (2 if rng.random() < 0.4 else 1) for single in _singles(rng, count)]
 
 
 def _title(rng: random.Random, level: str, fill: dict[str, str], codes: list[str],
@@ -494,11 +509,13 @@ def practices(rng: random.Random, namer: Namer) -> list[dict]:
     seen: set[str] = set()
     used_pairs: set = set()
     for category, scope, level, count in PRACTICE_PLAN:
-        for _ in range(count):
+        for single in _singles(rng, count):
             codes, fill = _places(rng, category, level, pool, used_pairs)
             title, objectives = _title(rng, level, fill, codes, seen)
             objectives = list(objectives)
-            if rng.random() < 0.3:
+            if single:  # the theme's first objective is the one its titles are about
+                objectives = objectives[:1]
+            elif rng.random() < 0.3:
                 extra = rng.choice([o for o in EXTRA_OBJECTIVES if o not in objectives])
                 objectives.append(extra)
             drafts.append({"category": category, "scope": scope, "codes": codes, "title": title,
@@ -726,9 +743,9 @@ def pledges(rng: random.Random, namer: Namer, practice_rows: list[dict], donors:
     rng.shuffle(ece_kinds)
     primaries = [o for o in ECE_TOP_OBJECTIVES for _ in range(13)] + [rng.choice(others) for _ in range(15)]
     rng.shuffle(primaries)
-    for kind, primary in zip(ece_kinds, primaries):
+    for kind, primary, extra in zip(ece_kinds, primaries, _extra_counts(rng, len(primaries))):
         secondaries: list[int] = []
-        for _ in range(rng.choices((0, 1, 2), weights=(15, 50, 35))[0]):
+        while len(secondaries) < extra:
             choice = rng.choice(ECE_TOP_OBJECTIVES) if rng.random() < 0.55 else rng.choice(others)
             if choice != primary and choice not in secondaries:
                 secondaries.append(choice)
@@ -737,9 +754,9 @@ def pledges(rng: random.Random, namer: Namer, practice_rows: list[dict], donors:
     for region, count in OTHER_PLEDGES.items():
         kinds = list(OTHER_PLEDGE_TYPES)
         weights = list(OTHER_PLEDGE_TYPES.values())
-        for _ in range(count):
+        for extra in _extra_counts(rng, count):
             primary = rng.choice(objectives_all)
-            secondaries = [o for o in rng.sample(objectives_all, rng.choice((0, 1, 1, 2))) if o != primary]
+            secondaries = rng.sample([o for o in objectives_all if o != primary], extra)
             drafts.append({"region": region, "kind": rng.choices(kinds, weights)[0], "primary": primary,
                            "secondary": secondaries})
 
@@ -1068,6 +1085,8 @@ def check(data: dict[str, list[dict]]) -> None:
     assert set(ranked[:6]) == set(ECE_TOP_OBJECTIVES), counts
     assert counts[ranked[5]] - counts[ranked[6]] >= 5, counts
 
+    _check_proportions(practice_rows, pledge_rows)
+
     contributors = {r["_iso3"] for r in data["contributions"]}
     assert len(contributors) == 21 and len(contributors & ece) == 15, contributors
     ece_total = sum(r["amount_usd"] for r in data["contributions"] if r["_iso3"] in ece)
@@ -1095,6 +1114,33 @@ def check(data: dict[str, list[dict]]) -> None:
     assert len(in_ece_of("Steering Committee member")) == 4
     assert len({c for c, a in acts if a == "Country Network"} - ece) == 34
     assert len(set(acts)) == len(acts)
+
+
+def _check_proportions(practice_rows: list[dict], pledge_rows: list[dict]) -> None:
+    """Assert the briefs' words, not only their numbers: "most" is most, not all, in every region and worldwide."""
+    for region in [*regions.REGIONS, None]:
+        cover = None if region is None else regions.coverage(region)
+
+        def inside(rows: list[dict]) -> list[dict]:
+            return rows if cover is None else [r for r in rows if set(r["_codes"]) & cover]
+
+        practices_here, pledges_here = inside(practice_rows), inside(pledge_rows)
+        for kind, rows in (("practices", practices_here), ("pledges", pledges_here)):
+            several = sum(1 for r in rows if len(r["_objectives"]) > 1) / len(rows)
+            assert 0.6 <= several <= 0.85, (region, kind, several)  # "most ... cover multiple objectives"
+        spread = sum(1 for r in practices_here if len(r["_codes"]) > 1)
+        assert 0 < spread < len(practices_here) / 2, (region, spread)  # "can be implemented in multiple Member States"
+        scopes = Counter(r["scope"] for r in practices_here).most_common()
+        assert scopes[0][0] == "National" and scopes[0][1] > len(practices_here) / 2, (region, scopes)
+        assert scopes[0][1] > scopes[1][1] and 0 < dict(scopes)["Multilevel"], (region, scopes)
+    types = Counter(t for p in practice_rows for t in p["_types"]).most_common()  # the Repository as a whole
+    assert [t for t, _ in types[:3]] == ["Member State", "Civil society", "IOM"], types
+    assert types[0][1] > types[1][1] > types[2][1] > types[3][1], types
+    # The Practices page highlights the most frequent objectives, all values tied at the cut included.
+    ece = regions.coverage("ECE")
+    counts = sorted(Counter(o for p in practice_rows if set(p["_codes"]) & ece for o in p["_objectives"]).values(),
+                    reverse=True)
+    assert counts[0] > counts[1] and counts[5] > counts[6], counts
 
 
 # --- Writing -------------------------------------------------------------------------------------

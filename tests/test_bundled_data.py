@@ -12,7 +12,10 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from gcmdash import loading, metrics
+from gcmdash import loading, metrics, views
+from gcmdash.dataset import having, rows_of
+from gcmdash.filters import Filters
+from gcmdash.regions import REGIONS
 from gcmdash.schema import DATASETS
 from gcmdash.settings import PROJECT_ROOT
 
@@ -184,3 +187,76 @@ def test_workbook_is_readable_by_people():
         assert sheet.freeze_panes == "A2"
     figures = book["Brief figures"]
     assert all(isinstance(row[4].value, dt.datetime) for row in figures.iter_rows(min_row=2))
+
+
+# --- Proportions -----------------------------------------------------------------------------------------------
+# The illustrative records must keep the brief's qualitative claims, not just its totals: "most" is most, not all.
+EVERY_REGION = [*REGIONS, metrics.ALL]
+MOST = (0.6, 0.85)  # "most ... cover multiple objectives": a clear majority, yet some cover one only
+
+
+def _practices(data, region) -> views.PracticesView:
+    return views.practices(data, Filters(region=region))
+
+
+@pytest.mark.parametrize("region", EVERY_REGION)
+def test_most_practices_but_not_all_cover_several_objectives(data, region):
+    view = _practices(data, region)
+    share = view.multi_objective / len(view.records)
+    assert MOST[0] <= share <= MOST[1], (view.multi_objective, len(view.records))
+
+
+@pytest.mark.parametrize("region", EVERY_REGION)
+def test_most_pledges_but_not_all_cover_several_objectives(data, region):
+    view = views.pledges(data, Filters(region=region))
+    several = views.several_objectives(data["pledge_objectives"], view.records)
+    assert MOST[0] <= several / len(view.records) <= MOST[1], (several, len(view.records))
+
+
+@pytest.mark.parametrize("region", EVERY_REGION)
+def test_some_practices_are_implemented_in_several_member_states(data, region):
+    records = _practices(data, region).records
+    per_practice = rows_of(data["practice_countries"], records).groupby("key").size()
+    several = int((per_practice > 1).sum())
+    assert 0 < several < len(records) / 2, (several, len(records))
+
+
+@pytest.mark.parametrize("region", EVERY_REGION)
+def test_most_practices_are_national_some_multilevel(data, region):
+    scopes = _practices(data, region).by_scope
+    total = scopes.sum()
+    assert scopes.index[0] == "National" and scopes["National"] > total / 2, dict(scopes)  # "most are national"
+    assert 0 < scopes["Multilevel"] < scopes["National"], dict(scopes)  # "some ... have a multilevel scope"
+    assert scopes.iloc[0] > scopes.iloc[1], dict(scopes)
+
+
+@pytest.mark.parametrize("region", ["ECE", metrics.ALL])  # the brief: "among the practices featured in the Repository"
+def test_member_states_then_civil_society_then_iom_implement_most(data, region):
+    ranked = _practices(data, region).by_implementer
+    assert list(ranked.index[:3]) == ["Member State", "Civil society", "IOM"], dict(ranked)
+    assert ranked.iloc[0] > ranked.iloc[1] > ranked.iloc[2] > ranked.iloc[3], dict(ranked)
+
+
+def test_the_majority_of_ece_pledges_focus_on_the_six_objectives(data):
+    view = views.pledges(data, Filters(region="ECE"))
+    ordered = view.by_objective.sort_values(ascending=False, kind="stable")
+    assert set(ordered.index[:6]) == {2, 7, 15, 16, 17, 23}
+    assert ordered.iloc[5] > ordered.iloc[6]  # no seventh objective tied at the cut
+    focused = having(view.records, data["pledge_objectives"], "objective", (2, 7, 15, 16, 17, 23))
+    assert len(focused) > len(view.records) / 2
+
+
+def test_ece_practices_have_one_most_frequent_objective_and_a_clear_top_six(data):
+    ordered = _practices(data, "ECE").by_objective.sort_values(ascending=False, kind="stable")
+    assert ordered.iloc[0] > ordered.iloc[1], ordered.head(3).to_dict()  # a single "most frequent" objective
+    assert ordered.iloc[5] > ordered.iloc[6], ordered.head(8).to_dict()  # six highlighted, not seven or more
+
+
+def test_contributions_differ_between_donors_and_years(data):
+    funding = views.funding(data, Filters(region=metrics.ALL))
+    amounts = funding.by_contributor
+    assert amounts.nunique() > len(amounts) / 2, amounts.to_dict()  # not one amount for every donor
+    contributions = data["contributions"]
+    per_donor = contributions.groupby("contributor", observed=True)["year"].nunique()
+    assert 1 < per_donor.nunique()  # some gave every year, some not
+    assert funding.by_year["amount_usd"].nunique() == len(funding.by_year)
