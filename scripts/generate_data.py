@@ -22,7 +22,10 @@ Truth rules. Every row carries a Provenance and a Source:
   ``ILLUSTRATIVE`` below. Illustrative records never carry a link pretending to be a document page.
 
 The illustrative records are built so that the figures computed by ``gcmdash.metrics.summary``
-reproduce the published brief figures; ``check()`` asserts this before anything is written.
+reproduce the published brief figures, and so that their proportions keep the briefs' qualitative words
+("most practices cover multiple objectives": most, not all, in every region; most practices national,
+some multilevel; Member States, then civil society, then IOM; the six objectives most UNECE pledges focus
+on, with no seventh tied); ``check()`` asserts all of this before anything is written.
 """
 
 from __future__ import annotations
