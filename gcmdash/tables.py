@@ -103,3 +103,13 @@ def rows_caption(page: Page, total: int, noun: str) -> str:
 def fingerprint(index: pd.Index) -> int:
     """A number that changes when the rows kept change (so a new filter starts again at page 1)."""
     return int(pd.util.hash_array(index.to_numpy()).sum(dtype="uint64")) ^ len(index)
+
+
+def content_widths(table: pd.DataFrame, rows: int = 200, least: int = 64, most: int = 480) -> dict[str, int]:
+    """A column width in pixels per column, enough for its header and its longest cell (of the first rows), capped."""
+    widths = {}
+    for column in table.columns:
+        cells = _searchable(table[column].iloc[:rows]).str.len()
+        longest = max(len(str(column)) + 2, int(cells.max()) if len(cells) else 0)  # +2: the header's sort arrow
+        widths[column] = min(most, max(least, 8 * longest + 24))  # ~8 px a character at the grid's 14 px type
+    return widths
