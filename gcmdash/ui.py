@@ -513,6 +513,11 @@ def data_table(table: pd.DataFrame, column_config: dict | None = None) -> None:
     st.dataframe(displayable(table), hide_index=True, width="stretch", column_config=config)
 
 
+def text_table(table: pd.DataFrame) -> None:
+    """A short table of the app's own text, shown whole: long cells wrap (a data grid would cut them off)."""
+    st.table(displayable(table), hide_index=True)
+
+
 def _sort_controls(headers: list[str], search_key: str) -> tuple[str | None, bool]:
     """The column all records are sorted on (None: spreadsheet order) and whether descending."""
     by_column, order = st.columns([3, 2], vertical_alignment="bottom")

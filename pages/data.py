@@ -35,7 +35,7 @@ else:
     st.error(f"{tables.count_text(errors, 'error')}: nothing can be published until they are fixed. Each is listed "
              "below with its sheet, row and column.", icon=":material/error:")
 if result.issues:
-    ui.data_table(report.counts_table(result.issues))
+    ui.text_table(report.counts_table(result.issues))
     issues = report.issues_table(result.issues)
     ui.data_table(issues)
     ui.table_downloads({"Problems": issues}, "validation-report", None)
