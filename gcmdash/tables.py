@@ -49,12 +49,20 @@ def text_matching(text: pd.Series, query: str) -> np.ndarray:
     return keep
 
 
+def _number_text(value: object) -> str:
+    """A number as a cell shows it, without a trailing '.0' on whole numbers (years stay '2021', not '2,021')."""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else f"{number:.10g}"
+
+
 def for_display(table: pd.DataFrame) -> pd.DataFrame:
-    """The table with missing text shown as blank cells rather than "None" (numeric columns stay numeric)."""
-    # Mixing "" into a number column would make Streamlit's Arrow conversion fail and fall back, slowly.
-    gappy = [c for c in table.columns
-             if table[c].isna().any() and not pd.api.types.is_numeric_dtype(table[c])]
-    return table.assign(**{c: table[c].astype(object).where(table[c].notna(), "") for c in gappy})
+    """The table with missing cells shown blank rather than "None" (Streamlit writes None in any empty cell)."""
+    gappy = [c for c in table.columns if table[c].isna().any()]
+    # A number column with gaps becomes text ("" beside numbers would make Streamlit's Arrow conversion fall back,
+    # slowly); one without gaps stays numeric, sorted and aligned as numbers.
+    shown = {c: (table[c].map(_number_text, na_action="ignore") if pd.api.types.is_numeric_dtype(table[c])
+                 else table[c]).astype(object).where(table[c].notna(), "") for c in gappy}
+    return table.assign(**shown)
 
 
 def count_text(n: int, noun: str) -> str:
