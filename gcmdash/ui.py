@@ -513,9 +513,20 @@ def data_table(table: pd.DataFrame, column_config: dict | None = None) -> None:
     st.dataframe(displayable(table), hide_index=True, width="stretch", column_config=config)
 
 
+#: Up to this many rows, a table of long texts is shown whole, wrapped (st.table); beyond, as a scrolling data grid.
+TEXT_TABLE_ROWS = 100
+
+
 def text_table(table: pd.DataFrame) -> None:
-    """A short table of the app's own text, shown whole: long cells wrap (a data grid would cut them off)."""
-    st.table(displayable(table), hide_index=True)
+    """A table whose long texts must be read whole: wrapped when short enough, else a data grid sized to content."""
+    if len(table) > TEXT_TABLE_ROWS:
+        data_table(table)
+        return
+    # st.table renders Markdown: every text cell (a spreadsheet's value, a file name) is escaped to show as written.
+    shown = displayable(table)
+    escaped = {c: shown[c].map(lambda v: formatting.plain(v) if isinstance(v, str) else v)
+               for c in shown.columns if not pd.api.types.is_numeric_dtype(shown[c])}
+    st.table(shown.assign(**escaped), hide_index=True)
 
 
 def _sort_controls(headers: list[str], search_key: str) -> tuple[str | None, bool]:

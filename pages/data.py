@@ -37,7 +37,7 @@ else:
 if result.issues:
     ui.text_table(report.counts_table(result.issues))
     issues = report.issues_table(result.issues)
-    ui.data_table(issues)
+    ui.text_table(issues)
     ui.table_downloads({"Problems": issues}, "validation-report", None)
 if not result.valid:
     st.stop()
