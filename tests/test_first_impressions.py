@@ -67,7 +67,8 @@ def _captions(app: AppTest) -> list[str]:
 
 def test_the_line_under_the_title_names_every_active_filter():
     app = _open("pages/practices.py", {
-        "region": "ECE", "subregion": "Central Asia", "objectives": ["2. Minimize adverse drivers", "7. Reduce vulnerabilities"],
+        "region": "ECE", "subregion": "Central Asia",
+        "objectives": ["2. Minimize adverse drivers", "7. Reduce vulnerabilities"],
         "implementers": "Civil society", "scope": "National", "years": ["2019", "2023"], "pick_objective": "7"})
     assert not app.exception, app.exception
     line = next(c for c in _captions(app) if c.startswith("Filters"))
