@@ -98,9 +98,27 @@ def dataset_or_stop() -> Dataset:
     preview = st.session_state.get(_PREVIEW)
     if preview is not None:
         return preview["data"]
-    number, data = _published()
+    number, data = _published_with_loading_state()
     _notice_new_version(number)
     return data
+
+
+_loaded_once = threading.Event()  # set once this server has loaded its data: later runs show no loading state
+
+
+def _published_with_loading_state() -> tuple[int | None, Dataset]:
+    """The published data; on a fresh server's first runs, the app's name and a loading line meanwhile."""
+    if _loaded_once.is_set():
+        return _published()
+    waiting = st.empty()
+    with waiting.container():
+        # Not a heading: a page's title is its h1, which browser tests and screen readers wait for.
+        st.markdown("**GCM implementation dashboard**")
+        st.caption("Loading the data… the first visit after the server starts takes a few seconds.")
+    found = _published()
+    waiting.empty()
+    _loaded_once.set()
+    return found
 
 
 def published_dataset() -> tuple[int | None, Dataset]:
