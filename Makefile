@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test bench data shapes docs clean
+.PHONY: run test bench data shapes docs screenshot clean
 
 run: $(VENV)/.installed
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
@@ -43,6 +43,11 @@ shapes: $(VENV)/.installed
 
 docs: $(VENV)/.installed
 	$(VENV)/bin/gcmdash docs --out docs/data-format.md
+
+# The README's picture (docs/screenshot-overview.png) from the current app: Overview, UNECE, light theme, 1400 px wide.
+# Needs Debian's chromium and playwright (the test extra).
+screenshot: $(VENV)/.installed-test
+	$(PY) scripts/screenshot.py --readme
 
 # Benchmarks (bench/, docs/scaling.md): generated data cached under /tmp/gcmdash-bench; prints a table and writes
 # bench/results.md. About 20 minutes on 2 cores; cold start and many viewers need Debian's chromium.

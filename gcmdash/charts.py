@@ -58,6 +58,11 @@ def _columns(frame: pd.DataFrame) -> tuple[tuple[str, str], ...]:
     return tuple((str(name), str(dtype)) for name, dtype in frame.dtypes.items())
 
 
+def _initially(field: str, picked: tuple) -> dict:
+    """A click selection's initial value: the bars a link names are drawn selected, as if clicked."""
+    return {"value": [{field: v} for v in picked]} if picked else {}
+
+
 def objective_frame(counts: pd.Series, top: list[int]) -> pd.DataFrame:
     """One row per objective 1–23: label, official title, records and whether it is among the top ones."""
     rows = [(o.number, o.label, o.title, int(counts.get(o.number, 0)), o.number in top) for o in framework.objectives()]
@@ -65,7 +70,8 @@ def objective_frame(counts: pd.Series, top: list[int]) -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=64)
-def _objective_template(columns: tuple[tuple[str, str], ...], what: str, selection: str | None) -> alt.LayerChart:
+def _objective_template(columns: tuple[tuple[str, str], ...], what: str, selection: str | None,
+                        picked: tuple = ()) -> alt.LayerChart:
     base = alt.Chart(_empty(columns), height=alt.Step(BAR_HEIGHT))
     # A value channel made directly: alt.condition's dict is parsed against the whole schema on every build.
     color = alt.ColorValue(MUTED, condition={"test": "datum.top", "value": ACCENT})
@@ -79,7 +85,8 @@ def _objective_template(columns: tuple[tuple[str, str], ...], what: str, selecti
     labels = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1).encode(
         y=alt.Y("label:N", sort=alt.SortField("objective")), x="records:Q", text="records:Q")
     if selection:
-        pick = alt.selection_point(name=selection, fields=["objective"], on="click", clear="dblclick")
+        pick = alt.selection_point(name=selection, fields=["objective"], on="click", clear="dblclick",
+                                   **_initially("objective", picked))
         chart = chart.add_params(pick).encode(opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)))
     return (chart + labels).properties(
         title=_title(f"{what} per GCM objective",
@@ -89,13 +96,15 @@ def _objective_template(columns: tuple[tuple[str, str], ...], what: str, selecti
 
 
 @memo.by_content()
-def objective_bars(frame: pd.DataFrame, what: str, selection: str | None = None) -> alt.Chart:
-    """Records per GCM objective, all 23 in order, top objectives highlighted; clickable when selection is named."""
-    return _on(_objective_template(_columns(frame), what, selection), frame)
+def objective_bars(frame: pd.DataFrame, what: str, selection: str | None = None, picked: tuple = ()) -> alt.Chart:
+    """Records per GCM objective, all 23 in order, top objectives highlighted; clickable when selection is named
+    (picked: the objectives drawn as already clicked, e.g. from a shared link)."""
+    return _on(_objective_template(_columns(frame), what, selection, tuple(picked)), frame)
 
 
 @functools.lru_cache(maxsize=128)
-def _category_template(field: str, what: str, title: str, selection: str | None, note: str | None) -> alt.LayerChart:
+def _category_template(field: str, what: str, title: str, selection: str | None, note: str | None,
+                       picked: tuple = ()) -> alt.LayerChart:
     empty = _empty(((field, "object"), ("records", "int64")))
     chart = alt.Chart(empty, height=alt.Step(BAR_HEIGHT)).mark_bar(color=ACCENT, cornerRadiusEnd=2).encode(
         y=alt.Y(f"{field}:N", sort="-x", axis=_axis(None)),
@@ -105,17 +114,19 @@ def _category_template(field: str, what: str, title: str, selection: str | None,
     labels = alt.Chart(empty).mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1).encode(
         y=alt.Y(f"{field}:N", sort="-x"), x="records:Q", text="records:Q")
     if selection:
-        pick = alt.selection_point(name=selection, fields=[field], on="click", clear="dblclick")
+        pick = alt.selection_point(name=selection, fields=[field], on="click", clear="dblclick",
+                                   **_initially(field, picked))
         chart = chart.add_params(pick).encode(opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)))
     return (chart + labels).properties(title=_title(f"{what} by {title.lower()}", note), width="container")
 
 
 @memo.by_content()
 def category_bars(counts: pd.Series, field: str, what: str, title: str, selection: str | None = None,
-                  note: str | None = None) -> alt.Chart:
-    """Horizontal bars of counts per category, largest first; clickable when selection is named."""
+                  note: str | None = None, picked: tuple = ()) -> alt.Chart:
+    """Horizontal bars of counts per category, largest first; clickable when selection is named (picked: the
+    categories drawn as already clicked)."""
     frame = counts.rename_axis(field).reset_index(name="records")
-    return _on(_category_template(field, what, title, selection, note), frame)
+    return _on(_category_template(field, what, title, selection, note, tuple(picked)), frame)
 
 
 @functools.lru_cache(maxsize=64)

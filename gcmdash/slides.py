@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 import pydeck as pdk
 
-from gcmdash import countries, framework, maps, regions
+from gcmdash import active, countries, framework, maps, regions
 from gcmdash.filters import Filters
 
 #: The figures of the first slide, in the brief's order.
@@ -87,24 +87,8 @@ def counter(number: int, count: int) -> str:
 
 
 def context_line(f: Filters) -> str:
-    """The region and what the filters narrow, one line above each slide's title."""
-    parts = ["All regions" if f.region is None else regions.region_label(f.region)]
-    if f.region is not None and not regions.is_confirmed(f.region):
-        parts[0] += " (membership not yet checked against the commission's list)"
-    if f.subregion:
-        parts.append(f.subregion)
-    if f.countries:
-        names = [countries.country_name(c) for c in f.countries]
-        parts.append(", ".join(names[:4]) + (f" and {len(names) - 4} more" if len(names) > 4 else ""))
-    if f.objectives:
-        parts.append("Objectives " + ", ".join(str(o) for o in sorted(f.objectives)))
-    if f.implementer_types:
-        parts.append(", ".join(f.implementer_types))
-    if f.scopes:
-        parts.append(", ".join(f.scopes) + " scope")
-    if f.years:
-        parts.append(f"{f.years[0]}–{f.years[1]}")
-    return " · ".join(parts)
+    """The region and what the filters narrow, one line above each slide's title (the pages' caption says the same)."""
+    return active.context_line(f)
 
 
 def most_frequent(counts: pd.Series, n: int = 3) -> list[tuple[str, int]]:

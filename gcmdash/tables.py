@@ -49,12 +49,20 @@ def text_matching(text: pd.Series, query: str) -> np.ndarray:
     return keep
 
 
+def _number_text(value: object) -> str:
+    """A number as a cell shows it, without a trailing '.0' on whole numbers (years stay '2021', not '2,021')."""
+    number = float(value)
+    return str(int(number)) if number.is_integer() else f"{number:.10g}"
+
+
 def for_display(table: pd.DataFrame) -> pd.DataFrame:
-    """The table with missing text shown as blank cells rather than "None" (numeric columns stay numeric)."""
-    # Mixing "" into a number column would make Streamlit's Arrow conversion fail and fall back, slowly.
-    gappy = [c for c in table.columns
-             if table[c].isna().any() and not pd.api.types.is_numeric_dtype(table[c])]
-    return table.assign(**{c: table[c].astype(object).where(table[c].notna(), "") for c in gappy})
+    """The table with missing cells shown blank rather than "None" (Streamlit writes None in any empty cell)."""
+    gappy = [c for c in table.columns if table[c].isna().any()]
+    # A number column with gaps becomes text ("" beside numbers would make Streamlit's Arrow conversion fall back,
+    # slowly); one without gaps stays numeric, sorted and aligned as numbers.
+    shown = {c: (table[c].map(_number_text, na_action="ignore") if pd.api.types.is_numeric_dtype(table[c])
+                 else table[c]).astype(object).where(table[c].notna(), "") for c in gappy}
+    return table.assign(**shown)
 
 
 def count_text(n: int, noun: str) -> str:
@@ -103,3 +111,13 @@ def rows_caption(page: Page, total: int, noun: str) -> str:
 def fingerprint(index: pd.Index) -> int:
     """A number that changes when the rows kept change (so a new filter starts again at page 1)."""
     return int(pd.util.hash_array(index.to_numpy()).sum(dtype="uint64")) ^ len(index)
+
+
+def content_widths(table: pd.DataFrame, rows: int = 200, least: int = 64, most: int = 480) -> dict[str, int]:
+    """A column width in pixels per column, enough for its header and its longest cell (of the first rows), capped."""
+    widths = {}
+    for column in table.columns:
+        cells = _searchable(table[column].iloc[:rows]).str.len()
+        longest = max(len(str(column)) + 2, int(cells.max()) if len(cells) else 0)  # +2: the header's sort arrow
+        widths[column] = min(most, max(least, 8 * longest + 24))  # ~8 px a character at the grid's 14 px type
+    return widths

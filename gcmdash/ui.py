@@ -12,8 +12,8 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from gcmdash import (auth, charts, countries, exports, filters, formatdoc, formatting, framework, heap, memo, regions,
-                     settings, tables, views)
+from gcmdash import (active, auth, charts, countries, exports, filters, formatdoc, formatting, framework, heap, memo,
+                     regions, settings, tables, views)
 from gcmdash.dataset import Dataset
 from gcmdash.filters import Filters
 from gcmdash.loading import LoadResult, bundled, load_files, version_id
@@ -98,9 +98,27 @@ def dataset_or_stop() -> Dataset:
     preview = st.session_state.get(_PREVIEW)
     if preview is not None:
         return preview["data"]
-    number, data = _published()
+    number, data = _published_with_loading_state()
     _notice_new_version(number)
     return data
+
+
+_loaded_once = threading.Event()  # set once this server has loaded its data: later runs show no loading state
+
+
+def _published_with_loading_state() -> tuple[int | None, Dataset]:
+    """The published data; on a fresh server's first runs, the app's name and a loading line meanwhile."""
+    if _loaded_once.is_set():
+        return _published()
+    waiting = st.empty()
+    with waiting.container():
+        # Not a heading: a page's title is its h1, which browser tests and screen readers wait for.
+        st.markdown("**GCM implementation dashboard**")
+        st.caption("Loading the data… the first visit after the server starts takes a few seconds.")
+    found = _published()
+    waiting.empty()
+    _loaded_once.set()
+    return found
 
 
 def published_dataset() -> tuple[int | None, Dataset]:
@@ -231,8 +249,24 @@ def filter_sidebar(data: Dataset) -> None:
 _this_run = threading.local()
 
 
+# Text is never cut off: a headline card's title wraps instead of ending in "…" (Streamlit truncates metric labels
+# to one line). Kept apart from any other global style so each can change on its own.
+_LAYOUT_CSS = """<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  height: auto !important; min-height: 0 !important;
+}
+</style>"""
+
+
+def layout_css() -> None:
+    """The global layout style sheet: card titles wrap rather than being cut off."""
+    st.html(_LAYOUT_CSS)
+
+
 def shell(data: Dataset, *, mark: bool = False) -> None:
     """The shared sidebar: filters and data version; app.py marks the run so pages do not draw it again."""
+    layout_css()
     preview_banner()
     filter_sidebar(data)
     data_banner(data)
@@ -377,7 +411,8 @@ def _data_free(template: alt.TopLevelMixin, dark: bool) -> dict:
 
 def _draw(chart: alt.TopLevelMixin, key: str | None = None, clickable: bool = False) -> None:
     """A chart in the viewer's theme, full width; clickable ones rerun the page with the bars clicked."""
-    on_select = "rerun" if clickable else "ignore"
+    on_select = functools.partial(_on_click, key) if clickable and key in _PICK_SPECS else (
+        "rerun" if clickable else "ignore")
     if _altair_to_vega_lite is None:
         st.altair_chart(_themed(chart), key=key, on_select=on_select, width="stretch")
         return
@@ -397,11 +432,42 @@ def chart(chart: alt.Chart) -> None:
     _draw(chart)
 
 
+# A bar click's cross-filter lives in the address (?pick_objective=7), so a shared link reproduces the view: the
+# chart's selection callback writes it there, every run reads it back, and the chart is drawn with it selected.
+_PICK_SPECS: dict[str, tuple[str, str]] = {}  # chart key → (selection name = query parameter, field); constant
+
+
 def clicked(key: str, selection: str, field: str) -> list:
-    """The values of the bars clicked in the chart drawn with this key (read before drawing, to filter the page)."""
+    """The values of the bars clicked in the chart drawn with this key, as the address holds them."""
+    _PICK_SPECS[key] = (selection, field)
+    kept, ignored = active.picks_from_link(field, st.query_params.get_all(selection))
+    if ignored:  # dropped from the address too, so the notice is shown once
+        _write_pick(selection, kept)
+        st.toast("Some settings in the link were not recognised and were ignored: "
+                 + formatting.plain(", ".join(f"{selection}={v}" for v in ignored)), icon=":material/link_off:")
+    return kept
+
+
+def _write_pick(selection: str, values: list) -> None:
+    if values:
+        st.query_params[selection] = active.link_values(values)
+    else:
+        st.query_params.pop(selection, None)
+
+
+def _on_click(key: str) -> None:
+    """The chart's selection changed (a click, or a double-click clearing it): the address follows."""
+    selection, field = _PICK_SPECS[key]
     state = st.session_state.get(key)
     points = state.selection.get(selection, []) if state is not None else []
-    return [p[field] for p in points if field in p]
+    _write_pick(selection, [p[field] for p in points if field in p])
+
+
+def active_filters(f: Filters, clicked: dict[str, list] | None = None) -> None:
+    """A line under the page title naming every filter in force, the bars clicked included (nothing when none)."""
+    line = active.caption(f, clicked)
+    if line:
+        st.caption(line)
 
 
 def chart_block(chart: alt.Chart, table: pd.DataFrame, key: str, *, clickable: bool = False,
@@ -411,7 +477,7 @@ def chart_block(chart: alt.Chart, table: pd.DataFrame, key: str, *, clickable: b
     with shown:
         _draw(chart, key, clickable)
     with numbers:
-        st.dataframe(table, hide_index=True, width="stretch")
+        data_table(table)
     with st.popover("Download chart", icon=":material/download:"):
         st.download_button("PNG image", lambda: exports.chart_png(chart), exports.download_name(name, region, "png"),
                            mime="image/png", key=f"{key}-png", icon=":material/image:", on_click="ignore")
@@ -437,20 +503,48 @@ def workbook_download(sheets: Callable[[], dict[str, pd.DataFrame]], page: str, 
 
 def _download_buttons(sheets: Callable[[], dict[str, pd.DataFrame]], single: bool, page: str,
                       region: str | None) -> None:
-    left, right = st.columns(2, width=420)
+    # One row of equal buttons, side by side, with no empty slot where a CSV button would be.
+    row = st.container(horizontal=True, gap="small")
     if single:
-        left.download_button("Download CSV", lambda: exports.csv_bytes(next(iter(sheets().values()))),
-                             exports.download_name(page, region, "csv"), mime="text/csv", key=f"{page}-csv",
-                             icon=":material/download:", on_click="ignore")
-    right.download_button(
+        row.download_button("Download CSV", lambda: exports.csv_bytes(next(iter(sheets().values()))),
+                            exports.download_name(page, region, "csv"), mime="text/csv", key=f"{page}-csv",
+                            icon=":material/download:", on_click="ignore", width=200)
+    row.download_button(
         "Download XLSX", lambda: exports.xlsx_bytes(sheets()),
         exports.download_name(page, region, "xlsx"), key=f"{page}-xlsx", icon=":material/download:",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore")
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore", width=200)
 
 
 def displayable(table: pd.DataFrame) -> pd.DataFrame:
     """A table ready for st.dataframe: blanks instead of "None"."""
     return tables.for_display(table)
+
+
+def data_table(table: pd.DataFrame, column_config: dict | None = None) -> None:
+    """A small table in full: blanks instead of "None", each column as wide as its content needs (up to a limit)."""
+    config = {}
+    for column, width in tables.content_widths(table).items():
+        # A given column type (a link, say) keeps its kind and, unless it says otherwise, gets the content's width.
+        setting = dict((column_config or {}).get(column) or st.column_config.Column())
+        setting["width"] = setting.get("width") or width
+        config[column] = setting
+    st.dataframe(displayable(table), hide_index=True, width="stretch", column_config=config)
+
+
+#: Up to this many rows, a table of long texts is shown whole, wrapped (st.table); beyond, as a scrolling data grid.
+TEXT_TABLE_ROWS = 100
+
+
+def text_table(table: pd.DataFrame) -> None:
+    """A table whose long texts must be read whole: wrapped when short enough, else a data grid sized to content."""
+    if len(table) > TEXT_TABLE_ROWS:
+        data_table(table)
+        return
+    # st.table renders Markdown: every text cell (a spreadsheet's value, a file name) is escaped to show as written.
+    shown = displayable(table)
+    escaped = {c: shown[c].map(lambda v: formatting.plain(v) if isinstance(v, str) else v)
+               for c in shown.columns if not pd.api.types.is_numeric_dtype(shown[c])}
+    st.table(shown.assign(**escaped), hide_index=True)
 
 
 def _sort_controls(headers: list[str], search_key: str) -> tuple[str | None, bool]:

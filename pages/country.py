@@ -5,14 +5,17 @@ import streamlit as st
 from gcmdash import charts, formatting, regions, ui, views
 
 data, _ = ui.page_start()
+# The title first, then the picker under it: a placeholder, filled once the picker says which country (its name),
+# or "Country profile" while none is chosen.
+title = st.empty()
 iso3 = ui.country_picker(views.profile_countries(data))
 if iso3 is None:
-    st.title("Country profile")
+    title.title("Country profile")
     st.info("Choose a country or area above, or select one on the Map.", icon=":material/travel_explore:")
     st.stop()
 
 profile = views.country_profile(data, iso3)
-st.title(profile.name)
+title.title(profile.name)
 where = "; ".join(regions.region_label(r) for r in profile.regions) or "not in a regional commission's review region"
 st.caption(formatting.plain(f"Regions: {where}" + (f" · Subregions: {', '.join(profile.subregions)}"
                                                     if profile.subregions else "")))

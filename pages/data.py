@@ -24,7 +24,7 @@ if not files:
 
 result = ui.checked(files)
 st.subheader("What was read")
-st.dataframe(ui.displayable(report.sheets_table(result)), hide_index=True, width="stretch")
+ui.data_table(report.sheets_table(result))
 
 st.subheader("Problems")
 errors, warnings = result.error_count, len(result.issues) - min(result.error_count, len(result.issues))
@@ -35,9 +35,9 @@ else:
     st.error(f"{tables.count_text(errors, 'error')}: nothing can be published until they are fixed. Each is listed "
              "below with its sheet, row and column.", icon=":material/error:")
 if result.issues:
-    st.dataframe(report.counts_table(result.issues), hide_index=True, width="stretch")
+    ui.text_table(report.counts_table(result.issues))
     issues = report.issues_table(result.issues)
-    st.dataframe(ui.displayable(issues), hide_index=True, width="stretch")
+    ui.text_table(issues)
     ui.table_downloads({"Problems": issues}, "validation-report", None)
 if not result.valid:
     st.stop()
@@ -46,13 +46,13 @@ st.subheader("What would change")
 number, published = ui.published_dataset()
 found = changes.dataset_changes(published, result.dataset)
 st.caption(f"Against the published version {number}." if number else "Against the bundled data.")
-st.dataframe(changes.summary_table(found), hide_index=True, width="stretch")
+ui.data_table(changes.summary_table(found))
 with st.expander("Records added, removed and changed"):
-    st.dataframe(changes.details_table(found), hide_index=True, width="stretch")
+    ui.data_table(changes.details_table(found))
 moved = changes.figure_changes(published, result.dataset)
 st.caption("Headline figures that would move:" if len(moved) else "No headline figure would move.")
 if len(moved):
-    st.dataframe(moved, hide_index=True, width="stretch")
+    ui.data_table(moved)
 
 st.button("Preview the dashboard with these files", icon=":material/preview:",
           on_click=ui.start_preview, args=(result.dataset, "Previewing your upload"))

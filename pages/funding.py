@@ -6,6 +6,7 @@ from gcmdash import charts, formatting, ui, views
 
 data, f = ui.page_start()
 st.title(f"M-MPTF funding — {ui.region_title(f.region)}")
+ui.active_filters(f)
 ui.illustrative_notice(data)
 view = views.funding(data, f)
 

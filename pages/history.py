@@ -11,7 +11,7 @@ if store is None:
     st.stop()
 
 versions = store.versions()
-st.dataframe(history.versions_table(versions), hide_index=True, width="stretch")
+ui.data_table(history.versions_table(versions))
 number = st.selectbox("Version", [v.number for v in versions], format_func=history.version_label(versions),
                       key="version")
 if number is None:
@@ -30,9 +30,9 @@ download.download_button("Download its original files (.zip)", lambda: history.z
 if number != current.number:
     st.subheader(f"Version {number} compared with the current version {current.number}")
     found = changes.dataset_changes(ui.version_dataset(number), ui.version_dataset(current.number))
-    st.dataframe(changes.summary_table(found), hide_index=True, width="stretch")
+    ui.data_table(changes.summary_table(found))
     with st.expander("Records added, removed and changed since then"):
-        st.dataframe(changes.details_table(found), hide_index=True, width="stretch")
+        ui.data_table(changes.details_table(found))
     with restore:
         analyst = ui.signed_in_analyst()
         if st.button(f"Restore version {number}", icon=":material/history:", disabled=analyst is None,
@@ -41,4 +41,4 @@ if number != current.number:
             ui.restore(number, analyst)
 
 with st.expander("Audit log: every publish and rollback, including refused attempts"):
-    st.dataframe(history.audit_table(store.audit()), hide_index=True, width="stretch")
+    ui.data_table(history.audit_table(store.audit()))

@@ -6,6 +6,7 @@ from gcmdash import countries, maps, ui
 
 data, f = ui.page_start()
 st.title(f"Map of GCM implementation — {ui.region_title(f.region)}")
+ui.active_filters(f)
 ui.illustrative_notice(data)
 
 labels = [layer.label for layer in maps.LAYERS]
@@ -32,6 +33,6 @@ if picked:
 st.html(maps.legend_html(maps.legend(layers, choropleth, facts)))
 
 st.subheader("The countries")
-st.dataframe(ui.displayable(maps.table(facts)), hide_index=True, width="stretch",
-             column_config={"Terms of Reference": st.column_config.LinkColumn(display_text="ToR")})
+ui.data_table(maps.table(facts),
+              column_config={"Terms of Reference": st.column_config.LinkColumn(display_text="ToR")})
 ui.table_downloads({"Countries": maps.table(facts)}, "map", f.region)

@@ -22,7 +22,7 @@ for start in range(0, len(figures), 4):
 
 st.subheader("The figures as a table")
 table = metrics.figures_table(figures)
-st.dataframe(table, hide_index=True, width="stretch", column_config={"Source": st.column_config.LinkColumn()})
+ui.data_table(table, column_config={"Source": st.column_config.LinkColumn()})
 ui.table_downloads({"Headline figures": table}, "overview", f.region)
 
 if f.region:  # The brief is per region; each file is built only when its button is clicked.

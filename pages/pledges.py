@@ -5,10 +5,12 @@ import streamlit as st
 from gcmdash import charts, ui, views
 
 data, f = ui.page_start()
+picked = {"objective": ui.clicked("pledge-objectives", "pick_objective", "objective")}
 st.title(f"Pledges — {ui.region_title(f.region)}")
+ui.active_filters(f, picked)
 ui.illustrative_notice(data)
 
-view = views.pledges(data, f, ui.clicked("pledge-objectives", "pick_objective", "objective"))
+view = views.pledges(data, f, picked["objective"])
 if view.by_objective.sum() == 0 and view.records.empty:
     ui.empty_state("pledges")
     st.stop()
@@ -17,7 +19,8 @@ st.caption(f"**{len(view.records):,} pledges** shown. Most frequent objectives: 
            "objectives counts under each. Click an objective bar to filter the rest of the page.")
 
 frame = charts.objective_frame(view.by_objective, view.top_objectives)
-ui.chart_block(charts.objective_bars(frame, "Pledges", selection="pick_objective"), frame, "pledge-objectives",
+ui.chart_block(charts.objective_bars(frame, "Pledges", selection="pick_objective", picked=tuple(picked["objective"])),
+               frame, "pledge-objectives",
                clickable=True, name="pledges-by-objective", region=f.region)
 
 left, middle, right = st.columns(3, gap="large")

@@ -5,11 +5,13 @@ import streamlit as st
 from gcmdash import charts, ui, views
 
 data, f = ui.page_start()
+picked = {"objective": ui.clicked("practice-objectives", "pick_objective", "objective"),
+          "implementer_type": ui.clicked("practice-implementers", "pick_implementer", "implementer_type")}
 st.title(f"Practices — {ui.region_title(f.region)}")
+ui.active_filters(f, picked)
 ui.illustrative_notice(data)
 
-view = views.practices(data, f, ui.clicked("practice-objectives", "pick_objective", "objective"),
-                       ui.clicked("practice-implementers", "pick_implementer", "implementer_type"))
+view = views.practices(data, f, picked["objective"], picked["implementer_type"])
 if view.by_objective.sum() == 0 and view.records.empty:
     ui.empty_state("practices")
     st.stop()
@@ -20,12 +22,14 @@ st.caption(f"**{len(view.records):,} practices** shown; {view.multi_objective:,}
 left, right = st.columns([3, 2], gap="large")
 with left:
     frame = charts.objective_frame(view.by_objective, view.top_objectives)
-    ui.chart_block(charts.objective_bars(frame, "Practices", selection="pick_objective"), frame,
+    ui.chart_block(charts.objective_bars(frame, "Practices", selection="pick_objective",
+                                         picked=tuple(picked["objective"])), frame,
                    "practice-objectives", clickable=True, name="practices-by-objective", region=f.region)
 with right:
     ui.chart_block(
         charts.category_bars(view.by_implementer, "implementer_type", "Practices", "Implementer type",
-                             selection="pick_implementer", note="A practice with several implementers counts under each."),
+                             selection="pick_implementer", note="A practice with several implementers counts under each.",
+                             picked=tuple(picked["implementer_type"])),
         charts.counts_table(view.by_implementer, "Implementer type", "Practices"),
         "practice-implementers", clickable=True, name="practices-by-implementer", region=f.region)
     ui.chart_block(charts.category_bars(view.by_scope, "scope", "Practices", "Scope"),

@@ -1,15 +1,18 @@
 """Start the app on loopback and take PNG screenshots of pages with Debian's Chromium (Playwright).
 
 Usage: python scripts/screenshot.py OUTDIR [PATH?QUERY ...]   e.g. "/?region=ECE" "/?region=ECA"
+       python scripts/screenshot.py --readme      the README's picture, docs/screenshot-overview.png (`make screenshot`)
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -50,7 +53,10 @@ def streamlit_server(port: int, *options: str, env: dict[str, str] | None = None
 
 
 HEIGHT = 1000
+WIDTH = 1440
 SCHEME = "light"
+#: The README's picture: the Overview on the bundled data, UNECE, light theme, 1400 px wide.
+README_PICTURE = ROOT / "docs" / "screenshot-overview.png"
 
 
 def _wait_drawn(page, timeout_ms: int = 60_000) -> None:
@@ -65,13 +71,23 @@ def _wait_drawn(page, timeout_ms: int = 60_000) -> None:
     page.wait_for_timeout(1000)  # WebGL and Vega finish painting a moment after their elements exist
 
 
+def readme_picture() -> None:
+    """Regenerate docs/screenshot-overview.png from the current app: the Overview, UNECE, light, 1400×1000."""
+    global WIDTH, HEIGHT, SCHEME
+    WIDTH, HEIGHT, SCHEME = 1400, 1000, "light"
+    with tempfile.TemporaryDirectory() as scratch:
+        main(scratch, "/?region=ECE")
+        shutil.copyfile(Path(scratch) / "01.png", README_PICTURE)
+    print(README_PICTURE)
+
+
 def main(outdir: str, *paths: str) -> None:
     """Screenshot each path (default: the Overview) into outdir as 1-based numbered PNGs."""
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     with streamlit_server(free_port()) as base, sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1440, "height": HEIGHT}, color_scheme=SCHEME)
+        page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, color_scheme=SCHEME)
         for number, path in enumerate(paths or ("/",), start=1):
             page.goto(base + path)
             # The first load after start can be blank: wait for content, not for a fixed time.
@@ -84,6 +100,9 @@ def main(outdir: str, *paths: str) -> None:
 
 
 if __name__ == "__main__":
+    if "--readme" in sys.argv:
+        readme_picture()
+        sys.exit(0)
     # --tall: a 1440×3200 viewport, since Streamlit scrolls inside its own container and full_page sees one screen.
     if "--tall" in sys.argv:
         sys.argv.remove("--tall")

@@ -7,8 +7,14 @@ browser is an error, never a skip: a browser suite that silently skips would hid
 from __future__ import annotations
 
 import pytest
+from playwright.sync_api import expect
 
 from .support import STEP_MS, VIEWPORT, chromium_path, shots, wait_healthy
+
+
+# Playwright's expect() gives up after 5 s by default: on a busy 2-core machine a chart can take longer to appear
+# after its script run, which made assertions fail now and then. Conditions are still waited for, never slept on.
+expect.set_options(timeout=STEP_MS)
 
 
 @pytest.fixture(scope="session")

@@ -89,8 +89,28 @@ def open_page(page, url: str, ready: str = '[data-testid="stMain"] h1') -> None:
 
 
 def query(page) -> dict[str, list[str]]:
-    """The address bar's query string, parsed."""
+    """The address bar's query string, parsed (as it is now: after an action, use wait_for_query)."""
     return parse_qs(urlsplit(page.url).query)
+
+
+def wait_for_query(page, wanted: dict[str, list[str]] | None = None, absent: tuple[str, ...] = (),
+                   timeout_ms: int = STEP_MS) -> dict[str, list[str]]:
+    """Wait until the address holds these values (each key exactly these, in order) and none of the absent keys.
+
+    Streamlit writes the address after the run that changed it, a moment after the page shows the change: reading
+    page.url at once races with it. Returns the query string then, parsed.
+    """
+    wanted = wanted or {}
+    try:
+        page.wait_for_function(
+            """([wanted, absent]) => {
+                const held = new URLSearchParams(location.search);
+                return Object.entries(wanted).every(([k, v]) => JSON.stringify(held.getAll(k)) === JSON.stringify(v))
+                    && absent.every(k => !held.has(k));
+            }""", arg=[wanted, list(absent)], timeout=timeout_ms)
+    except Exception as error:  # say what was wanted and what the address held
+        raise AssertionError(f"the address never held {wanted} without {list(absent)}: {page.url}") from error
+    return query(page)
 
 
 def assert_no_exception(page) -> None:

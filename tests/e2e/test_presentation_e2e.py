@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from gcmdash import slides
 from gcmdash.filters import Filters
 
-from .support import ARTIFACTS, assert_no_exception, open_page, query, wait_for_run
+from .support import ARTIFACTS, assert_no_exception, open_page, wait_for_query, wait_for_run
 
 SCREEN = {"width": 1280, "height": 720}
 LINK = "/?present=1&region=ECE&countries=Georgia"
@@ -69,8 +69,7 @@ def test_a_presentation_link_arrow_keys_reload_and_a_screenshot_per_slide(new_co
         wait_for_run(page)
     expect(_counter(page)).to_have_text(f"3 / {len(DECK)}")
     expect(_title(page)).to_have_text(DECK[2].title)
-    assert query(page)["slide"] == ["3"], page.url
-    assert query(page)["countries"] == ["Georgia"], "the filters stay in the link"
+    wait_for_query(page, {"slide": ["3"], "countries": ["Georgia"]})  # the filters stay in the link
 
     # A reload (or the link sent to someone) lands on the same slide.
     page.reload()
@@ -108,8 +107,7 @@ def test_a_presentation_link_arrow_keys_reload_and_a_screenshot_per_slide(new_co
     wait_for_run(page)
     expect(page.get_by_text("Explore", exact=True).first).to_be_visible()
     expect(_title(page)).to_contain_text("GCM implementation")
-    assert "present" not in query(page) and "slide" not in query(page), page.url
-    assert query(page)["countries"] == ["Georgia"]
+    wait_for_query(page, {"countries": ["Georgia"]}, absent=("present", "slide"))
 
 
 def test_exit_returns_to_the_page_with_its_own_link_settings(new_context, base_url):
@@ -124,5 +122,5 @@ def test_exit_returns_to_the_page_with_its_own_link_settings(new_context, base_u
     page.locator(".st-key-present-exit button").click()
     wait_for_run(page)
     expect(_title(page)).to_contain_text("Georgia")
-    assert query(page)["country"] == ["Georgia"] and "present" not in query(page), page.url
+    wait_for_query(page, {"country": ["Georgia"]}, absent=("present",))
     assert_no_exception(page)
