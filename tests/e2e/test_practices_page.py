@@ -15,8 +15,9 @@ RECORDS = re.compile(r"^\s*(\d+) records?\s*$")
 
 
 def records_caption(page):
-    """The caption above the practices table ('70 records')."""
-    return page.get_by_test_id("stCaptionContainer").filter(has_text=RECORDS)
+    """The caption above the practices table ('70 records'), not a stale one a rerun has yet to replace."""
+    fresh = page.locator('[data-testid="stElementContainer"]:not([data-stale="true"]) [data-testid="stCaptionContainer"]')
+    return fresh.filter(has_text=RECORDS)
 
 
 def records_count(page) -> int:
