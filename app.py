@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from gcmdash import ui
+from gcmdash import presenter, ui
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
@@ -13,11 +13,11 @@ st.set_page_config(page_title="gcmdash · GCM implementation", page_icon=str(ASS
 
 ui.leave_pages_folder_mode()
 data = ui.dataset_or_stop()
-ui.present_button()
+presenter.present_button()
 ui.shell(data, mark=True)
 # Presentation mode (?present=1): the slides instead of the page; the sidebar is drawn (it keeps the filters in the
 # URL) but hidden, and so is the navigation.
-presenting = ui.presenting()
+presenting = presenter.presenting()
 
 pages = {
     "The brief": [
@@ -38,7 +38,7 @@ pages = {
 navigation = st.navigation(pages, position="hidden" if presenting else "top")
 try:
     if presenting:
-        ui.presentation(data)
+        presenter.presentation(data)
     else:
         navigation.run()
 finally:
