@@ -418,8 +418,9 @@ def _objective_names(numbers: Iterable[int]) -> str:
 
 
 def _ranked(counts: pd.Series, what: str, n: int = 3) -> str:
-    """ "A (12 practices), followed by B (8) and C (5)": the most frequent values of a count."""
-    top = [(str(k), int(v)) for k, v in counts.head(n).items()]
+    """ "A (12 practices), followed by B (8) and C (5)": the most frequent values of a count, every value tied with
+    the n-th included (``metrics.top_with_ties``)."""
+    top = [(str(k), int(v)) for k, v in metrics.top_with_ties(counts, n).items()]
     if not top:
         return ""
     first = f"{esc(top[0][0])} ({_count(top[0][1], what[:-1], what)})"
@@ -443,7 +444,8 @@ def _practices_section(data: Dataset, region: str, figures: dict[str, Figure]) -
     intro = (f"<p><b>{total:,} practices</b> from the region by GCM objective ({share.value:.0f} per cent of all "
              f"practices in the records). {_several(view.multi_objective, total, 'practices')}</p>")
     if view.top_objectives:
-        intro += f"<p>The most frequent objectives are {esc(_objective_names(view.top_objectives))}.</p>"
+        intro += (f"<p>The most frequent objectives are {esc(_objective_names(view.top_objectives))}. "
+                  f"{esc(formatting.highlight_note(view.top, 'practices'))}</p>")
     body = intro + _brief_said(data, region, "practices")
     if total:
         body += chart_svg(charts.objective_bars(frame, "Practices"), "practices-objectives",
@@ -501,8 +503,9 @@ def _pledges_section(data: Dataset, region: str) -> tuple[str, str]:
     if not total:
         return "Pledges by GCM objective", body + '<p class="empty">No pledges in the records for this region.</p>'
     several = views.several_objectives(data["pledge_objectives"], view.records)
-    body += (f"<p>The majority of pledges in the region focus on objectives "
-             f"{esc(_objective_names(view.top_objectives))}. {_several(several, total, 'pledges')}</p>")
+    body += (f"<p>The pledges of the region most often address objectives "
+             f"{esc(_objective_names(view.top_objectives))}. {esc(formatting.highlight_note(view.top, 'pledges'))} "
+             f"{_several(several, total, 'pledges')}</p>")
     body += _brief_said(data, region, "pledges")
     frame = charts.objective_frame(view.by_objective, view.top_objectives)
     body += chart_svg(charts.objective_bars(frame, "Pledges"), "pledges-objectives", "Pledges per GCM objective")

@@ -90,7 +90,8 @@ def _objective_template(columns: tuple[tuple[str, str], ...], what: str, selecti
         chart = chart.add_params(pick).encode(opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)))
     return (chart + labels).properties(
         title=_title(f"{what} per GCM objective",
-                     "Darker bars: the most frequent objectives. A record with several objectives counts under each."),
+                     "Highlighted: the most frequent objectives, all tied at the cut included. A record with several "
+                     "objectives counts under each."),
         width="container",
     )
 
@@ -105,14 +106,16 @@ def objective_bars(frame: pd.DataFrame, what: str, selection: str | None = None,
 @functools.lru_cache(maxsize=128)
 def _category_template(field: str, what: str, title: str, selection: str | None, note: str | None,
                        picked: tuple = ()) -> alt.LayerChart:
-    empty = _empty(((field, "object"), ("records", "int64")))
+    empty = _empty(((field, "object"), ("records", "int64"), ("rank", "int64")))
+    # The bars keep the order they are given (largest first, ties by name): Vega's own "-x" sort leaves ties to chance.
+    order = alt.EncodingSortField("rank", op="min")
     chart = alt.Chart(empty, height=alt.Step(BAR_HEIGHT)).mark_bar(color=ACCENT, cornerRadiusEnd=2).encode(
-        y=alt.Y(f"{field}:N", sort="-x", axis=_axis(None)),
+        y=alt.Y(f"{field}:N", sort=order, axis=_axis(None)),
         x=alt.X("records:Q", axis=_axis(what, tickMinStep=1)),
         tooltip=[alt.Tooltip(f"{field}:N", title=title), alt.Tooltip("records:Q", title=what)],
     )
     labels = alt.Chart(empty).mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1).encode(
-        y=alt.Y(f"{field}:N", sort="-x"), x="records:Q", text="records:Q")
+        y=alt.Y(f"{field}:N", sort=order), x="records:Q", text="records:Q")
     if selection:
         pick = alt.selection_point(name=selection, fields=[field], on="click", clear="dblclick",
                                    **_initially(field, picked))
@@ -123,9 +126,10 @@ def _category_template(field: str, what: str, title: str, selection: str | None,
 @memo.by_content()
 def category_bars(counts: pd.Series, field: str, what: str, title: str, selection: str | None = None,
                   note: str | None = None, picked: tuple = ()) -> alt.Chart:
-    """Horizontal bars of counts per category, largest first; clickable when selection is named (picked: the
+    """Horizontal bars of counts per category in the order given (largest first, ties by name); clickable when selection is named (picked: the
     categories drawn as already clicked)."""
     frame = counts.rename_axis(field).reset_index(name="records")
+    frame["rank"] = range(len(frame))
     return _on(_category_template(field, what, title, selection, note, tuple(picked)), frame)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from gcmdash.metrics import Figure
+from gcmdash.metrics import Figure, Top
 
 NO_RECORDS = "—"
 
@@ -46,3 +46,34 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 def plain(text: str) -> str:
     """Text from a spreadsheet or a URL made safe to show through Streamlit's Markdown: every special escaped."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+def plural(n: int, one: str, many: str | None = None) -> str:
+    """'1 pledge', '3 pledges', '1 country', '12,000 countries' (many: the plural when it is not one + 's')."""
+    return f"{n:,} {one if n == 1 else (many or one + 's')}"
+
+
+def highlight_note(top: Top, what: str, noun: str = "objective") -> str:
+    """Which bars are highlighted and why, e.g. "Highlighted: the 8 objectives with the most practices (3 or more;
+    2 tied at the cut)" (what: the plural counted, "practices"; empty when nothing is counted)."""
+    k, nouns = len(top.counts), noun + "s"
+    if k == 0:
+        return f"No {noun} has any {what}: none is highlighted."
+    if k == 1:
+        return f"Highlighted: the {noun} with the most {what} ({top.least})."
+    if k == top.having and k <= top.asked:  # fewer values than asked have any: every one is highlighted
+        return f"Highlighted: all {k} {nouns} with any {what}."
+    if k == top.tied_at_cut:  # every highlighted value has the same count
+        return f"Highlighted: the {k} {nouns} with the most {what}, tied at {top.least} each."
+    tied = f"; {top.tied_at_cut} tied at the cut" if k > top.asked else ""
+    return f"Highlighted: the {k} {nouns} with the most {what} ({top.least} or more{tied})."
+
+
+def several_note(several: int) -> str:
+    """How many of the records shown address several objectives, e.g. "3 of them address several objectives and
+    count under each"."""
+    if several == 0:
+        return "none of them addresses more than one objective"
+    if several == 1:
+        return "1 of them addresses several objectives and counts under each"
+    return f"{several:,} of them address several objectives and count under each"

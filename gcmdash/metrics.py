@@ -128,10 +128,50 @@ def published(data: Dataset, region: str | None, metric: str) -> pd.Series | Non
     return _latest_figures(data).get((WORLD if region is ALL else region, metric))
 
 
-def top_objectives(counts: pd.Series, n: int = 6) -> list[int]:
-    """The n most frequent objectives (ties broken by objective number)."""
-    ordered = counts[counts > 0].sort_index().sort_values(ascending=False, kind="stable")
-    return sorted(int(o) for o in ordered.index[:n])
+def top_with_ties(counts: pd.Series, n: int) -> pd.Series:
+    """The n largest positive counts and every other value tied with the n-th: by count, largest first, then by key.
+
+    One rule for every "most frequent" the app, the slides and the brief show: a cut never splits equal counts, so
+    "the top 3" may hold 4 or 8 values, and which of the tied values make it is never arbitrary.
+    """
+    ordered = counts[counts > 0].sort_index().sort_values(ascending=False, kind="stable").astype(int)
+    if n <= 0 or ordered.empty:
+        return ordered.iloc[:0]
+    cut = ordered.iloc[min(n, len(ordered)) - 1]
+    return ordered[ordered >= cut]
+
+
+@dataclass(frozen=True)
+class Top:
+    """The most frequent values of a count (ties at the cut included) and what a caption needs to say about them."""
+
+    counts: pd.Series  # the chosen values' counts, largest first, ties by key
+    asked: int  # how many were asked for ("the top 6")
+    having: int  # how many values have a count above zero
+
+    @property
+    def least(self) -> int:
+        """The smallest count among the chosen values (the cut); 0 when none is chosen."""
+        return int(self.counts.min()) if len(self.counts) else 0
+
+    @property
+    def tied_at_cut(self) -> int:
+        """How many chosen values share the cut's count."""
+        return int((self.counts == self.least).sum()) if len(self.counts) else 0
+
+
+def top(counts: pd.Series, n: int) -> Top:
+    """The n most frequent values by ``top_with_ties``, with what a caption says about them."""
+    return Top(top_with_ties(counts, n), n, int((counts > 0).sum()))
+
+
+#: How many objectives the pages, slides and brief highlight as the most frequent (ties at the cut added).
+TOP_OBJECTIVES = 6
+
+
+def top_objectives(counts: pd.Series, n: int = TOP_OBJECTIVES) -> list[int]:
+    """The n most frequent objectives and every objective tied with the n-th, in number order."""
+    return sorted(int(o) for o in top_with_ties(counts, n).index)
 
 
 @memo.per_version

@@ -14,7 +14,7 @@ import altair as alt
 import pandas as pd
 import pydeck as pdk
 
-from gcmdash import active, countries, framework, maps, regions
+from gcmdash import active, countries, framework, maps, metrics, regions
 from gcmdash.filters import Filters
 
 #: The figures of the first slide, in the brief's order.
@@ -92,9 +92,9 @@ def context_line(f: Filters) -> str:
 
 
 def most_frequent(counts: pd.Series, n: int = 3) -> list[tuple[str, int]]:
-    """The n most frequent objectives, most frequent first (ties by number), as (label, records)."""
-    ordered = counts[counts > 0].sort_index().sort_values(ascending=False, kind="stable")
-    return [(framework.objective(int(o)).label, int(records)) for o, records in ordered.iloc[:n].items()]
+    """The n most frequent objectives and every one tied with the n-th, most frequent first (ties by number), as
+    (label, records): the same rule as the highlighted bars (``metrics.top_with_ties``)."""
+    return [(framework.objective(int(o)).label, int(records)) for o, records in metrics.top_with_ties(counts, n).items()]
 
 
 # --- The presentation theme -------------------------------------------------------------------------------------

@@ -46,8 +46,13 @@ class PracticesView:
     by_implementer: pd.Series
     by_country: pd.Series
     by_scope: pd.Series
-    top_objectives: list[int]
+    top: metrics.Top  # the most frequent objectives, ties at the cut included
     multi_objective: int
+
+    @property
+    def top_objectives(self) -> list[int]:
+        """The highlighted objectives, in number order."""
+        return sorted(int(o) for o in self.top.counts.index)
 
 
 @memo.per_version
@@ -65,7 +70,7 @@ def practices(data: Dataset, f: Filters, objectives: tuple[int, ...] = (), imple
         by_implementer=long_counts(data["practice_implementers"], by_objective, "implementer_type"),
         by_country=country_counts(data["practice_countries"], records, filters.country_scope(f)),
         by_scope=metrics.ranking(records["scope"]),
-        top_objectives=metrics.top_objectives(objective_counts),
+        top=metrics.top(objective_counts, metrics.TOP_OBJECTIVES),
         multi_objective=several_objectives(data["practice_objectives"], records),
     )
 
@@ -81,7 +86,12 @@ class PledgesView:
     by_form: pd.Series
     by_country: pd.Series
     by_year: pd.DataFrame
-    top_objectives: list[int]
+    top: metrics.Top  # the most frequent objectives, ties at the cut included
+
+    @property
+    def top_objectives(self) -> list[int]:
+        """The highlighted objectives, in number order."""
+        return sorted(int(o) for o in self.top.counts.index)
 
 
 @memo.per_version
@@ -99,7 +109,7 @@ def pledges(data: Dataset, f: Filters, objectives: tuple[int, ...] = ()) -> Pled
         by_form=long_counts(data["pledge_forms"], records, "form"),
         by_country=country_counts(data["pledge_countries"], records, filters.country_scope(f)),
         by_year=by_year.astype({"year": int}),
-        top_objectives=metrics.top_objectives(counts),
+        top=metrics.top(counts, metrics.TOP_OBJECTIVES),
     )
 
 
@@ -151,8 +161,8 @@ def funding(data: Dataset, f: Filters) -> FundingView:
     return FundingView(
         contributions=contributions,
         programmes=programmes,
-        by_contributor=by_contributor.rename(index=countries.country_name).sort_index().sort_values(ascending=False)
-        .div(1e6),
+        by_contributor=by_contributor.rename(index=countries.country_name).sort_index()
+        .sort_values(ascending=False, kind="stable").div(1e6),
         by_year=contributions.groupby("year")["amount_usd"].sum().reset_index().astype({"year": int}),
         programmes_by_region=_programmes_by_region(long),
         programmes_by_country=long.groupby(["country", "status"]).size().rename("programmes").reset_index(),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from gcmdash import charts, ui, views
+from gcmdash import charts, formatting, ui, views
 
 data, f = ui.page_start()
 picked = {"objective": ui.clicked("pledge-objectives", "pick_objective", "objective")}
@@ -14,9 +14,10 @@ view = views.pledges(data, f, picked["objective"])
 if view.by_objective.sum() == 0 and view.records.empty:
     ui.empty_state("pledges")
     st.stop()
-top = ", ".join(str(o) for o in view.top_objectives)
-st.caption(f"**{len(view.records):,} pledges** shown. Most frequent objectives: **{top}**. A pledge with several "
-           "objectives counts under each. Click an objective bar to filter the rest of the page.")
+st.caption(f"**{formatting.plain(formatting.plural(len(view.records), 'pledge'))}** shown. "
+           f"{formatting.plain(formatting.highlight_note(view.top, 'pledges'))} A pledge with several objectives "
+           "counts under each. Click an objective bar to filter the rest of the page, double-click the chart to clear; "
+           "the sidebar's “GCM objectives” filter does the same (and narrows this chart too).")
 
 frame = charts.objective_frame(view.by_objective, view.top_objectives)
 ui.chart_block(charts.objective_bars(frame, "Pledges", selection="pick_objective", picked=tuple(picked["objective"])),

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from gcmdash import charts, ui, views
+from gcmdash import charts, formatting, ui, views
 
 data, f = ui.page_start()
 picked = {"objective": ui.clicked("practice-objectives", "pick_objective", "objective"),
@@ -15,9 +15,11 @@ view = views.practices(data, f, picked["objective"], picked["implementer_type"])
 if view.by_objective.sum() == 0 and view.records.empty:
     ui.empty_state("practices")
     st.stop()
-st.caption(f"**{len(view.records):,} practices** shown; {view.multi_objective:,} of them address several objectives "
-           "and count under each. Click an objective or implementer bar to filter the rest of the page; "
-           "double-click the chart to clear.")
+st.caption(f"**{formatting.plain(formatting.plural(len(view.records), 'practice'))}** shown; "
+           f"{formatting.plain(formatting.several_note(view.multi_objective))}. "
+           f"{formatting.plain(formatting.highlight_note(view.top, 'practices'))} Click an objective or implementer "
+           "bar to filter the rest of the page, double-click the chart to clear; the sidebar's “GCM objectives” and "
+           "“Implementer types” filters do the same (and narrow these charts too).")
 
 left, right = st.columns([3, 2], gap="large")
 with left:

@@ -151,7 +151,7 @@ def test_sections_follow_the_brief_with_notes_version_and_illustrative_notice(pa
     positions = [text.index(title) for title in order]
     assert positions == sorted(positions)
     assert "most practices cover several GCM objectives" in text and "counts under each" in text
-    assert "focus on objectives 2 (Minimize adverse drivers), 7 (Reduce vulnerabilities), 15" in text
+    assert "most often address objectives 2 (Minimize adverse drivers), 7 (Reduce vulnerabilities), 15" in text
     assert f"published version 7 · content {data.version}" in text
     assert "Illustrative data." in text
     assert "https://migrationnetwork.un.org/regional-information-brief-unece" in page.links

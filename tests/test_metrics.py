@@ -60,10 +60,31 @@ def test_ranking_orders_by_count_then_name(data):
     assert list(ranked) == [3, 1, 1]
 
 
-def test_top_objectives_breaks_ties_by_number():
+def test_top_objectives_includes_every_value_tied_at_the_cut():
     import pandas as pd
     counts = pd.Series([5, 5, 1, 5], index=[9, 2, 3, 4])
-    assert metrics.top_objectives(counts, 2) == [2, 4]
+    assert metrics.top_objectives(counts, 2) == [2, 4, 9]  # three tie at 5: none is left out arbitrarily
+    assert metrics.top_objectives(counts, 3) == [2, 4, 9]
+    assert metrics.top_objectives(counts, 4) == [2, 3, 4, 9]
+
+
+def test_top_with_ties_orders_by_count_then_key_and_never_splits_a_tie():
+    import pandas as pd
+    counts = pd.Series([1, 3, 1, 0, 2, 1, 1], index=[15, 7, 1, 4, 2, 21, 9])
+    top = metrics.top_with_ties(counts, 3)
+    assert list(top.items()) == [(7, 3), (2, 2), (1, 1), (9, 1), (15, 1), (21, 1)]
+    assert list(metrics.top_with_ties(counts, 2).index) == [7, 2]
+    assert list(metrics.top_with_ties(counts, 10).index) == [7, 2, 1, 9, 15, 21]  # zeros are never "top"
+    assert metrics.top_with_ties(counts * 0, 3).empty and metrics.top_with_ties(counts, 0).empty
+    names = pd.Series([2, 2, 5], index=["IOM", "Civil society", "Member State"])
+    assert list(metrics.top_with_ties(names, 2).index) == ["Member State", "Civil society", "IOM"]
+
+
+def test_top_says_how_many_tie_at_the_cut():
+    import pandas as pd
+    found = metrics.top(pd.Series([9, 7, 5, 3, 3, 1], index=[1, 2, 3, 4, 5, 6]), 4)
+    assert list(found.counts.index) == [1, 2, 3, 4, 5]
+    assert (found.asked, found.having, found.least, found.tied_at_cut) == (4, 6, 3, 2)
 
 
 def test_summary_counts_networks_of_covered_areas(data):
