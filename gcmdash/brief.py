@@ -560,6 +560,7 @@ def _funding_section(data: Dataset, region: str, figures: dict[str, Figure]) -> 
     funded, pipeline = figures["joint_programmes_funded"], figures["joint_programmes_pipeline"]
     body += (f"<h3>Joint programmes</h3><p><b>{int(funded.value)} joint programmes funded</b> in the region "
              f"({esc(funded.note or '')}) and <b>{int(pipeline.value)} in the pipeline</b>.</p>")
+    body += chart_svg(charts.region_bars(view.programmes_by_region), "fund-regions", "Joint programmes by region")
     if not view.programmes_by_area.empty:
         body += chart_svg(charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
                           "fund-areas", "Joint programmes by thematic area")

@@ -182,21 +182,105 @@ def counts_table(counts: pd.Series, field_title: str, what: str) -> pd.DataFrame
     return counts.rename_axis(field_title).reset_index(name=what)
 
 
+#: Joint programmes' statuses and their colours, in every chart of them.
+STATUSES = ("Funded", "Pipeline")
+_STATUS_COLOURS = alt.Scale(domain=list(STATUSES), range=[ACCENT, PALETTE[1]])
+
+
+def _count_axis(title: str) -> alt.Axis:
+    """A value axis of counts: whole numbers only, never "0, 1, 1" (ticks at least 1 apart, written as integers)."""
+    return _axis(title, tickMinStep=1, format="d")
+
+
+def _status_legend() -> alt.Legend:
+    return alt.Legend(title=None, orient="bottom", labelFontSize=FONT_SIZE)
+
+
 @functools.lru_cache(maxsize=32)
-def _status_template(columns: tuple[tuple[str, str], ...], field: str, title: str) -> alt.Chart:
-    return alt.Chart(_empty(columns), height=alt.Step(BAR_HEIGHT)).mark_bar(cornerRadiusEnd=2).encode(
-        y=alt.Y(f"{field}:N", sort="-x", axis=_axis(None)),
-        x=alt.X("sum(programmes):Q", axis=_axis("Joint programmes", tickMinStep=1)),
-        color=alt.Color("status:N", scale=alt.Scale(domain=["Funded", "Pipeline"], range=[ACCENT, PALETTE[1]]),
-                        legend=alt.Legend(title=None, orient="bottom", labelFontSize=FONT_SIZE)),
+def _status_template(columns: tuple[tuple[str, str], ...], field: str, title: str) -> alt.LayerChart:
+    base = alt.Chart(_empty(columns), height=alt.Step(BAR_HEIGHT))
+    y = alt.Y(f"{field}:N", sort=alt.EncodingSortField("order", op="min"), axis=_axis(None))
+    bars = base.mark_bar(cornerRadiusEnd=2).encode(
+        y=y, x=alt.X("sum(programmes):Q", axis=_count_axis("Joint programmes")),
+        color=alt.Color("status:N", scale=_STATUS_COLOURS, legend=_status_legend()),
         tooltip=[alt.Tooltip(f"{field}:N", title=title), alt.Tooltip("status:N", title="Status"),
                  alt.Tooltip("programmes:Q", title="Joint programmes")],
-    ).properties(title=_title(f"Joint programmes by {title.lower()}",
-                              "A programme covering several countries counts in each." if field == "country" else None),
-                 width="container")
+    )
+    totals = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1).encode(
+        y=y, x="sum(programmes):Q", text=alt.Text("sum(programmes):Q", format="d"))
+    return (bars + totals).properties(title=_title(f"Joint programmes by {title.lower()}"), width="container")
 
 
 @memo.by_content()
 def status_bars(frame: pd.DataFrame, field: str, title: str) -> alt.Chart:
-    """Joint programmes per category, funded and in the pipeline side by side in one stacked bar."""
+    """Joint programmes per category (frame: field, status, programmes, order), funded and pipeline stacked in one
+    bar with its total, in the frame's order."""
     return _on(_status_template(_columns(frame), field, title), frame)
+
+
+@functools.lru_cache(maxsize=8)
+def _region_template(columns: tuple[tuple[str, str], ...]) -> alt.LayerChart:
+    base = alt.Chart(_empty(columns), height=alt.Step(BAR_HEIGHT + 6))
+    # The selected region's label is bold and says "(selected)"; its bar is drawn full, the others paler: a
+    # highlight read in words as well as in colour, in either theme.
+    y = alt.Y("label:N", sort=alt.EncodingSortField("order", op="min"),
+              axis=_axis(None, labelFontWeight={"condition": {"test": "indexof(datum.label, '(selected)') >= 0",
+                                                              "value": "bold"}, "value": "normal"}))
+    bars = base.mark_bar(cornerRadiusEnd=2).encode(
+        y=y, x=alt.X("sum(programmes):Q", axis=_count_axis("Joint programmes")),
+        color=alt.Color("status:N", scale=_STATUS_COLOURS, legend=_status_legend()),
+        opacity=alt.OpacityValue(0.5, condition={"test": "datum.selected", "value": 1.0}),
+        tooltip=[alt.Tooltip("region:N", title="Region"), alt.Tooltip("status:N", title="Status"),
+                 alt.Tooltip("programmes:Q", title="Joint programmes")],
+    )
+    totals = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1).encode(
+        y=y, x="sum(programmes):Q", text=alt.Text("sum(programmes):Q", format="d"))
+    return (bars + totals).properties(
+        title=_title("Joint programmes by region",
+                     ["Each region's own joint programmes, as its page counts them (the years chosen apply); a",
+                      "programme covering countries of several regions counts in each."]),
+        width="container")
+
+
+@memo.by_content()
+def region_bars(frame: pd.DataFrame) -> alt.Chart:
+    """Each of the five regions' own joint programmes (frame from views: region, label, status, programmes,
+    selected, order), funded and pipeline stacked, the selected region highlighted."""
+    return _on(_region_template(_columns(frame)), frame)
+
+
+@functools.lru_cache(maxsize=8)
+def _country_template(columns: tuple[tuple[str, str], ...], several: bool) -> alt.LayerChart:
+    base = alt.Chart(_empty(columns), height=alt.Step(BAR_HEIGHT), width=alt.Step(110))
+    y = alt.Y("country:N", sort=alt.EncodingSortField("order", op="min"), axis=_axis(None))
+    x = alt.X("status:N", scale=alt.Scale(domain=list(STATUSES)),
+              axis=_axis(None, orient="top", labelAngle=0, domain=False, ticks=False))
+    dots = base.mark_circle(size=150, opacity=1).encode(
+        y=y, x=x, color=alt.Color("status:N", scale=_STATUS_COLOURS, legend=None),
+        tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("status:N", title="Status"),
+                 alt.Tooltip("programmes:Q", title="Joint programmes")])
+    note = ("A dot: the country has joint programmes of that status; the number says how many where more than one."
+            if several else "A dot: the country has one joint programme of that status.")
+    chart = dots
+    if several:
+        numbers = base.mark_text(align="left", dx=10, fontSize=FONT_SIZE - 1).encode(y=y, x=x, text="shown:N")
+        chart = dots + numbers
+    return chart.properties(title=_title("Joint programmes by country",
+                                         [note, "A programme covering several countries counts in each."]))
+
+
+@memo.by_content()
+def country_dots(frame: pd.DataFrame) -> alt.Chart:
+    """Joint programmes per country as a compact country × status grid of dots (frame: country, status, programmes,
+    order), with a count only where a country has more than one of a status: not a wall of bars all equal to 1."""
+    shown = frame.assign(shown=[str(n) if n > 1 else "" for n in frame["programmes"]])
+    return _on(_country_template(_columns(shown), bool((frame["programmes"] > 1).any())), shown)
+
+
+def status_table(frame: pd.DataFrame, field: str, title: str) -> pd.DataFrame:
+    """A programme chart's numbers for its data-table view: one row per value, funded, pipeline and total."""
+    wide = frame.pivot_table(index=field, columns="status", values="programmes", aggfunc="sum", fill_value=0,
+                             observed=True).reindex(columns=list(STATUSES), fill_value=0).astype(int)
+    order = frame.groupby(field, observed=True)["order"].min()
+    wide = wide.loc[order.sort_values(kind="stable").index]
+    return wide.assign(Total=wide.sum(axis=1)).rename_axis(title).rename_axis(None, axis=1).reset_index()

@@ -37,12 +37,15 @@ if view.programmes.empty:
     st.stop()
 left, right = st.columns(2, gap="large")
 with left:
-    ui.chart_block(charts.status_bars(view.programmes_by_region, "region", "Region"), view.programmes_by_region,
+    ui.chart_block(charts.region_bars(view.programmes_by_region),
+                   charts.status_table(view.programmes_by_region, "region", "Region"),
                    "fund-jp-regions", name="programmes-by-region", region=f.region)
     ui.chart_block(charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
-                   view.programmes_by_area, "fund-jp-areas", name="programmes-by-area", region=f.region)
+                   charts.status_table(view.programmes_by_area, "thematic_area", "Thematic area"),
+                   "fund-jp-areas", name="programmes-by-area", region=f.region)
 with right:
-    ui.chart_block(charts.status_bars(view.programmes_by_country, "country", "Country"), view.programmes_by_country,
+    ui.chart_block(charts.country_dots(view.programmes_by_country),
+                   charts.status_table(view.programmes_by_country, "country", "Country"),
                    "fund-jp-countries", name="programmes-by-country", region=f.region)
 ui.records_table(data, "programmes", view.programmes, "q")
 ui.record_downloads("programmes", view.programmes, "programmes", f.region)

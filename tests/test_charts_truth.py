@@ -92,3 +92,51 @@ def test_category_bars_keep_the_given_order_for_ties():
     chart = charts.category_bars(ordered, "kind", "Pledges", "Kind")
     assert list(chart.data["kind"]) == ["C", "A", "B"] and list(chart.data["rank"]) == [0, 1, 2]
     assert chart.to_dict()["layer"][0]["encoding"]["y"]["sort"] == {"field": "rank", "op": "min"}
+
+
+# --- Joint programmes by region and by country --------------------------------------------------------------------
+
+
+def _totals(view) -> dict[tuple[str, str], int]:
+    return {(str(r.region), str(r.status)): int(r.programmes) for r in view.programmes_by_region.itertuples()}
+
+
+def test_each_region_bar_is_that_regions_own_total_on_every_page(data):
+    from gcmdash import regions
+    own = {}
+    for region in regions.REGIONS:
+        programmes = views.funding(data, Filters(region=region)).programmes
+        for status in charts.STATUSES:
+            own[(region, status)] = int((programmes["status"] == status).sum())
+            assert own[(region, status)] == len(metrics.programmes_in(data, region, status))
+    assert any(own.values())
+    for region in (*regions.REGIONS, None):
+        view = views.funding(data, Filters(region=region))
+        assert _totals(view) == own, region  # the ECE page's ESCAP bar is the ESCAP page's total
+        selected = view.programmes_by_region[view.programmes_by_region["selected"]]
+        assert set(selected["region"]) == ({region} if region else set())
+        assert all(label.endswith("(selected)") for label in selected["label"])
+
+
+def test_the_region_bars_keep_the_years_chosen(data):
+    years = (2019, 2020)
+    view = views.funding(data, Filters(region="ECE", years=years))
+    for region in ("ECE", "ESCAP"):
+        kept = metrics.programmes_in(data, region, "Funded")
+        assert _totals(view)[(region, "Funded")] == int(kept["year"].between(*years).fillna(False).sum())
+
+
+def test_programmes_by_country_is_a_dot_grid_with_counts_only_where_they_differ(data):
+    view = views.funding(data, Filters(region="ECE"))
+    chart = charts.country_dots(view.programmes_by_country)
+    spec = chart.to_dict()
+    assert spec["mark"]["type"] == "circle"
+    # On the bundled data every country has one programme of a status: no numbers are drawn at all.
+    assert (view.programmes_by_country["programmes"] == 1).all() and "layer" not in spec
+    several = pd.DataFrame({"country": ["A", "A", "B"], "status": ["Funded", "Pipeline", "Funded"],
+                            "programmes": [2, 1, 1], "order": [0, 0, 1]})
+    shown = charts.country_dots(several)
+    assert list(shown.data["shown"]) == ["2", "", ""] and "layer" in shown.to_dict()
+    table = charts.status_table(several, "country", "Country")
+    assert table.to_dict("records") == [{"Country": "A", "Funded": 2, "Pipeline": 1, "Total": 3},
+                                        {"Country": "B", "Funded": 1, "Pipeline": 0, "Total": 1}]
