@@ -31,7 +31,7 @@ def _axis(title: str | None = None, **extra) -> alt.Axis:
 
 
 #: Subtitles are wrapped to lines this long: a chart in a third of the page would cut a longer line off with "…".
-SUBTITLE_CHARS = 44
+SUBTITLE_CHARS = 34
 
 
 def _title(text: str, subtitle: str | list[str] | None = None) -> alt.TitleParams:
@@ -40,7 +40,7 @@ def _title(text: str, subtitle: str | list[str] | None = None) -> alt.TitleParam
 
 
 def _integer_ticks(scale: str, length: str) -> alt.ExprRef:
-    """Tick values 0, step, 2·step… up to the scale's end, the step a whole 1, 2 or 5 × 10ⁿ, about one per 45 px.
+    """Tick values 0, step, 2·step… up to the scale's end, the step a whole 1, 2 or 5 × 10ⁿ, at most one per 45 px.
 
     Vega's tickMinStep is not enough: it caps the tick count at span + 1, and d3 then still picks a step of 0.5 for
     a 0–1 or 0–2 axis, which a whole-number format writes "0, 1, 1". Worked out in the chart from its own domain and
@@ -49,7 +49,8 @@ def _integer_ticks(scale: str, length: str) -> alt.ExprRef:
     rough = f"max(1, domain('{scale}')[1] / max(1, floor({length} / 45)))"
     power = f"pow(10, floor(log({rough}) / LN10))"
     mantissa = f"({rough}) / ({power})"
-    step = f"({power}) * ({mantissa} <= 1 ? 1 : {mantissa} <= 2 ? 2 : {mantissa} <= 5 ? 5 : 10)"
+    # Rounded down to 1, 2 or 5 × 10ⁿ, so the step never passes the domain's end: a narrow 0–4 axis still shows 4.
+    step = f"({power}) * ({mantissa} < 2 ? 1 : {mantissa} < 5 ? 2 : 5)"
     return alt.ExprRef(f"sequence(0, domain('{scale}')[1] + 0.5, {step})")
 
 
@@ -230,13 +231,12 @@ def progress_bar(mobilised: float, target: float) -> alt.Chart:
     # A band step, not a fixed height: a fixed height counts the title and axis too, leaving a hairline bar.
     base = alt.Chart(frame, height=alt.Step(48)).encode(y=alt.Y("fund:N", axis=None))
     scale = alt.Scale(domain=[0, max(target, mobilised) / 1e6], nice=False)
-    decimals = formatting.money_decimals([target / 1e6])
+    # No number is written on the bar, so the axis takes whole millions; both tooltips write one decimal.
     whole = base.mark_bar(color=PROGRESS_TRACK).encode(
-        x=alt.X("target:Q", axis=_axis("USD million", format=f",.{decimals}f"), scale=scale),
-        tooltip=[alt.Tooltip("target:Q", title="Target (USD million)", format=f",.{decimals}f")])
+        x=alt.X("target:Q", axis=_axis("USD million", format=",.0f"), scale=scale),
+        tooltip=[alt.Tooltip("target:Q", title="Target (USD million)", format=",.1f")])
     done = base.mark_bar(color=ACCENT).encode(
-        x="mobilised:Q",
-        tooltip=[alt.Tooltip("mobilised:Q", title="Mobilised (USD million)", format=f",.{decimals}f")])
+        x="mobilised:Q", tooltip=[alt.Tooltip("mobilised:Q", title="Mobilised (USD million)", format=",.1f")])
     # An explicit colour on the mark wins over the theme's text colour (light ink on the light track was invisible).
     inside = share >= 0.5
     text = base.mark_text(align="right" if inside else "left", dx=-6 if inside else 6, fontSize=FONT_SIZE,
@@ -303,10 +303,11 @@ def _region_template(columns: tuple[tuple[str, str], ...]) -> alt.LayerChart:
     y = alt.Y("label:N", sort=alt.EncodingSortField("order", op="min"),
               axis=_axis(None, labelFontWeight={"condition": {"test": "indexof(datum.label, '(selected)') >= 0",
                                                               "value": "bold"}, "value": "normal"}))
+    # Not aggregated (bars stack by themselves): an aggregate would drop the `selected` field the opacity reads.
     bars = base.mark_bar(cornerRadiusEnd=2).encode(
-        y=y, x=alt.X("sum(programmes):Q", axis=_count_axis("Joint programmes")),
+        y=y, x=alt.X("programmes:Q", stack="zero", axis=_count_axis("Joint programmes")),
         color=alt.Color("status:N", scale=_STATUS_COLOURS, legend=_status_legend()),
-        opacity=alt.OpacityValue(0.5, condition={"test": "datum.selected", "value": 1.0}),
+        opacity=alt.OpacityValue(0.45, condition={"test": "datum.selected", "value": 1.0}),
         tooltip=[alt.Tooltip("region:N", title="Region"), alt.Tooltip("status:N", title="Status"),
                  alt.Tooltip("programmes:Q", title="Joint programmes")],
     )
@@ -314,8 +315,8 @@ def _region_template(columns: tuple[tuple[str, str], ...]) -> alt.LayerChart:
         y=y, x="sum(programmes):Q", text=alt.Text("sum(programmes):Q", format="d"))
     return (bars + totals).properties(
         title=_title("Joint programmes by region",
-                     ["Each region's own joint programmes, as its page counts them (the years chosen apply); a",
-                      "programme covering countries of several regions counts in each."]),
+                     "Each region's own joint programmes, as its page counts them (the years chosen apply); a "
+                     "programme covering countries of several regions counts in each."),
         width="container")
 
 
@@ -343,7 +344,7 @@ def _country_template(columns: tuple[tuple[str, str], ...], several: bool) -> al
         numbers = base.mark_text(align="left", dx=10, fontSize=FONT_SIZE - 1).encode(y=y, x=x, text="shown:N")
         chart = dots + numbers
     return chart.properties(title=_title("Joint programmes by country",
-                                         [note, "A programme covering several countries counts in each."]))
+                                         note + " A programme covering several countries counts in each."))
 
 
 @memo.by_content()

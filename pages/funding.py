@@ -43,12 +43,13 @@ with left:
     ui.chart_block(charts.region_bars(view.programmes_by_region),
                    charts.status_table(view.programmes_by_region, "region", "Region"),
                    "fund-jp-regions", name="programmes-by-region", region=f.region)
-    ui.chart_block(charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
-                   charts.status_table(view.programmes_by_area, "thematic_area", "Thematic area"),
-                   "fund-jp-areas", name="programmes-by-area", region=f.region)
 with right:
     ui.chart_block(charts.country_dots(view.programmes_by_country),
                    charts.status_table(view.programmes_by_country, "country", "Country"),
                    "fund-jp-countries", name="programmes-by-country", region=f.region)
+# The whole width: thematic areas have long names, and half a page left a sliver of a plot.
+ui.chart_block(charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
+               charts.status_table(view.programmes_by_area, "thematic_area", "Thematic area"),
+               "fund-jp-areas", name="programmes-by-area", region=f.region)
 ui.records_table(data, "programmes", view.programmes, "q")
 ui.record_downloads("programmes", view.programmes, "programmes", f.region)

@@ -308,3 +308,13 @@ def test_the_progress_label_is_drawn_in_its_own_colour(data):
     label = re.search(r'<text[^>]*fill="([^"]+)"[^>]*>(\d+\.\d% of USD 150 million)</text>', svg)
     assert label and label.group(2) == "39.5% of USD 150 million"
     assert contrast(label.group(1), charts.PROGRESS_TRACK) >= 4.5
+
+
+@pytest.mark.parametrize("region", ["ECE", "ESCAP", None])
+def test_only_the_selected_regions_bars_are_drawn_full_and_its_label_says_so(data, region):
+    import re
+    svg = _svg(charts.region_bars(views.funding(data, Filters(region=region)).programmes_by_region))
+    drawn = re.findall(r'aria-label="programmes: \d+; label: ([^;]+);[^"]*"[^>]*?opacity="([^"]*)"', svg)
+    assert len(drawn) == 10
+    assert {label for label, opacity in drawn if opacity == "1"} == ({f"{region} (selected)"} if region else set())
+    assert (f"{region} (selected)</text>" in svg) == bool(region)
