@@ -83,14 +83,12 @@ def _join(items: Sequence[str], last: str = "and") -> str:
 
 
 def _usd(value: float) -> str:
-    """An amount in words as the briefs write it: "USD 150 million", "USD 59.2 million"."""
-    if value < 1e6:
-        return f"USD {value:,.0f}"
-    return f"USD {value / 1e6:,.1f}".removesuffix(".0") + " million"
+    """An amount in words: the app's one money format ("USD 150 million", "USD 59.2 million", "USD 850,000")."""
+    return formatting.money(value)
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return f"{n:,} {one if n == 1 else many}"
+    return formatting.plural(n, one, many)
 
 
 # --- Data version ----------------------------------------------------------------------------------------------
@@ -441,7 +439,8 @@ def _practices_section(data: Dataset, region: str, figures: dict[str, Figure]) -
     total = len(view.records)
     share = figures["practices_share_pct"]
     frame = charts.objective_frame(view.by_objective, view.top_objectives)
-    intro = (f"<p><b>{total:,} practices</b> from the region by GCM objective ({share.value:.0f} per cent of all "
+    intro = (f"<p><b>{_count(total, 'practice', 'practices')}</b> from the region by GCM objective "
+             f"({share.value:.0f} per cent of all "
              f"practices in the records). {_several(view.multi_objective, total, 'practices')}</p>")
     if view.top_objectives:
         intro += (f"<p>The most frequent objectives are {esc(_objective_names(view.top_objectives))}. "
@@ -499,7 +498,8 @@ def _implementers_section(data: Dataset, region: str) -> tuple[str, str]:
 def _pledges_section(data: Dataset, region: str) -> tuple[str, str]:
     view = views.pledges(data, Filters(region=region))
     total = len(view.records)
-    body = f"<p><b>{total:,} pledges</b> from the region have been submitted.</p>"
+    body = (f"<p><b>{_count(total, 'pledge', 'pledges')}</b> from the region "
+            f"{'has' if total == 1 else 'have'} been submitted.</p>")
     if not total:
         return "Pledges by GCM objective", body + '<p class="empty">No pledges in the records for this region.</p>'
     several = views.several_objectives(data["pledge_objectives"], view.records)
@@ -554,12 +554,14 @@ def _funding_section(data: Dataset, region: str, figures: dict[str, Figure]) -> 
              f"contributed to the M-MPTF, with a total contribution of {esc(_usd(amount.value))}"
              f" in the records.</p>")
     if not view.by_contributor.empty:
-        body += chart_svg(charts.category_bars(view.by_contributor.round(1), "contributor",
-                                               "Contributions (USD million)", "Contributor"),
+        body += chart_svg(charts.category_bars(view.by_contributor, "contributor", "Contributions", "Contributor",
+                                               money=True),
                           "fund-contributors", "Contributions to the M-MPTF by contributor")
     funded, pipeline = figures["joint_programmes_funded"], figures["joint_programmes_pipeline"]
-    body += (f"<h3>Joint programmes</h3><p><b>{int(funded.value)} joint programmes funded</b> in the region "
+    body += (f"<h3>Joint programmes</h3><p><b>{_count(int(funded.value), 'joint programme', 'joint programmes')} "
+             f"funded</b> in the region "
              f"({esc(funded.note or '')}) and <b>{int(pipeline.value)} in the pipeline</b>.</p>")
+    body += chart_svg(charts.region_bars(view.programmes_by_region), "fund-regions", "Joint programmes by region")
     if not view.programmes_by_area.empty:
         body += chart_svg(charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
                           "fund-areas", "Joint programmes by thematic area")

@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gcmdash import metrics, regions, settings
+from gcmdash import formatting, metrics, regions, settings
 from gcmdash.formatdoc import data_format_markdown
 from gcmdash.issues import Issue, SpreadsheetError
 from gcmdash.loading import LoadResult, load_paths
@@ -77,8 +77,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
         return EXIT_VALID
     print(f"{regions.region_label(region) if region else 'All regions'} — data version {result.dataset.version}")
     for figure in figures:
-        published = f"  (published {figure.published:,.0f} as of {figure.as_of})" if figure.published is not None else ""
-        print(f"  {figure.label}: {figure.value:,.1f}{figure.unit and ' ' + figure.unit}{published}")
+        # As the cards write them: counts as whole numbers, money as "USD 56.3 million", shares as "39.5%".
+        note = f" ({figure.note})" if figure.note and not figure.without_records else ""
+        print(f"  {figure.label}: {formatting.shown_value(figure)}{note} · {formatting.published_line(figure)}")
     return EXIT_VALID
 
 

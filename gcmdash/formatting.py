@@ -1,19 +1,40 @@
-"""Numbers and dates written for people: '70', '28.0%', 'USD 56.3M', '1 March 2024'."""
+"""Numbers and dates written for people: '70', '28.0%', 'USD 56.3 million', '1 March 2024'."""
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
 
-from gcmdash.metrics import Figure, Top
+if TYPE_CHECKING:  # only their attributes are read here; metrics itself writes money with `money`
+    from gcmdash.metrics import Figure, Top
 
 NO_RECORDS = "—"
 
 
+def money(value: float) -> str:
+    """An amount of US dollars, the one way every page, slide, card, chart, brief and the CLI write it:
+    "USD 850,000", "USD 17.5 million", "USD 150 million", "USD 1.2 billion" (one decimal, none when it is 0)."""
+    size = abs(value)
+    if size < 999_950:  # what would round to "1,000.0 thousand" is written as a million
+        return f"USD {value:,.0f}"
+    unit, scale = ("billion", 1e9) if size >= 999_950_000 else ("million", 1e6)
+    return f"USD {value / scale:,.1f}".removesuffix(".0") + f" {unit}"
+
+
+def money_decimals(millions: Iterable[float]) -> int:
+    """How many decimals a chart of amounts in USD million writes every label and tick with: one, or as many as the
+    smallest non-zero amount needs to not read 0 (one chart never mixes 17.45, 8.2 and 1)."""
+    smallest = min((abs(v) for v in millions if v and not math.isnan(v)), default=1.0)
+    return 1 if smallest >= 0.05 else min(3, max(1, math.ceil(-math.log10(smallest))))
+
+
 def amount(value: float, unit: str) -> str:
-    """A value in its unit, short enough for a headline card."""
+    """A value in its unit, as a headline card, a slide and the CLI write it."""
     if unit == "USD":
-        return f"USD {value / 1e6:,.1f}M" if value >= 1e6 else f"USD {value:,.0f}"
+        return money(value)
     if unit == "%":
         return f"{value:.1f}%"
     return f"{value:,.0f}"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from gcmdash import memo, regions
+from gcmdash import formatting, memo, regions
 from gcmdash.dataset import Dataset, having, rows_of
 from gcmdash.schema import WORLD
 
@@ -210,7 +210,7 @@ def summary(data: Dataset, region: str | None) -> list[Figure]:
         ("contributions_usd", "M-MPTF contributions", float(contributions["amount_usd"].sum()), "USD", None,
          "Total contributions to the M-MPTF from Member States of the region."),
         ("mobilized_pct", "Target mobilised", 100 * total / float(target["value"]) if target is not None else 0.0,
-         "%", f"USD {total / 1e6:,.1f} million of USD {float(target['value']) / 1e6:,.0f} million, all contributors"
+         "%", f"{formatting.money(total)} of {formatting.money(float(target['value']))}, all contributors"
          if target is not None else "no capitalisation target in the brief figures",
          "Share of the M-MPTF capitalisation target mobilised by all contributors."),
         ("steering_committee_members", "Steering Committee members",

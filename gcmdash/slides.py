@@ -94,7 +94,8 @@ def context_line(f: Filters) -> str:
 def most_frequent(counts: pd.Series, n: int = 3) -> list[tuple[str, int]]:
     """The n most frequent objectives and every one tied with the n-th, most frequent first (ties by number), as
     (label, records): the same rule as the highlighted bars (``metrics.top_with_ties``)."""
-    return [(framework.objective(int(o)).label, int(records)) for o, records in metrics.top_with_ties(counts, n).items()]
+    top = metrics.top_with_ties(counts, n)
+    return [(framework.objective(int(o)).label, int(records)) for o, records in top.items()]
 
 
 # --- The presentation theme -------------------------------------------------------------------------------------

@@ -139,15 +139,28 @@ def _programme_rows(data: Dataset, programmes: pd.DataFrame, scope: frozenset[st
                        country=long["iso3"].astype(str).map(countries.country_name))
 
 
-def _programmes_by_region(long: pd.DataFrame) -> pd.DataFrame:
-    """Funded and pipeline programmes per region (a programme counts once in each region it covers)."""
-    statuses = {status: (long["status"] == status).to_numpy(dtype=bool) for status in ("Funded", "Pipeline")}
+def _programmes_by_region(data: Dataset, f: Filters) -> pd.DataFrame:
+    """Funded and pipeline programmes of each of the five regions, each counted as that region's own page counts
+    them (the region as filter, the chosen years kept; subregions and countries narrow one region only, so they are
+    left out), with the region the page is for marked: the ECE page's ESCAP bar is the ESCAP page's total."""
     rows = []
-    for region in regions.REGIONS:
-        inside = long["iso3"].isin(regions.coverage(region)).to_numpy(dtype=bool)
-        rows += [(region, status, long.loc[inside & flags, "key"].nunique()) for status, flags in statuses.items()]
-    frame = pd.DataFrame(rows, columns=["region", "status", "programmes"])
-    return frame[frame["programmes"] > 0]
+    for order, region in enumerate(regions.REGIONS):
+        kept = filters.programmes(data, Filters(region=region, years=f.years))
+        shown = f"{region} (selected)" if region == f.region else region
+        rows += [(region, shown, status, int((kept["status"] == status).sum()), region == f.region, order)
+                 for status in ("Funded", "Pipeline")]
+    return pd.DataFrame(rows, columns=["region", "label", "status", "programmes", "selected", "order"])
+
+
+def _by_status(rows: pd.DataFrame, field: str) -> pd.DataFrame:
+    """Programmes per value of the field and status (only the pairs that have any), with each value's place: most
+    programmes first, ties by name."""
+    counts = rows.groupby([field, "status"], observed=True).size().rename("programmes").reset_index()
+    counts = counts[counts["programmes"] > 0]
+    totals = counts.groupby(field, observed=True)["programmes"].sum()
+    rank = {name: n for n, name in enumerate(totals.sort_index().sort_values(ascending=False, kind="stable").index)}
+    return (counts.assign(order=counts[field].map(rank).astype(int))
+            .sort_values(["order", "status"], kind="stable").reset_index(drop=True))
 
 
 @memo.per_version
@@ -164,10 +177,9 @@ def funding(data: Dataset, f: Filters) -> FundingView:
         by_contributor=by_contributor.rename(index=countries.country_name).sort_index()
         .sort_values(ascending=False, kind="stable").div(1e6),
         by_year=contributions.groupby("year")["amount_usd"].sum().reset_index().astype({"year": int}),
-        programmes_by_region=_programmes_by_region(long),
-        programmes_by_country=long.groupby(["country", "status"]).size().rename("programmes").reset_index(),
-        programmes_by_area=programmes.groupby(["thematic_area", "status"], observed=True).size()
-        .rename("programmes").reset_index(),
+        programmes_by_region=_programmes_by_region(data, f),
+        programmes_by_country=_by_status(long, "country"),  # a programme counts in each of its countries
+        programmes_by_area=_by_status(programmes, "thematic_area"),
         mobilised=float(data["contributions"]["amount_usd"].sum()),
         target=None if target is None else float(target["value"]),
     )

@@ -34,7 +34,7 @@ counts = st.columns(4)
 counts[0].metric("Practices", len(profile.practices))
 counts[1].metric("Pledges", len(profile.pledges))
 counts[2].metric("Joint programmes", len(profile.programmes))
-counts[3].metric("M-MPTF contributions", formatting.amount(profile.contributed_usd, "USD"))
+counts[3].metric("M-MPTF contributions", formatting.money(profile.contributed_usd))
 
 st.subheader("Activities")
 ui.records_table(data, "activities", profile.activities, "q_activities")

@@ -12,8 +12,8 @@ view = views.funding(data, f)
 
 if view.target:
     ui.chart(charts.progress_bar(view.mobilised, view.target))
-    st.caption(f"{formatting.amount(view.mobilised, 'USD')} mobilised by all contributors of "
-               f"{formatting.amount(view.target, 'USD')} targeted by the 2026 IMRF "
+    st.caption(f"{formatting.money(view.mobilised)} mobilised by all contributors of "
+               f"{formatting.money(view.target)} targeted by the 2026 IMRF "
                f"({100 * view.mobilised / view.target:.1f}%). This bar is worldwide; the rest of the page follows the "
                "filters.")
 
@@ -23,12 +23,15 @@ if view.contributions.empty:
 else:
     left, right = st.columns([3, 2], gap="large")
     with left:
-        ui.chart_block(charts.category_bars(view.by_contributor, "contributor", "Contributions (USD million)", "Contributor"),
-                       charts.counts_table(view.by_contributor, "Contributor", "USD million"), "fund-contributors",
-                       name="contributions-by-contributor", region=f.region)
+        ui.chart_block(charts.category_bars(view.by_contributor, "contributor", "Contributions", "Contributor",
+                                            money=True),
+                       charts.counts_table(view.by_contributor, "Contributor", "USD million", money=True),
+                       "fund-contributors", name="contributions-by-contributor", region=f.region)
     with right:
-        ui.chart_block(charts.yearly_bars(view.by_year, "amount_usd", "USD", "Contributions per year", money=True),
-                       view.by_year, "fund-years", name="contributions-by-year", region=f.region)
+        ui.chart_block(charts.yearly_bars(view.by_year, "amount_usd", "Contributions", "Contributions per year",
+                                          money=True),
+                       charts.yearly_table(view.by_year, "amount_usd", "Contributions", money=True),
+                       "fund-years", name="contributions-by-year", region=f.region)
     ui.record_downloads("contributions", view.contributions, "contributions", f.region)
 
 st.subheader("Joint programmes")
@@ -37,12 +40,16 @@ if view.programmes.empty:
     st.stop()
 left, right = st.columns(2, gap="large")
 with left:
-    ui.chart_block(charts.status_bars(view.programmes_by_region, "region", "Region"), view.programmes_by_region,
+    ui.chart_block(charts.region_bars(view.programmes_by_region),
+                   charts.status_table(view.programmes_by_region, "region", "Region"),
                    "fund-jp-regions", name="programmes-by-region", region=f.region)
-    ui.chart_block(charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
-                   view.programmes_by_area, "fund-jp-areas", name="programmes-by-area", region=f.region)
 with right:
-    ui.chart_block(charts.status_bars(view.programmes_by_country, "country", "Country"), view.programmes_by_country,
+    ui.chart_block(charts.country_dots(view.programmes_by_country),
+                   charts.status_table(view.programmes_by_country, "country", "Country"),
                    "fund-jp-countries", name="programmes-by-country", region=f.region)
+# The whole width: thematic areas have long names, and half a page left a sliver of a plot.
+ui.chart_block(charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
+               charts.status_table(view.programmes_by_area, "thematic_area", "Thematic area"),
+               "fund-jp-areas", name="programmes-by-area", region=f.region)
 ui.records_table(data, "programmes", view.programmes, "q")
 ui.record_downloads("programmes", view.programmes, "programmes", f.region)

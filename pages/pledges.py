@@ -24,7 +24,7 @@ ui.chart_block(charts.objective_bars(frame, "Pledges", selection="pick_objective
                frame, "pledge-objectives",
                clickable=True, name="pledges-by-objective", region=f.region)
 
-left, middle, right = st.columns(3, gap="large")
+left, middle, right = st.columns([3, 2, 2], gap="large")  # entity types have the longest names
 with left:
     ui.chart_block(charts.category_bars(view.by_entity_type, "entity_type", "Pledges", "Entity type"),
                    charts.counts_table(view.by_entity_type, "Entity type", "Pledges"), "pledge-entities",
@@ -47,7 +47,8 @@ with left:
                    name="pledges-by-country", region=f.region)
 with right:
     ui.chart_block(charts.yearly_bars(view.by_year, "pledges", "Pledges", "Pledges per year, by kind", color="kind"),
-                   view.by_year, "pledge-years", name="pledges-by-year", region=f.region)
+                   charts.yearly_table(view.by_year, "pledges", "Pledges"), "pledge-years", name="pledges-by-year",
+                   region=f.region)
 
 st.subheader("The pledges")
 ui.records_table(data, "pledges", view.records, "q")

@@ -17,9 +17,9 @@ if view.by_objective.sum() == 0 and view.records.empty:
     st.stop()
 st.caption(f"**{formatting.plain(formatting.plural(len(view.records), 'practice'))}** shown; "
            f"{formatting.plain(formatting.several_note(view.multi_objective))}. "
-           f"{formatting.plain(formatting.highlight_note(view.top, 'practices'))} Click an objective or implementer "
-           "bar to filter the rest of the page, double-click the chart to clear; the sidebar's “GCM objectives” and "
-           "“Implementer types” filters do the same (and narrow these charts too).")
+           f"{formatting.plain(formatting.highlight_note(view.top, 'practices'))} Click an objective or "
+           "implementer bar to filter the rest of the page, double-click the chart to clear; the sidebar's "
+           "“GCM objectives” and “Implementer types” filters do the same (and narrow these charts too).")
 
 left, right = st.columns([3, 2], gap="large")
 with left:

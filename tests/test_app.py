@@ -31,7 +31,7 @@ def test_overview_shows_the_ece_brief_figures():
     assert shown["Pledges"] == "93"
     assert shown["Country Networks"] == "15"
     assert shown["Share of all practices"] == "28.0%"
-    assert shown["M-MPTF contributions"] == "USD 56.3M"
+    assert shown["M-MPTF contributions"] == "USD 56.3 million"
     captions = " ".join(c.value for c in app.caption)
     assert "differs" not in captions, "every ECE figure reproduces the brief"
     assert "other filters apply" not in captions, "no filter beyond the region is set by default"

@@ -30,7 +30,7 @@ CHAMPIONS = ["Azerbaijan", "Canada", "Luxembourg", "Portugal", "Türkiye"]
 #: The UNECE brief's headline figures (March 2024), as the brief shows them.
 SHOWN = {"practices": "70", "practices_share_pct": "28.0%", "pledges": "93", "country_networks": "15",
          "champion_countries": "5", "voluntary_reports": "24", "unct_workshops": "9", "joint_programmes_funded": "4",
-         "joint_programmes_pipeline": "6", "contributors": "15", "contributions_usd": "USD 56.3M",
+         "joint_programmes_pipeline": "6", "contributors": "15", "contributions_usd": "USD 56.3 million",
          "mobilized_pct": "39.5%", "steering_committee_members": "4"}
 #: Attributes that make a browser fetch something (an <a href> is only followed when clicked).
 _FETCHING = {"src", "href", "xlink:href", "srcset", "poster", "data", "action", "formaction", "background", "manifest",
@@ -125,7 +125,7 @@ def test_every_headline_figure_of_the_ece_summary_is_in_its_card_with_the_publis
         assert SHOWN[figure.metric] in card, (figure.metric, card)
         assert figure.label in card
         assert "Brief, 1 March 2024" in card and "the records agree" in card, card
-    assert page.card("contributions_usd").count("over USD 56.0M") == 1
+    assert page.card("contributions_usd").count("over USD 56 million") == 1
     assert "close to 40.0%" in page.card("mobilized_pct")
 
 

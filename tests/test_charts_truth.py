@@ -92,3 +92,229 @@ def test_category_bars_keep_the_given_order_for_ties():
     chart = charts.category_bars(ordered, "kind", "Pledges", "Kind")
     assert list(chart.data["kind"]) == ["C", "A", "B"] and list(chart.data["rank"]) == [0, 1, 2]
     assert chart.to_dict()["layer"][0]["encoding"]["y"]["sort"] == {"field": "rank", "op": "min"}
+
+
+# --- Joint programmes by region and by country --------------------------------------------------------------------
+
+
+def _totals(view) -> dict[tuple[str, str], int]:
+    return {(str(r.region), str(r.status)): int(r.programmes) for r in view.programmes_by_region.itertuples()}
+
+
+def test_each_region_bar_is_that_regions_own_total_on_every_page(data):
+    from gcmdash import regions
+    own = {}
+    for region in regions.REGIONS:
+        programmes = views.funding(data, Filters(region=region)).programmes
+        for status in charts.STATUSES:
+            own[(region, status)] = int((programmes["status"] == status).sum())
+            assert own[(region, status)] == len(metrics.programmes_in(data, region, status))
+    assert any(own.values())
+    for region in (*regions.REGIONS, None):
+        view = views.funding(data, Filters(region=region))
+        assert _totals(view) == own, region  # the ECE page's ESCAP bar is the ESCAP page's total
+        selected = view.programmes_by_region[view.programmes_by_region["selected"]]
+        assert set(selected["region"]) == ({region} if region else set())
+        assert all(label.endswith("(selected)") for label in selected["label"])
+
+
+def test_the_region_bars_keep_the_years_chosen(data):
+    years = (2019, 2020)
+    view = views.funding(data, Filters(region="ECE", years=years))
+    for region in ("ECE", "ESCAP"):
+        kept = metrics.programmes_in(data, region, "Funded")
+        assert _totals(view)[(region, "Funded")] == int(kept["year"].between(*years).fillna(False).sum())
+
+
+def test_programmes_by_country_is_a_dot_grid_with_counts_only_where_they_differ(data):
+    view = views.funding(data, Filters(region="ECE"))
+    chart = charts.country_dots(view.programmes_by_country)
+    spec = chart.to_dict()
+    assert spec["mark"]["type"] == "circle"
+    # On the bundled data every country has one programme of a status: no numbers are drawn at all.
+    assert (view.programmes_by_country["programmes"] == 1).all() and "layer" not in spec
+    several = pd.DataFrame({"country": ["A", "A", "B"], "status": ["Funded", "Pipeline", "Funded"],
+                            "programmes": [2, 1, 1], "order": [0, 0, 1]})
+    shown = charts.country_dots(several)
+    assert list(shown.data["shown"]) == ["2", "", ""] and "layer" in shown.to_dict()
+    table = charts.status_table(several, "country", "Country")
+    assert table.to_dict("records") == [{"Country": "A", "Funded": 2, "Pipeline": 1, "Total": 3},
+                                        {"Country": "B", "Funded": 1, "Pipeline": 0, "Total": 1}]
+
+
+# --- Small counts: integer axes, plurals, heights ---------------------------------------------------------------
+
+
+def _svg(chart, width: int = 300) -> str:
+    from gcmdash import exports
+    return exports.chart_svg(chart.properties(width=width)).decode("utf-8")
+
+
+def _axis_labels(svg: str) -> list[list[str]]:
+    """The tick labels of each axis of a rendered chart, axis by axis, as drawn."""
+    import re
+    groups = re.findall(r'class="mark-text role-axis-label"[^>]*>(.*?)</g>', svg)
+    return [[html.unescape(t) for t in re.findall(r">([^<]*)</text>", g)] for g in groups]
+
+
+def _value_ticks(svg: str) -> list[str]:
+    """The labels of the chart's one value axis (the one starting at zero: years and names are not)."""
+    numeric = [labels for labels in _axis_labels(svg) if labels and labels[0] in ("0", "0.0", "0.00")]
+    assert len(numeric) == 1, _axis_labels(svg)
+    return numeric[0]
+
+
+def _assert_whole_steps(ticks: list[str]) -> None:
+    values = [int(t.replace(",", "")) for t in ticks]
+    assert ticks == [f"{v:,}" if v >= 1000 else str(v) for v in values], ticks  # written as whole numbers
+    assert values == sorted(set(values)) and values[0] == 0, ticks  # no "0, 1, 1": every tick a different number
+
+
+import html  # noqa: E402  (used by the helpers above)
+
+SMALL = [pd.Series({"Individual": 1, "Common": 1}), pd.Series({"A": 2, "B": 1}), pd.Series({"A": 3}),
+         pd.Series({"A": 7, "B": 2}), pd.Series({"A": 45, "B": 1}), pd.Series({"A": 1234, "B": 2})]
+
+
+@pytest.mark.parametrize("counts", SMALL, ids=[str(int(c.max())) for c in SMALL])
+@pytest.mark.parametrize("width", [120, 300, 700])
+def test_count_axes_have_whole_number_ticks_only(counts, width):
+    _assert_whole_steps(_value_ticks(_svg(charts.category_bars(counts, "kind", "Pledges", "Kind"), width)))
+    objectives = pd.Series(counts.to_numpy(), index=range(1, len(counts) + 1)).reindex(range(1, 24), fill_value=0)
+    frame = charts.objective_frame(objectives, metrics.top_objectives(objectives))
+    _assert_whole_steps(_value_ticks(_svg(charts.objective_bars(frame, "Pledges"), width)))
+    yearly = pd.DataFrame({"year": range(2019, 2019 + len(counts)), "pledges": counts.to_numpy(),
+                           "kind": ["Individual"] * len(counts)})
+    _assert_whole_steps(_value_ticks(_svg(charts.yearly_bars(yearly, "pledges", "Pledges", "Per year", "kind"),
+                                          width)))
+
+
+def test_programme_charts_have_whole_number_ticks(data):
+    for region in ("ECE", "ESCWA"):
+        view = views.funding(data, Filters(region=region))
+        _assert_whole_steps(_value_ticks(_svg(charts.region_bars(view.programmes_by_region))))
+        _assert_whole_steps(_value_ticks(_svg(charts.status_bars(view.programmes_by_area, "thematic_area",
+                                                                  "Thematic area"))))
+
+
+def test_the_yearly_chart_keeps_its_plot_height_whatever_its_legend_takes(data):
+    view = views.pledges(data, Filters(region="ECE"))
+    spec = charts.yearly_bars(view.by_year, "pledges", "Pledges", "Pledges per year, by kind", color="kind").to_dict()
+    assert spec["height"] == charts.YEARLY_HEIGHT >= 200
+    # Streamlit fits a chart's whole drawing into its height unless the spec says otherwise: only the width fits.
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+
+
+def test_plurals():
+    assert formatting.plural(1, "pledge") == "1 pledge" and formatting.plural(2, "pledge") == "2 pledges"
+    assert formatting.plural(1, "country", "countries") == "1 country"
+    assert formatting.plural(12000, "country", "countries") == "12,000 countries"
+    assert formatting.several_note(1).startswith("1 of them addresses") and "counts under" in formatting.several_note(1)
+    assert formatting.several_note(3).startswith("3 of them address ") and "count under" in formatting.several_note(3)
+
+
+def test_the_brief_writes_one_pledge_in_the_singular():
+    assert brief._count(1, "joint programme", "joint programmes") == "1 joint programme"
+
+
+# --- Money, one format ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "text"), [
+    (0, "USD 0"), (850_000, "USD 850,000"), (999_000, "USD 999,000"), (1_000_000, "USD 1 million"),
+    (17_500_000, "USD 17.5 million"), (56_300_000, "USD 56.3 million"), (150e6, "USD 150 million"),
+    (1.2e9, "USD 1.2 billion"), (999_990_000, "USD 1 billion"),
+])
+def test_money_has_one_format(value, text):
+    assert formatting.money(value) == text
+    assert formatting.amount(value, "USD") == text
+
+
+def test_money_charts_write_every_label_and_tick_with_the_same_decimals():
+    import re
+    counts = pd.Series({"Germany": 17.45, "Sweden": 8.2, "Malta": 1.0})
+    svg = _svg(charts.category_bars(counts, "contributor", "Contributions", "Contributor", money=True))
+    labels = [t for t in re.findall(r">([\d.,]+)</text>", svg)]
+    assert {"17.4", "8.2", "1.0"} <= set(labels) or {"17.5", "8.2", "1.0"} <= set(labels), labels
+    assert all(re.fullmatch(r"[\d,]+\.\d", t) for t in labels), labels  # ticks and bar labels: one decimal each
+    assert "USD million" in svg and "$" not in svg
+    yearly = pd.DataFrame({"year": [2019, 2020], "amount_usd": [20e6, 36.3e6]})
+    svg = _svg(charts.yearly_bars(yearly, "amount_usd", "Contributions", "Contributions per year", money=True))
+    ticks = _value_ticks(svg)
+    assert all(re.fullmatch(r"[\d,]+\.\d", t) for t in ticks), ticks
+    assert "USD million" in svg and "$" not in svg and "20M" not in svg
+
+
+def test_a_tiny_amount_gets_the_decimals_it_needs_in_the_whole_chart():
+    assert formatting.money_decimals([17.45, 8.2, 1.0]) == 1
+    assert formatting.money_decimals([12.0, 0.02]) == 2
+    table = charts.counts_table(pd.Series({"A": 12.346, "B": 0.0234}), "Contributor", "USD million", money=True)
+    assert list(table["USD million"]) == [12.35, 0.02]
+
+
+def test_pages_and_brief_write_no_other_money_format(data):
+    import re
+    text = brief.brief_html(data, "ECE", version_label="test")
+    assert not re.search(r"USD [\d.,]+M\b|\$\d|\d USD\b", text)
+    assert "USD 150 million" in text and "USD 56.3 million" in text
+
+
+# --- The progress bar's label, readable in both themes --------------------------------------------------------
+
+
+def _luminance(colour: str) -> float:
+    """WCAG 2 relative luminance of an sRGB colour #RRGGBB."""
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast(a: str, b: str) -> float:
+    """WCAG 2 contrast ratio of two colours, 1 to 21."""
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_the_wcag_formula_here_is_right():
+    assert round(contrast("#000000", "#FFFFFF"), 1) == 21.0
+    assert round(contrast("#767F89", "#FFFFFF"), 2) == 4.06  # the issue's caption colour
+    assert contrast("#777777", "#777777") == 1.0
+
+
+def _text_marks(spec: dict) -> list[dict]:
+    return [layer["mark"] for layer in spec["layer"] if isinstance(layer["mark"], dict)
+            and layer["mark"].get("type") == "text"]
+
+
+@pytest.mark.parametrize("share", [0.05, 0.395, 0.49, 0.5, 0.8, 1.0])
+@pytest.mark.parametrize("dark", [False, True])
+def test_the_progress_label_meets_aa_contrast_in_both_themes(share, dark):
+    from gcmdash import ui
+    chart = charts.progress_bar(share * 150e6, 150e6)
+    spec = ui._themed(chart, dark=dark).to_dict()
+    (mark,) = _text_marks(spec)
+    behind = charts.ACCENT if mark["align"] == "right" else charts.PROGRESS_TRACK  # inside the filled part or not
+    assert (mark["align"] == "right") == (share >= 0.5)
+    # The mark's own colour wins over the theme's text colour (config.text), which was light on the light track.
+    assert mark["color"] == (charts.PROGRESS_INK_ON_FILL if share >= 0.5 else charts.PROGRESS_INK)
+    assert contrast(mark["color"], behind) >= 4.5, (mark["color"], behind)
+    assert chart.data["label"][0] == f"{100 * share:.1f}% of USD 150 million"
+
+
+def test_the_progress_label_is_drawn_in_its_own_colour(data):
+    import re
+    view = views.funding(data, Filters(region="ECE"))
+    svg = _svg(charts.progress_bar(view.mobilised, view.target), 600)
+    label = re.search(r'<text[^>]*fill="([^"]+)"[^>]*>(\d+\.\d% of USD 150 million)</text>', svg)
+    assert label and label.group(2) == "39.5% of USD 150 million"
+    assert contrast(label.group(1), charts.PROGRESS_TRACK) >= 4.5
+
+
+@pytest.mark.parametrize("region", ["ECE", "ESCAP", None])
+def test_only_the_selected_regions_bars_are_drawn_full_and_its_label_says_so(data, region):
+    import re
+    svg = _svg(charts.region_bars(views.funding(data, Filters(region=region)).programmes_by_region))
+    drawn = re.findall(r'aria-label="programmes: \d+; label: ([^;]+);[^"]*"[^>]*?opacity="([^"]*)"', svg)
+    assert len(drawn) == 10
+    assert {label for label, opacity in drawn if opacity == "1"} == ({f"{region} (selected)"} if region else set())
+    assert (f"{region} (selected)</text>" in svg) == bool(region)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -62,6 +63,20 @@ def test_summary_json_for_the_bundled_data():
     figures = json.loads(result.stdout)
     assert figures["region"] == "ECE"
     assert (figures["practices"], figures["pledges"], figures["country_networks"]) == (70, 93, 15)
+
+
+def test_summary_text_writes_counts_as_integers_and_money_in_the_one_format():
+    result = _run("summary", "--region", "ECE")
+    assert result.returncode == 0, result.stdout + result.stderr
+    lines = {line.split(":", 1)[0].strip(): line.split(":", 1)[1] for line in result.stdout.splitlines()[1:]}
+    figures = json.loads(_run("summary", "--region", "ECE", "--json").stdout)
+    assert lines["Practices"].startswith(f" {figures['practices']} · Brief")
+    assert lines["Pledges"].startswith(f" {figures['pledges']} · Brief")
+    millions = round(figures["contributions_usd"] / 1e6, 1)
+    assert lines["M-MPTF contributions"].startswith(f" USD {millions:g} million · Brief")
+    assert "over USD 56 million" in lines["M-MPTF contributions"]
+    assert lines["Target mobilised"].startswith(f" {figures['mobilized_pct']:.1f}% (USD ")
+    assert not re.search(r"\d\.0\b(?!%)|\d[MK]\b|\d USD", result.stdout), result.stdout  # no 70.0, $20M, 5 USD
 
 
 def test_template_command_writes_a_workbook(tmp_path):
