@@ -59,8 +59,11 @@ _PRESENT_CSS = """<style>
 .st-key-present-footer button { color: %(ink)s; background: %(background)s; border: 1px solid %(border)s;
   font-size: 18px; min-height: 2.6rem; }
 .st-key-present-footer button p { font-size: 18px; }
+.st-key-present-footer button:hover { color: %(ink)s; background: %(background)s; border-color: %(focus)s; }
+.st-key-present-footer button[aria-current="page"] { color: %(background)s; background: %(ink)s; font-weight: 700; }
 .st-key-present-footer button:disabled { color: %(muted)s; border-color: %(muted)s; opacity: 1; }
 .st-key-present-footer button:focus-visible { outline: 3px solid %(focus)s; outline-offset: 2px; }
+.st-key-present-footer kbd { color: %(muted)s; opacity: 1; }
 .st-key-present-counter p { font-size: 24px; line-height: 1.2; font-weight: 700; margin: 0; white-space: nowrap;
   color: %(ink)s; }
 .st-key-present-notice p { font-size: 16px; line-height: 1.25; margin: 0; color: %(muted)s; }
