@@ -23,21 +23,29 @@ from gcmdash.ui import _PREVIEW, _SEEN_VERSION, _dark, _themed, current_filters
 PRESENT = "present"
 SLIDE = "slide"
 _PRESENT_ON = ("1", "true", "yes", "on")
-#: Pixel sizes of a slide's parts on a 1280×720 screen: what is left between the title and the footer.
-_OBJECTIVES_HEIGHT = 460
+#: Pixel sizes of a slide's parts as laid out for 1280×720 (slides.DESIGN_WIDTH × DESIGN_HEIGHT, then zoomed to the
+#: screen): what is left between the title and the footer. 23 objectives × 21 px leave the type at 17 px.
+_OBJECTIVES_HEIGHT = 23 * 21
 _CATEGORIES_HEIGHT = 330
-_PROGRESS_HEIGHT = 140
+_PROGRESS_HEIGHT = 56  # the bar's own height
 _MAP_HEIGHT = 400
-_MAP_WIDTH = 860
+#: The slide's sides (2.2rem each, as the style sheet pads them) and Streamlit's "large" gap between columns (4rem).
+_SIDE = 35
+_GAP = 64
+_OBJECTIVES_COLUMNS = (1.25, 3)
+_MAP_COLUMNS = (1, 3)
 _PRESENT_CSS = """<style>
 [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
 [data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stTopNav"] {
   display: none !important;
 }
-[data-testid="stMainBlockContainer"] { padding: 1rem 2.2rem 4.5rem 2.2rem; max-width: none; }
-.st-key-present-kicker p { font-size: 20px; margin: 0; opacity: 0.85; }
+[data-testid="stMainBlockContainer"] { padding: 0.75rem 2.2rem 2rem 2.2rem; max-width: none; }
+%(zoom)s
+.st-key-present-head { gap: 0.1rem; }
+.st-key-present-head [data-testid="stMarkdownContainer"] { margin-bottom: 0; }
+.st-key-present-kicker p { font-size: 20px; line-height: 1.3; margin: 0; opacity: 0.85; }
 .st-key-present-slide h1 { font-size: 44px; line-height: 1.15; padding: 0; }
-.st-key-present-shows p { font-size: 18px; margin: 0; opacity: 0.85; }
+.st-key-present-shows p { font-size: 18px; line-height: 1.35; margin: 0; opacity: 0.85; }
 .st-key-present-slide [data-testid="stMetricValue"] { font-size: 88px; line-height: 1.1; font-weight: 700; }
 .st-key-present-slide [data-testid="stMetricLabel"] p { font-size: 26px; }
 .st-key-present-slide [data-testid="stCaptionContainer"] p { font-size: 16px; }
@@ -46,10 +54,19 @@ _PRESENT_CSS = """<style>
 .st-key-present-empty p { font-size: 32px; }
 .st-key-present-clicker { display: none; }
 .st-key-present-legend div { font-size: 20px !important; }
-.st-key-present-footer { position: fixed; left: 0; right: 0; bottom: 0; z-index: 100; padding: 0.35rem 2.2rem;
-  border-top: 1px solid rgba(128, 128, 128, 0.4); background: %(background)s; }
-.st-key-present-counter p { font-size: 22px; line-height: 1.2; font-weight: 700; margin: 0; white-space: nowrap; }
-.st-key-present-notice p { font-size: 14px; margin: 0; }
+.st-key-present-footer { position: fixed; left: 0; right: 0; bottom: 0; z-index: 100; height: 4rem;
+  padding: 0 2.2rem; border-top: 1px solid %(border)s; background: %(background)s; color: %(ink)s; }
+.st-key-present-footer button { color: %(ink)s; background: %(background)s; border: 1px solid %(border)s;
+  font-size: 18px; min-height: 2.6rem; }
+.st-key-present-footer button p { font-size: 18px; }
+.st-key-present-footer button:hover { color: %(ink)s; background: %(background)s; border-color: %(focus)s; }
+.st-key-present-footer button[aria-current="page"] { color: %(background)s; background: %(ink)s; font-weight: 700; }
+.st-key-present-footer button:disabled { color: %(muted)s; border-color: %(muted)s; opacity: 1; }
+.st-key-present-footer button:focus-visible { outline: 3px solid %(focus)s; outline-offset: 2px; }
+.st-key-present-footer kbd { color: %(muted)s; opacity: 1; }
+.st-key-present-counter p { font-size: 24px; line-height: 1.2; font-weight: 700; margin: 0; white-space: nowrap;
+  color: %(ink)s; }
+.st-key-present-notice p { font-size: 16px; line-height: 1.25; margin: 0; color: %(muted)s; }
 </style>"""
 
 
@@ -121,10 +138,17 @@ def _footer(data: Dataset, count: int) -> int:
     return number
 
 
-def _slide_chart(chart: alt.TopLevelMixin, **theme) -> None:
-    """A page's chart in the presentation theme and the viewer's light or dark colours."""
-    st.altair_chart(_themed(slides.present(chart, ink="#E6EDF5" if _dark() else "#1B2A3A", **theme)),
-                    width="stretch", height=theme.get("height") if theme.get("rows") is None else "content")
+def _width(weights: tuple[float, ...] = (1,), column: int = 0) -> int:
+    """A column's width in pixels on the 1280-pixel slide (the whole slide's by default), less a little slack."""
+    inner = slides.DESIGN_WIDTH - 2 * _SIDE - _GAP * (len(weights) - 1)
+    return int(inner * weights[column] / sum(weights)) - 4
+
+
+def _slide_chart(chart: alt.TopLevelMixin, width: int, **theme) -> None:
+    """A page's chart in the presentation theme and the viewer's light or dark colours, `width` pixels wide."""
+    # Its own width, not the container's: the zoom would make Vega fit the chart to the magnified width instead.
+    st.altair_chart(_themed(slides.present(chart, ink="#E6EDF5" if _dark() else "#1B2A3A", width=width, **theme)),
+                    width="content", height="content")
 
 
 def _figures(figures: list[Figure], wanted: tuple[str, ...], per_row: int) -> None:
@@ -153,14 +177,15 @@ def _objectives_slide(data: Dataset, f: Filters, what: str) -> None:
     if view.by_objective.sum() == 0:
         _empty(what.lower())
         return
-    facts, chart_side = st.columns([1.25, 3], gap="large")
+    facts, chart_side = st.columns(_OBJECTIVES_COLUMNS, gap="large")
     with facts:
         st.metric(what, f"{len(view.records):,}")
         _big_list("Most frequent objectives",
                   [f"{label} ({records})" for label, records in slides.most_frequent(view.by_objective)])
     frame = charts.objective_frame(view.by_objective, view.top_objectives)
     with chart_side:
-        _slide_chart(charts.objective_bars(frame, what), rows=len(frame), height=_OBJECTIVES_HEIGHT, title=False)
+        _slide_chart(charts.objective_bars(frame, what), _width(_OBJECTIVES_COLUMNS, 1), rows=len(frame),
+                     height=_OBJECTIVES_HEIGHT, title=False, value_axis=False)
 
 
 def _implementers_slide(data: Dataset, f: Filters) -> None:
@@ -171,10 +196,10 @@ def _implementers_slide(data: Dataset, f: Filters) -> None:
     left, right = st.columns(2, gap="large")
     with left:
         _slide_chart(charts.category_bars(view.by_implementer, "implementer_type", "Practices", "Implementer type"),
-                     rows=len(view.by_implementer), height=_CATEGORIES_HEIGHT)
+                     _width((1, 1)), rows=len(view.by_implementer), height=_CATEGORIES_HEIGHT, value_axis=False)
     with right:
         _slide_chart(charts.category_bars(view.by_scope, "scope", "Practices", "Scope"),
-                     rows=len(view.by_scope), height=_CATEGORIES_HEIGHT)
+                     _width((1, 1)), rows=len(view.by_scope), height=_CATEGORIES_HEIGHT, value_axis=False)
 
 
 def _map_slide(data: Dataset, f: Filters) -> None:
@@ -182,13 +207,13 @@ def _map_slide(data: Dataset, f: Filters) -> None:
     if facts.empty:
         _empty("countries")
         return
-    numbers, shown = st.columns([1, 3], gap="large")
+    numbers, shown = st.columns(_MAP_COLUMNS, gap="large")
     with numbers:
         st.metric("Country Networks", int(facts["network"].sum()))
         st.metric("UNCT workshops", int((facts["workshops"] > 0).sum()))
     with shown:
         deck = slides.present_map(maps.deck(facts, slides.MAP_LAYERS, None, f.region), slides.marked(facts),
-                                  _MAP_WIDTH, _MAP_HEIGHT)
+                                  _width(_MAP_COLUMNS, 1), _MAP_HEIGHT)
         st.pydeck_chart(deck, height=_MAP_HEIGHT, key="present-map")
         with st.container(key="present-legend"):
             st.html(maps.legend_html(maps.legend(slides.MAP_LAYERS, None, facts)))
@@ -200,7 +225,8 @@ def _funding_slide(data: Dataset, f: Filters, wanted: tuple[str, ...]) -> None:
     view = views.funding(data, f)
     if view.target:
         # Worldwide, as the Target mobilised figure above says ("all contributors").
-        _slide_chart(charts.progress_bar(view.mobilised, view.target), height=_PROGRESS_HEIGHT, title=False)
+        _slide_chart(charts.progress_bar(view.mobilised, view.target), _width(), rows=1, height=_PROGRESS_HEIGHT,
+                     title=False)
 
 
 def _country_slide(data: Dataset, iso3: str) -> None:
@@ -225,20 +251,27 @@ def _country_slide(data: Dataset, iso3: str) -> None:
         st.caption(formatting.plain(f"Regions: {where}"))
 
 
+def _head(f: Filters, slide: slides.Slide, number: int) -> None:
+    """The slide's context line, title and what it shows; the first slide says once if membership is unchecked."""
+    with st.container(key="present-kicker"):
+        st.markdown(formatting.plain(slides.context_line(f, caveat=number == 1)))
+    st.title(formatting.plain(slide.title), anchor=False)
+    with st.container(key="present-shows"):
+        st.markdown(formatting.plain(slide.shows))
+
+
 def presentation(data: Dataset) -> None:
     """The slides of the current region and filters, one at a time, with their controls and the data notice."""
-    st.html(_PRESENT_CSS % {"background": "#0D1B2A" if _dark() else "#FFFFFF"})
+    colours = slides.FOOTER_DARK if _dark() else slides.FOOTER_LIGHT
+    st.html(_PRESENT_CSS % {"zoom": slides.zoom_css('[data-testid="stMainBlockContainer"]'), **colours})
     f = current_filters()
     deck = slides.slides(f)
     slide_box = st.container(key="present-slide")
     number = _footer(data, len(deck))
     slide = deck[number - 1]
     with slide_box:
-        with st.container(key="present-kicker"):
-            st.markdown(formatting.plain(slides.context_line(f)))
-        st.title(formatting.plain(slide.title), anchor=False)
-        with st.container(key="present-shows"):
-            st.markdown(formatting.plain(slide.shows))
+        with st.container(key="present-head"):
+            _head(f, slide, number)
         if slide.kind == "headline":
             _figures(metrics.summary(data, f.region), slide.figures, 3)
             if f.narrowed:

@@ -33,6 +33,17 @@ MAX_STEP = 56
 MIN_STEP = 18
 #: Marker glyphs on the map are drawn this much larger.
 MARKER_SCALE = 1.6
+#: A slide is laid out for a screen of this size, in CSS pixels, and zoomed to fill larger (or smaller) ones.
+DESIGN_WIDTH = 1280
+DESIGN_HEIGHT = 720
+#: The zoom steps: 1280×720 at 1, 1920×1080 at 1.5, 2560×1440 at 2, 3840×2160 at 3; a smaller window zooms out.
+#: The footer's colours in each theme, explicit so its text keeps at least 4.5:1 whatever Streamlit's theme does
+#: (border: 3:1 at least, as a control's edge must be).
+FOOTER_LIGHT = {"background": "#FFFFFF", "ink": "#1B2A3A", "muted": "#4A5B6D", "border": "#7D8B99",
+                "focus": "#0B5CAD"}
+FOOTER_DARK = {"background": "#0D1B2A", "ink": "#E6EDF5", "muted": "#B5C3D3", "border": "#8496A9",
+               "focus": "#8AB4F8"}
+ZOOMS = (0.625, 0.75, 0.875, 1.0, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 3.0, 3.5, 4.0)
 
 
 @dataclass(frozen=True)
@@ -86,9 +97,37 @@ def counter(number: int, count: int) -> str:
     return f"{number} / {count}"
 
 
-def context_line(f: Filters) -> str:
-    """The region and what the filters narrow, one line above each slide's title (the pages' caption says the same)."""
-    return active.context_line(f)
+def context_line(f: Filters, *, caveat: bool = True) -> str:
+    """The region and what the filters narrow, one line above a slide's title (the pages' caption says the same).
+
+    caveat=False leaves out the note that the region's membership is unchecked: the presentation says it once, on
+    its first slide, rather than on every slide.
+    """
+    if caveat:
+        return active.context_line(f)
+    region = "All regions" if f.region is None else regions.region_label(f.region)
+    return " · ".join([region, *active.narrowing(f)])
+
+
+# --- Fitting the screen -----------------------------------------------------------------------------------------
+
+
+def zoom_steps() -> list[tuple[float, int, int]]:
+    """The zoom steps as (zoom, least viewport width, least viewport height), smallest first."""
+    return [(zoom, round(DESIGN_WIDTH * zoom), round(DESIGN_HEIGHT * zoom)) for zoom in ZOOMS]
+
+
+def zoom_css(selector: str) -> str:
+    """CSS zooming `selector` (a slide laid out for 1280×720) by the largest step whose slide fits the viewport.
+
+    Steps rather than a continuous scale: CSS cannot divide a length by a length, and a step keeps every chart and
+    map at the pixel sizes it was laid out for, only magnified. The smallest step applies below every other one.
+    """
+    (smallest, _, _), *larger = zoom_steps()
+    rules = [f"{selector} {{ zoom: {smallest:g}; }}"]
+    rules += [f"@media (min-width: {width}px) and (min-height: {height}px) {{ {selector} {{ zoom: {zoom:g}; }} }}"
+              for zoom, width, height in larger]
+    return "\n".join(rules)
 
 
 def most_frequent(counts: pd.Series, n: int = 3) -> list[tuple[str, int]]:
@@ -135,17 +174,39 @@ def _restyle(node: object, font: int, step: int | None, height: int | None) -> o
     return out
 
 
+def _drop_value_axis(node: object) -> None:
+    """Every quantitative x channel of the spec without an axis (in every layer: a layer's default would draw one)."""
+    if isinstance(node, list):
+        for item in node:
+            _drop_value_axis(item)
+    elif isinstance(node, dict):
+        x = node.get("encoding", {}).get("x")
+        if isinstance(x, dict) and x.get("type") == "quantitative":
+            x["axis"] = None
+        for value in node.values():
+            _drop_value_axis(value)
+
+
 def present(chart: alt.TopLevelMixin, *, rows: int | None = None, height: int | None = None, title: bool = True,
-            ink: str | None = None) -> alt.TopLevelMixin:
+            ink: str | None = None, width: int | None = None, value_axis: bool = True) -> alt.TopLevelMixin:
     """A page's chart in the presentation theme: large type, thicker bars, fitted to a slide's height.
 
     rows: the number of bars of a chart drawn one bar per step (its bars then take about `height`); a chart of a
     fixed height is given `height` as its whole height. Type is never larger than the bars leave room for.
     title=False drops the chart's own title (when the slide's title says it). ink: the axes' text colour.
+    width: the chart's whole width in pixels, labels included, instead of its container's.
+    value_axis=False drops the horizontal value axis of bars that carry their values as labels (room on a slide).
     """
     step = _step(rows, height)
     font = FONT if step is None else max(MIN_FONT, min(FONT, step - 4))
     spec = _restyle(chart.to_dict(), font, step, height)
+    if not value_axis:
+        _drop_value_axis(spec)
+    if width:
+        # A width of its own: in a zoomed slide, a chart fitted to its container would be measured in the zoomed
+        # pixels and drawn that much too wide. "fit-x" makes the given width the whole chart's, axis labels included.
+        spec["width"] = width
+        spec["autosize"] = {"type": "fit-x", "contains": "padding"}
     if not title:
         spec.pop("title", None)
         spec["padding"] = {"top": 10, "bottom": 5, "left": 5, "right": 5}  # room under the slide's own title

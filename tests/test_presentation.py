@@ -47,11 +47,19 @@ def test_the_context_line_names_region_and_narrowing_filters():
     assert line == f"{regions.region_label('ECE')} · Georgia · Objectives 2, 5 · 2019–2022"
 
 
-def test_an_unchecked_membership_is_said_on_every_slide():
+def test_an_unchecked_membership_is_said_only_when_asked_for():
     checked = [r for r in regions.REGIONS if regions.is_confirmed(r)]
     unchecked = [r for r in regions.REGIONS if not regions.is_confirmed(r)]
-    assert all("not yet checked" in slides.context_line(Filters(region=r)) for r in unchecked)
-    assert not any("not yet checked" in slides.context_line(Filters(region=r)) for r in checked)
+    assert unchecked and checked
+    assert all("not yet checked" in slides.context_line(Filters(region=r), caveat=True) for r in unchecked)
+    assert not any("not yet checked" in slides.context_line(Filters(region=r), caveat=True) for r in checked)
+    # Without the caveat the line is otherwise the same: region, then the narrowing filters.
+    for region in regions.REGIONS:
+        f = Filters(region=region, countries=(_a_country(region),), years=(2019, 2022))
+        without = slides.context_line(f, caveat=False)
+        assert "not yet checked" not in without
+        assert without == slides.context_line(f, caveat=True).replace(
+            " (membership not yet checked against the commission's list)", "")
 
 
 @pytest.mark.parametrize(("value", "expected"), [("3", 3), (3, 3), ("7", 7), ("8", 1), ("0", 1), ("-2", 1),
@@ -69,6 +77,79 @@ def test_most_frequent_objectives_come_first():
     top = slides.most_frequent(counts, 3)
     assert [n for _, n in top] == sorted(counts, reverse=True)[:3]
     assert top[0][0].startswith(f"{counts.idxmax()}. ")
+
+
+# --- Fitting the screen -----------------------------------------------------------------------------------------
+
+
+def _zoom_for(css: str, width: int, height: int) -> float:
+    """The zoom the style sheet gives a viewport: the base rule, then every media query it meets (later ones win)."""
+    import re
+
+    zoom = float(re.match(r"^X \{ zoom: ([\d.]+); \}", css).group(1))
+    for w, h, z in re.findall(r"@media \(min-width: (\d+)px\) and \(min-height: (\d+)px\) \{ X \{ zoom: ([\d.]+); \} \}",
+                              css):
+        if width >= int(w) and height >= int(h):
+            zoom = float(z)
+    return zoom
+
+
+def test_the_zoom_steps_are_the_design_size_times_the_zoom():
+    steps = slides.zoom_steps()
+    assert [z for z, _, _ in steps] == sorted(z for z, _, _ in steps), "smallest first, so larger ones win"
+    assert all((w, h) == (round(1280 * z), round(720 * z)) for z, w, h in steps)
+    assert (1.0, 1280, 720) in steps and (1.5, 1920, 1080) in steps and (3.0, 3840, 2160) in steps
+
+
+@pytest.mark.parametrize(("width", "height", "zoom"), [
+    (1280, 720, 1.0), (1920, 1080, 1.5), (3840, 2160, 3.0), (2560, 1440, 2.0), (1366, 768, 1.0),
+    (1280, 650, 0.875),  # a 1280×720 screen with the browser's own bars: zoomed out, not cut off
+    (2560, 1080, 1.5),  # ultra-wide: the height decides
+    (1920, 1200, 1.5), (800, 450, 0.625)])
+def test_the_css_zooms_the_slide_by_the_largest_step_that_fits(width, height, zoom):
+    css = slides.zoom_css("X")
+    assert css.count("X {") == len(slides.zoom_steps())
+    got = _zoom_for(css, width, height)
+    assert got == zoom
+    smallest = slides.zoom_steps()[0][0]
+    assert got == smallest or (1280 * got <= width and 720 * got <= height), "the zoomed slide fits the screen"
+
+
+def _luminance(colour: str) -> float:
+    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def _contrast(a: str, b: str) -> float:
+    high, low = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def test_contrast_is_computed_as_wcag_says():
+    assert round(_contrast("#000000", "#FFFFFF"), 1) == 21.0
+    assert round(_contrast("#767F89", "#FFFFFF"), 2) == 4.06  # the issue's caption grey
+
+
+@pytest.mark.parametrize("colours", [slides.FOOTER_LIGHT, slides.FOOTER_DARK], ids=["light", "dark"])
+def test_the_footer_colours_are_readable(colours):
+    background = colours["background"]
+    assert _contrast(colours["ink"], background) >= 7, "the counter and the buttons"
+    assert _contrast(colours["muted"], background) >= 4.5, "the data notice, disabled buttons"
+    assert _contrast(colours["border"], background) >= 3, "a button's edge"
+    assert _contrast(colours["focus"], background) >= 3, "the focus ring"
+    assert _contrast(colours["background"], colours["ink"]) >= 4.5, "the current slide's number, inverted"
+
+
+def test_the_presentation_style_sheet_zooms_the_slide_and_rings_the_focus():
+    from gcmdash import presenter
+
+    css = presenter._PRESENT_CSS % {"zoom": slides.zoom_css('[data-testid="stMainBlockContainer"]'),
+                                    **slides.FOOTER_DARK}
+    assert '@media (min-width: 1920px) and (min-height: 1080px) { [data-testid="stMainBlockContainer"] { zoom: 1.5; }' \
+        in css
+    assert f"button:focus-visible {{ outline: 3px solid {slides.FOOTER_DARK['focus']}" in css
+    assert "height: 4rem" in css
 
 
 # --- The presentation theme -------------------------------------------------------------------------------------
@@ -117,6 +198,19 @@ def test_present_gives_a_fixed_height_chart_the_slides_height():
     shown = slides.present(fixed, height=140, title=False).to_dict()
     assert shown["height"] == 140
     assert all(size > 34 for size in _values(shown, "size"))
+
+
+def test_present_gives_a_chart_its_own_width_and_can_drop_the_value_axis(data):
+    view = views.practices(data, Filters(region="ECE"))
+    frame = charts.objective_frame(view.by_objective, view.top_objectives)
+    chart = charts.objective_bars(frame, "Practices")
+    assert any("axis" in layer["encoding"]["x"] for layer in chart.to_dict()["layer"])
+    shown = slides.present(chart, rows=len(frame), height=460, width=812, value_axis=False).to_dict()
+    assert shown["width"] == 812 and shown["autosize"] == {"type": "fit-x", "contains": "padding"}
+    assert all(layer["encoding"]["x"]["axis"] is None for layer in shown["layer"]), "no layer draws a value axis"
+    kept = slides.present(chart, rows=len(frame), height=460).to_dict()
+    assert kept["width"] == "container" and "autosize" not in kept
+    assert kept["layer"][0]["encoding"]["x"]["axis"]["title"] == "Practices"
 
 
 def test_present_map_enlarges_markers_and_fits_the_view(data):
@@ -172,6 +266,21 @@ def test_every_slide_renders_for_every_region(region):
         assert not app.error, (region, number)
         # The notice of illustrative data and the data version are on every slide.
         assert any("Illustrative data" in c.value and "data" in c.value for c in app.caption), (region, number)
+
+
+@pytest.mark.parametrize("region", [r for r in regions.REGIONS if not regions.is_confirmed(r)][:2])
+def test_an_unchecked_membership_is_said_once_on_the_first_slide(region):
+    deck = slides.slides(Filters(region=region))
+    said = []
+    for number in range(1, len(deck) + 1):
+        app = _present({"region": region, "slide": str(number)})
+        said.append(any("not yet checked" in m.value for m in app.markdown))
+    assert said == [True] + [False] * (len(deck) - 1)
+
+
+def test_a_checked_membership_has_no_caveat():
+    app = _present({"region": "ECE"})
+    assert not any("not yet checked" in m.value for m in app.markdown)
 
 
 def test_the_slide_number_in_the_url_is_honoured():

@@ -124,3 +124,82 @@ def test_exit_returns_to_the_page_with_its_own_link_settings(new_context, base_u
     expect(_title(page)).to_contain_text("Georgia")
     wait_for_query(page, {"country": ["Georgia"]}, absent=("present",))
     assert_no_exception(page)
+
+
+# --- Slides that fit the screen ---------------------------------------------------------------------------------
+
+#: A projector's 720p, a full-HD screen and a 4K one: (width, height) and the zoom the slide should be shown at.
+SCREENS = [((1280, 720), 1.0), ((1920, 1080), 1.5), ((3840, 2160), 3.0)]
+
+_LAYOUT = """() => {
+    const title = document.querySelector('[data-testid="stMain"] h1');
+    const slide = document.querySelector('.st-key-present-slide');
+    const footer = document.querySelector('.st-key-present-footer');
+    let bottom = 0, lowest = '';
+    for (const e of slide.querySelectorAll('[data-testid="stElementContainer"], canvas, svg, li, p')) {
+        const box = e.getBoundingClientRect();
+        if (box.height > 0 && box.bottom > bottom) {
+            bottom = box.bottom;
+            lowest = e.dataset.testid || e.tagName;
+        }
+    }
+    return {zoom: title.currentCSSZoom, title: parseFloat(getComputedStyle(title).fontSize) * title.currentCSSZoom,
+            bottom, lowest, footerTop: footer.getBoundingClientRect().top,
+            footerBottom: footer.getBoundingClientRect().bottom, height: innerHeight,
+            scrolled: document.querySelector('[data-testid="stMain"]').scrollHeight};
+}"""
+
+# Settled: the zoom is the expected one and every box of the slide stayed where it was over several polls (a chart
+# or the map can still resize a moment after it first draws; measuring then was what made a 3840 run flaky).
+_SETTLED = """([zoom]) => {
+    const title = document.querySelector('[data-testid="stMain"] h1');
+    if (!title || Math.abs(title.currentCSSZoom - zoom) > 0.001) return false;
+    const boxes = [...document.querySelectorAll(
+        '.st-key-present-slide [data-testid="stElementContainer"], .st-key-present-slide canvas, '
+        + '.st-key-present-slide svg, .st-key-present-footer')]
+        .map(e => { const b = e.getBoundingClientRect(); return [b.top, b.left, b.width, b.height].map(Math.round); });
+    const now = JSON.stringify(boxes);
+    window.__gcmdashSame = now === window.__gcmdashLayout ? (window.__gcmdashSame || 0) + 1 : 0;
+    window.__gcmdashLayout = now;
+    return window.__gcmdashSame >= 4;
+}"""
+
+
+def _settled(page, zoom: float) -> dict:
+    """The slide's layout once zoomed and still (polled every 100 ms until unchanged four polls running)."""
+    page.evaluate("() => { window.__gcmdashLayout = null; window.__gcmdashSame = 0; }")
+    try:
+        page.wait_for_function(_SETTLED, arg=[zoom], polling=100)
+    except Exception as error:  # say which: the wrong zoom, or a layout that kept moving
+        now = page.evaluate("() => document.querySelector('[data-testid=\"stMain\"] h1')?.currentCSSZoom")
+        raise AssertionError(f"the slide never settled at zoom {zoom} (its zoom: {now})") from error
+    return page.evaluate(_LAYOUT)
+
+
+def test_every_slide_fits_the_screen_and_grows_with_it(new_context, base_url):
+    titles = {}
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for (width, height), zoom in SCREENS:
+        page = new_context().new_page()
+        page.set_viewport_size({"width": width, "height": height})
+        open_page(page, base_url + LINK)
+        for number, slide in enumerate(DECK, start=1):
+            expect(_counter(page)).to_have_text(f"{number} / {len(DECK)}")
+            expect(_title(page)).to_have_text(slide.title)
+            _drawn(page, slide)
+            layout = _settled(page, zoom)
+            where = f"slide {number} ({slide.kind}) at {width}×{height}"
+            assert layout["bottom"] <= layout["footerTop"] + 1, f"{where}: {layout['lowest']} runs under the footer"
+            assert layout["footerBottom"] <= layout["height"] + 1, f"{where}: the footer is cut off"
+            assert layout["scrolled"] <= layout["height"] + 1, f"{where}: the slide scrolls ({layout['scrolled']} px)"
+            titles.setdefault(number, []).append(layout["title"])
+            page.screenshot(path=str(ARTIFACTS / f"present-{width}-{number}.png"))
+            if number < len(DECK):
+                page.locator(".st-key-present-next button").click()
+                wait_for_run(page)
+        page.context.close()
+    for number, sizes in titles.items():
+        # The title is as big, relative to the screen, on every screen: 44 px at 720p, 66 at 1080p, 132 at 4K.
+        assert sizes == sorted(sizes) and len(set(sizes)) == len(sizes), f"slide {number}: title sizes {sizes}"
+        for size, (_, zoom) in zip(sizes, SCREENS):
+            assert abs(size / sizes[0] - zoom) < 0.01, f"slide {number}: title sizes {sizes}"
