@@ -17,7 +17,7 @@ from playwright.sync_api import expect
 from gcmdash import slides
 from gcmdash.filters import Filters
 
-from .support import ARTIFACTS, ROOT, open_page, screenshot
+from .support import ARTIFACTS, ROOT, open_page, screenshot, wait_for_run
 
 AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_ARTIFACTS = ARTIFACTS / "axe"
@@ -30,6 +30,9 @@ THEMES = tuple(BACKGROUND)
 
 PAGES = [
     ("overview", "/"),
+    # A region whose membership is unconfirmed (its caveat) and a page with chosen filters' chips in the sidebar.
+    ("overview-eca", "/?region=ECA"),
+    ("practices-chosen", "/practices?countries=Georgia&countries=Kazakhstan&objectives=7"),
     ("practices", "/practices"),
     ("pledges", "/pledges"),
     ("funding", "/funding"),
@@ -54,8 +57,18 @@ def axe_script() -> Path:
     return AXE
 
 
-def wait_drawn(page) -> None:
-    """Wait until every chart on screen has its marks and every map its canvas (they draw after the script run)."""
+def wait_drawn(page, presenting: bool) -> None:
+    """Wait until the page or slide is whole: no placeholder left, every chart's marks and map's canvas drawn.
+
+    A run can end with elements still to come (placeholders) and a second run can follow (a widget bound to the
+    address): the scan must see the page a person sees once it has settled.
+    """
+    if presenting:
+        expect(page.locator(".st-key-present-counter")).to_be_visible()
+        expect(page.get_by_test_id("stSidebar")).to_be_hidden()
+    else:
+        expect(page.get_by_test_id("stTopNav")).to_be_visible()
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
     page.wait_for_function(
         """() => [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
                    .filter(c => c.offsetParent !== null)
@@ -64,6 +77,7 @@ def wait_drawn(page) -> None:
                    .every(m => m.querySelector('canvas'))""")
     for chart in page.get_by_test_id("stDeckGlJsonChart").all():
         expect(chart.locator("canvas").first).to_be_visible()
+    wait_for_run(page)
 
 
 def themed_page(new_context, theme: str, url: str):
@@ -71,7 +85,7 @@ def themed_page(new_context, theme: str, url: str):
     page = new_context(color_scheme=theme).new_page()
     page.set_viewport_size(SCREEN)
     open_page(page, url)
-    wait_drawn(page)
+    wait_drawn(page, "present=1" in url)
     background = page.get_by_test_id("stApp").evaluate("e => getComputedStyle(e).backgroundColor")
     assert background == BACKGROUND[theme], f"{theme} theme asked for, page background is {background}"
     return page
