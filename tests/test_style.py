@@ -63,6 +63,14 @@ def test_the_focus_ring_stands_out_from_the_page_and_the_sidebar(name):
         assert style.contrast(ring, background) >= 3, f"ring {ring} on {background} ({name})"
 
 
+def test_the_ring_outside_the_app_stands_out_in_either_theme():
+    # Menus and popovers hang outside .stApp, where the sheet cannot tell the theme: one colour for both.
+    light, dark = style.colours()["ring-any"]
+    assert light == dark
+    for background in backgrounds("light") + backgrounds("dark"):
+        assert style.contrast(light, background) >= 3, f"ring {light} on {background}"
+
+
 @pytest.mark.parametrize("name", THEMES)
 def test_text_on_the_primary_colour_and_on_a_chosen_pill(name):
     index = THEMES.index(name)
