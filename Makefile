@@ -13,6 +13,7 @@ run: $(VENV)/.installed
 # If it cannot be installed, the suite still runs and the browser tests fail, saying why.
 # The store tests (tests/test_store.py) also run on a throwaway PostgreSQL server: Debian's postgresql is
 # installed here when missing; if it cannot be, those tests fail, saying why.
+# The accessibility tests (tests/e2e/test_accessibility.py) inject axe-core, installed from npm into .cache/axe.
 # The brief's PDF test reads the PDF's text with pdftotext (Debian's poppler-utils), installed the same way.
 test: $(VENV)/.installed-test
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
@@ -22,6 +23,8 @@ test: $(VENV)/.installed-test
 		|| echo "make test: could not install PostgreSQL; the store tests on PostgreSQL (tests/test_store.py) will fail" >&2
 	@command -v pdftotext >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) \
 		|| echo "make test: could not install poppler-utils; the brief's PDF test (tests/test_brief.py) will fail" >&2
+	@test -f .cache/axe/node_modules/axe-core/axe.min.js || npm install --no-save --silent --prefix .cache/axe axe-core@4 \
+		|| echo "make test: could not install axe-core (npm); the accessibility tests (tests/e2e) will fail" >&2
 	$(PY) -m pytest
 
 $(VENV)/.installed: pyproject.toml

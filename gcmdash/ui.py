@@ -14,6 +14,7 @@ import streamlit as st
 
 from gcmdash import (active, auth, charts, countries, exports, filters, formatdoc, formatting, framework, heap, memo,
                      regions, settings, tables, views)
+from gcmdash import style
 from gcmdash.dataset import Dataset
 from gcmdash.filters import Filters
 from gcmdash.loading import LoadResult, bundled, load_files, version_id
@@ -264,8 +265,14 @@ def layout_css() -> None:
     st.html(_LAYOUT_CSS)
 
 
+def accessible_style() -> None:
+    """The global style sheet (gcmdash/style.css): readable text and a visible focus ring in both themes."""
+    st.html(style.html())
+
+
 def shell(data: Dataset, *, mark: bool = False) -> None:
     """The shared sidebar: filters and data version; app.py marks the run so pages do not draw it again."""
+    accessible_style()
     layout_css()
     preview_banner()
     filter_sidebar(data)
