@@ -919,6 +919,19 @@ def _implementers_slide(data: Dataset, f: Filters) -> None:
                      rows=len(view.by_scope), height=_CATEGORIES_HEIGHT)
 
 
+def map_legend(entries: list) -> None:
+    """The map's legend (``maps.legend``) in the viewer's light or dark colours."""
+    st.html(maps.legend_html(entries, dark=_dark()))
+
+
+def profile_picker(codes: list[str]) -> None:
+    """A list of the map's countries: choosing one opens its profile, as selecting it on the map does (by keyboard)."""
+    chosen = st.selectbox("Open a country's profile", codes, index=None, key="map-profile",
+                          format_func=countries.country_name, placeholder="Choose a country or area of the map")
+    if chosen:
+        st.switch_page("pages/country.py", query_params={"country": countries.country_name(chosen)})
+
+
 def _map_slide(data: Dataset, f: Filters) -> None:
     facts = maps.country_facts(data, f)
     if facts.empty:
@@ -929,11 +942,11 @@ def _map_slide(data: Dataset, f: Filters) -> None:
         st.metric("Country Networks", int(facts["network"].sum()))
         st.metric("UNCT workshops", int((facts["workshops"] > 0).sum()))
     with shown:
-        deck = slides.present_map(maps.deck(facts, slides.MAP_LAYERS, None, f.region), slides.marked(facts),
-                                  _MAP_WIDTH, _MAP_HEIGHT)
-        st.pydeck_chart(deck, height=_MAP_HEIGHT, key="present-map")
+        deck = slides.present_map(facts, f.region, maps.narrowed(f), _MAP_WIDTH, _MAP_HEIGHT)
+        st.pydeck_chart(deck, height=_MAP_HEIGHT, key="present-map", alt=maps.alt_text(facts, slides.MAP_LAYERS, None))
         with st.container(key="present-legend"):
-            st.html(maps.legend_html(maps.legend(slides.MAP_LAYERS, None, facts)))
+            map_legend(maps.legend(slides.MAP_LAYERS, None, facts))
+            st.caption(maps.DISCLAIMER)
 
 
 def _funding_slide(data: Dataset, f: Filters, wanted: tuple[str, ...]) -> None:
