@@ -19,18 +19,18 @@ records, dark for many. (Viridis was tried first: its saturated yellow-green dro
 
 from __future__ import annotations
 
-import html
 import json
 import math
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
+import jinja2
 import pandas as pd
 import pydeck as pdk
 from pydeck.bindings.json_tools import default_serialize
 
-from gcmdash import countries, filters, memo, regions, shapes
+from gcmdash import countries, filters, maplabels, memo, projection, regions, shapes
 from gcmdash.dataset import Dataset, rows_of
 from gcmdash.filters import Filters
 
@@ -74,16 +74,26 @@ CONTEXT_LINE: RGB = (205, 205, 205)
 SHOWN_FILL: RGB = (250, 250, 250)
 SHOWN_LINE: RGB = (90, 90, 90)
 HEIGHT = 560
-#: The map's width the initial zoom is fitted to; the page is usually wider, which only adds margin.
-FIT_WIDTH = 900
-#: Mercator stretches the poles without limit: fit views to these latitudes at most.
-FIT_LATITUDES = (-58.0, 78.0)
-MAX_FIT_ZOOM = 5.5
-# A region wider than this in longitude (ECE: Alaska to Chukotka) is fitted to its countries' centres instead.
-_WIDE = 200.0
-_TILE = 512  # deck.gl's Web Mercator world is 512 px wide at zoom 0
+#: The map's width its first view is fitted to: about the page's narrowest (a 1280 px screen with the sidebar); a
+#: wider page only adds margin around the fitted countries.
+FIT_WIDTH = 760
+#: The map is panned and zoomed by dragging, the wheel and the keyboard, never by double-click (see ``deck``).
+CONTROLLER = {"doubleClickZoom": False, "scrollZoom": True, "dragPan": True, "keyboard": True, "inertia": False}
+#: The marker layers whose countries are named on the map (the brief's: Country Networks, workshops, champions).
+NAMED_COLUMNS = ("network", "workshops", "champion")
+#: The columns whose marked countries a region's first view frames (every marker layer, switched on or not: the view
+#: stays put while layers are switched), and how far from their centre (degrees of arc) a country still counts.
+FRAME_COLUMNS = ("network", "workshops", "champion", "reports")
+CORE_ARC = 55.0
+LINE_HEIGHT = maplabels.LINE_HEIGHT
+#: Under every map, as the Regional Information Briefs print it under theirs.
+DISCLAIMER = ("This map is for illustration purposes only. The boundaries and names shown and the designations used "
+              "on this map do not imply official endorsement or acceptance by the United Nations Network on "
+              "Migration.")
 _TOOLTIP_STYLE = {"backgroundColor": "white", "color": "#1f2933", "fontSize": "13px", "lineHeight": "1.45",
                   "border": "1px solid #c8c8c8", "borderRadius": "4px", "padding": "6px 9px", "maxWidth": "340px"}
+#: A point inside each country for its markers (``shapes.centres``; here too for the brief and the tests).
+centres = shapes.centres
 FACT_COLUMNS = ("name", "regions", "network", "tor", "workshops", "champion", "reports", "practices", "pledges")
 
 
@@ -158,112 +168,6 @@ def table(facts: pd.DataFrame) -> pd.DataFrame:
         "practices": "Practices", "pledges": "Pledges"})
 
 
-# --- Geometry: centres and the initial view ----------------------------------------------------------------------
-
-
-def _ring_area_centre(ring: list) -> tuple[float, float, float]:
-    """Signed area and centroid of a ring (shoelace formula, in degrees)."""
-    area = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
-        cross = x1 * y2 - x2 * y1
-        area += cross
-        cx += (x1 + x2) * cross
-        cy += (y1 + y2) * cross
-    if area == 0:
-        return 0.0, ring[0][0], ring[0][1]
-    return area / 2, cx / (3 * area), cy / (3 * area)
-
-
-def _inside(ring: list, x: float, y: float) -> bool:
-    crossings = 0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
-        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
-            crossings += 1
-    return crossings % 2 == 1
-
-
-def _widest_run(ring: list, y: float) -> float:
-    """The middle of the widest stretch of the ring's inside along latitude y."""
-    xs = sorted(x1 + (y - y1) * (x2 - x1) / (y2 - y1)
-                for (x1, y1), (x2, y2) in zip(ring, ring[1:]) if (y1 > y) != (y2 > y))
-    runs = list(zip(xs[::2], xs[1::2]))
-    west, east = max(runs, key=lambda run: run[1] - run[0])
-    return (west + east) / 2
-
-
-@lru_cache(maxsize=1)
-def centres() -> dict[str, tuple[float, float]]:
-    """A point inside each country's largest polygon (its centroid when that lies inside), for markers."""
-    # The largest polygon only: France's centre must not fall in the Atlantic between Europe and Guiana,
-    # nor the United States' between Alaska and Hawaii. A concave shape whose centroid lies outside it
-    # gets the middle of its widest inside stretch at the centroid's latitude instead.
-    found: dict[str, tuple[float, float]] = {}
-    for feature in shapes.load_shapes()["features"]:
-        polygons = feature["geometry"]["coordinates"]
-        ring = max((polygon[0] for polygon in polygons), key=lambda r: abs(_ring_area_centre(r)[0]))
-        _, x, y = _ring_area_centre(ring)
-        if not _inside(ring, x, y):
-            x = _widest_run(ring, y)
-        found[feature["properties"]["iso3"]] = (round(x, 3), round(y, 3))
-    return found
-
-
-def _mercator_y(lat: float) -> float:
-    return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
-
-
-def _latitude(y: float) -> float:
-    return math.degrees(2 * math.atan(math.exp(y)) - math.pi / 2)
-
-
-def _narrowest_interval(lons: Iterable[float]) -> tuple[float, float]:
-    """The shortest arc of longitude holding every point; its east end passes 180 when it crosses the antimeridian."""
-    ordered = sorted(lons)
-    gap, west, east = ordered[0] + 360 - ordered[-1], ordered[0], ordered[-1]
-    for a, b in zip(ordered, ordered[1:]):
-        if b - a > gap:
-            gap, west, east = b - a, b, a + 360
-    return west, east
-
-
-def fit_box(codes: Collection[str]) -> shapes.Box:
-    """The box the initial view shows: the countries' bounds, or their centres (padded) for very wide regions."""
-    try:
-        west, south, east, north = shapes.bounds(codes)
-    except ValueError:
-        return -170.0, FIT_LATITUDES[0], 190.0, FIT_LATITUDES[1]
-    if east - west > _WIDE:
-        points = [centres()[c] for c in codes if c in centres()]
-        west, east = _narrowest_interval(lon for lon, _ in points)
-        south = min(lat for _, lat in points)
-        north = max(lat for _, lat in points)
-        # Centres sit inside the countries; pad so that the countries around them show too.
-        west, east, south, north = west - 22, east + 22, south - 10, north + 10
-        if east - west > 300:
-            # Centres round the whole globe (all regions): the usual world map, split in the Pacific.
-            west, east = -170.0, 190.0
-    low, high = FIT_LATITUDES
-    return west, max(south, low), east, min(north, high)
-
-
-def view_state(codes: Collection[str], width: int = FIT_WIDTH, height: int = HEIGHT,
-               padding: int = 24) -> pdk.ViewState:
-    """The Web Mercator view fitting the countries' box into a map of this size."""
-    west, south, east, north = fit_box(codes)
-    span_x = math.radians(east - west)
-    span_y = _mercator_y(north) - _mercator_y(south)
-    per_radian = _TILE / (2 * math.pi)
-    zoom = min(math.log2((width - 2 * padding) / (per_radian * span_x)),
-               math.log2((height - 2 * padding) / (per_radian * span_y)))
-    # A single small country would zoom in until it fills the map; stop where its neighbours still show.
-    zoom = max(0.0, min(zoom, MAX_FIT_ZOOM))
-    longitude = (west + east) / 2
-    longitude = longitude - 360 if longitude > 180 else longitude
-    latitude = _latitude((_mercator_y(north) + _mercator_y(south)) / 2)
-    return pdk.ViewState(longitude=round(longitude, 4), latitude=round(latitude, 4), zoom=round(zoom, 3),
-                         min_zoom=0, max_zoom=9)
-
-
 # --- Choropleth classes ------------------------------------------------------------------------------------------
 
 
@@ -294,6 +198,19 @@ def _fill(count: int, breaks: list[tuple[int, int]], colours: list[RGB]) -> RGB:
 # --- The deck --------------------------------------------------------------------------------------------------
 
 
+@dataclass(frozen=True)
+class Size:
+    """A map's size in pixels for fitting its first view, its names' type size and how much its markers grow."""
+
+    width: int = FIT_WIDTH
+    height: int = HEIGHT
+    font: int = 12
+    marker_scale: float = 1.0
+
+
+PAGE = Size()
+
+
 def _count(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
@@ -316,28 +233,146 @@ def tooltip_text(row: pd.Series) -> str:
     return "\n".join(lines)
 
 
-def _features(codes: Collection[str], properties: Mapping[str, dict]) -> dict:
-    """The shapes of these countries with only the given properties (the payload stays small)."""
+def narrowed(f: Filters) -> bool:
+    """Whether the filters narrow the countries (a subregion or chosen countries): the map then frames just those."""
+    return bool(f.countries) or (f.region is not None and f.subregion in regions.subregions(f.region))
+
+
+def named(facts: pd.DataFrame, layers: Iterable[str]) -> list[str]:
+    """The countries named on the map (marked by a switched-on Network, workshop or champion layer), by name."""
+    columns = [e.column for e in LAYERS if e.label in set(layers) and e.column in NAMED_COLUMNS]
+    codes = facts.index[facts[columns].astype(bool).any(axis=1)] if columns else []
+    return sorted(codes, key=_name)
+
+
+def framed(facts: pd.DataFrame, region: str | None, narrowed: bool = False,
+           columns: Collection[str] = FRAME_COLUMNS) -> frozenset[str] | None:
+    """The countries the first view is fitted to (None: the whole world).
+
+    A subregion or chosen countries (narrowed): all of them. A region: its countries marked in these columns, less
+    the few far from the rest (UNECE's Canada and United States, which would shrink Europe and Central Asia to a
+    corner; the caption names them), else all its countries. No region: the world.
+    """
+    if narrowed and not facts.empty:
+        return frozenset(c for c in facts.index if c in shapes.centres()) or None
+    if region is None:
+        return None
+    marked = [c for c in facts.index[facts[list(columns)].astype(bool).any(axis=1)] if c in shapes.centres()]
+    codes = _core(marked) or [c for c in (facts.index if not facts.empty else regions.coverage(region))
+                              if c in shapes.centres()]
+    return frozenset(codes) or None
+
+
+def _core(codes: list[str]) -> list[str]:
+    """The countries within CORE_ARC of their centre, the centre taken again without the far ones until it holds."""
+    core = list(codes)
+    while core:
+        lon0, lat0 = projection.centre_of(shapes.centres()[c] for c in core)
+        near = [c for c in codes if projection.arc(lon0, lat0, *shapes.centres()[c]) <= CORE_ARC]
+        if set(near) == set(core) or not near:
+            return near
+        core = near
+    return core
+
+
+def fit_for(codes: Collection[str] | None, size: Size = PAGE) -> projection.Fit:
+    """The projection and first view of a map framing these countries (None: the world) at this size."""
+    return projection.fit(projection.for_countries(codes), codes or shapes.shape_codes(), size.width, size.height)
+
+
+def outside(fit: projection.Fit, codes: Iterable[str]) -> list[str]:
+    """Which of these countries' markers lie outside the first view (the caption names them)."""
+    where = projection.projected_centres(fit.projection)
+    out = []
+    for code in codes:
+        if code not in where:
+            out.append(code)
+            continue
+        x, y = fit.pixel(where[code])
+        if not (0 <= x <= fit.width and 0 <= y <= fit.height):
+            out.append(code)
+    return out
+
+
+def _marker_boxes(fit: projection.Fit, facts: pd.DataFrame, wanted: list[Layer], size: Size) -> dict[str, list]:
+    """Each marked country's marker boxes in pixels of the first view (what names must not cover)."""
+    where = projection.projected_centres(fit.projection)
+    boxes: dict[str, list] = {}
+    for entry in wanted:
+        half = entry.size * size.marker_scale / 2
+        for code in facts.index[facts[entry.column].astype(bool)]:
+            if code in where:
+                x, y = fit.pixel(where[code])
+                x, y = x + entry.offset[0] * size.marker_scale, y + entry.offset[1] * size.marker_scale
+                boxes.setdefault(code, []).append((x - half, y - half, x + half, y + half))
+    return boxes
+
+
+def labels(facts: pd.DataFrame, layers: Iterable[str], fit: projection.Fit,
+           size: Size = PAGE) -> tuple[list[maplabels.Label], list[str]]:
+    """Names of the countries marked by a switched-on Network, workshop or champion layer, placed without overlaps."""
+    wanted = [entry for entry in LAYERS if entry.label in set(layers)]
+    boxes = _marker_boxes(fit, facts, wanted, size)
+    named = {entry.column for entry in wanted} & set(NAMED_COLUMNS)
+    items = [maplabels.Item(code, str(facts.loc[code, "name"]), tuple(boxes[code])) for code in facts.index
+             if code in boxes and any(bool(facts.loc[code, column]) for column in named)]
+    return maplabels.place(items, fit.width, fit.height, size.font,
+                           obstacles=[b for code, own in boxes.items() for b in own if code not in
+                                      {item.code for item in items}])
+
+
+def _features(fit: projection.Fit, codes: Collection[str], properties: Mapping[str, dict]) -> dict:
+    """The shapes of these countries in the fit's world units, with only the given properties (a small payload)."""
+    shown = projection.projected_shapes(fit.projection)
     return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "geometry": feature["geometry"], "properties": properties.get(code, {})}
-        for feature in shapes.load_shapes()["features"] if (code := feature["properties"]["iso3"]) in codes]}
+        {"type": "Feature", "geometry": {"type": "MultiPolygon", "coordinates": shown[code]},
+         "properties": properties.get(code, {})} for code in sorted(codes) if code in shown]}
 
 
-def _marker_layer(entry: Layer, facts: pd.DataFrame, tips: Mapping[str, str]) -> pdk.Layer:
-    marked = [c for c in facts.index[facts[entry.column].astype(bool)] if c in centres()]
-    rows = [{"iso3": c, "position": list(centres()[c]), "glyph": entry.symbol, "tip": tips[c]} for c in marked]
+_FONT = "'DejaVu Sans, Segoe UI, Arial, sans-serif'"
+# Symbols are outside deck.gl's default ASCII atlas: 'auto' builds the atlas from the data, drawn locally from the
+# browser's own fonts, so no font is fetched. The SDF halo keeps glyphs and names legible on any fill.
+_TEXT = {"character_set": "'auto'", "font_settings": {"sdf": True, "fontSize": 64, "buffer": 10, "radius": 14},
+         "size_units": "'pixels'", "get_alignment_baseline": "'center'"}
+
+
+def _marker_layer(entry: Layer, facts: pd.DataFrame, tips: Mapping[str, str], where: Mapping[str, tuple],
+                  size: Size) -> pdk.Layer:
+    marked = [c for c in facts.index[facts[entry.column].astype(bool)] if c in where]
+    rows = [{"iso3": c, "position": list(where[c]), "glyph": entry.symbol, "tip": tips[c]} for c in marked]
     return pdk.Layer(
-        "TextLayer", rows, id=f"marker-{entry.column}", pickable=True,
-        get_position="position", get_text="glyph", get_size=entry.size, size_units="'pixels'",
-        get_color=[*entry.colour, 255], get_pixel_offset=list(entry.offset),
-        # Symbols are outside deck.gl's default ASCII atlas: 'auto' builds the atlas from the data, drawn
-        # locally from the browser's own fonts, so no font is fetched. The SDF halo keeps them legible on
-        # any fill.
-        character_set="'auto'", font_family="'DejaVu Sans, Segoe UI Symbol, Arial Unicode MS, sans-serif'",
-        font_settings={"sdf": True, "fontSize": 64, "buffer": 10, "radius": 14},
-        outline_width=5, outline_color=[*entry.halo, 255],
-        get_text_anchor="'middle'", get_alignment_baseline="'center'",
-    )
+        "TextLayer", rows, id=f"marker-{entry.column}", pickable=True, get_position="position", get_text="glyph",
+        get_size=round(entry.size * size.marker_scale), get_color=[*entry.colour, 255],
+        get_pixel_offset=[round(v * size.marker_scale) for v in entry.offset], font_family=_FONT,
+        outline_width=5, outline_color=[*entry.halo, 255], get_text_anchor="'middle'", **_TEXT)
+
+
+def _label_layers(facts: pd.DataFrame, layers: Iterable[str], fit: projection.Fit, tips: Mapping[str, str],
+                  size: Size) -> list[pdk.Layer]:
+    """The names: beside their markers (kept beside them at any zoom), or further out with a leader line."""
+    where = projection.projected_centres(fit.projection)
+    placed, _ = labels(facts, layers, fit, size)
+    rows, leaders = [], []
+    for label in placed:
+        anchor_world = where[label.code]
+        anchor_px = fit.pixel(anchor_world)
+        row = {"iso3": label.code, "text": "\n".join(label.lines), "anchor": label.anchor, "tip": tips[label.code]}
+        if label.leader:
+            # Away from its markers: placed in world units, with a leader, so that both move together when zooming.
+            row |= {"position": list(fit.world((label.x, label.y))), "offset": [0, 0]}
+            leaders.append({"from": list(fit.world(label.spot)), "to": list(fit.world(label.leader_end))})
+        else:
+            row |= {"position": list(anchor_world),
+                    "offset": [round(label.x - anchor_px[0], 1), round(label.y - anchor_px[1], 1)]}
+        rows.append(row)
+    return [
+        pdk.Layer("LineLayer", leaders, id="leaders", pickable=False, get_source_position="from",
+                  get_target_position="to", get_color=[*SHOWN_LINE, 255], get_width=1, width_units="'pixels'"),
+        pdk.Layer("TextLayer", rows, id="labels", pickable=True, get_position="position", get_text="text",
+                  get_size=size.font, get_color=[27, 42, 58, 255], get_pixel_offset="offset",
+                  get_text_anchor="anchor", font_family=_FONT, font_weight=600, line_height=LINE_HEIGHT,
+                  outline_width=4, outline_color=[255, 255, 255, 255], **_TEXT),
+    ]
 
 
 class CompactDeck(pdk.Deck):
@@ -348,8 +383,13 @@ class CompactDeck(pdk.Deck):
         return json.dumps(self, sort_keys=True, default=default_serialize, separators=(",", ":"))
 
 
-def deck(facts: pd.DataFrame, layers: Iterable[str], choropleth: str | None, region: str | None) -> pdk.Deck:
-    """The map of these facts: countries shaded by records, a marker per switched-on layer, no basemap."""
+def deck(facts: pd.DataFrame, layers: Iterable[str], choropleth: str | None, region: str | None, *,
+         narrowed: bool = False, columns: Collection[str] = FRAME_COLUMNS, size: Size = PAGE) -> pdk.Deck:
+    """The map of these facts: countries shaded by records, markers and names per switched-on layer, no basemap.
+
+    Drawn in an equal-area projection fitted to ``framed(facts, region, narrowed, columns)``, shown in an OrthographicView.
+    """
+    layers = list(layers)
     tips = {code: tooltip_text(row) for code, row in facts.iterrows()}
     shown = set(facts.index)
     if choropleth:
@@ -358,28 +398,27 @@ def deck(facts: pd.DataFrame, layers: Iterable[str], choropleth: str | None, reg
         fills = {code: _fill(int(n), breaks, colours) for code, n in facts[choropleth].items()}
     else:
         fills = dict.fromkeys(shown, SHOWN_FILL)
+    fit = fit_for(framed(facts, region, narrowed, columns), size)
+    where = projection.projected_centres(fit.projection)
     properties = {code: {"iso3": code, "tip": tips[code], "fill": list(fills[code])} for code in shown}
     context = pdk.Layer(
-        "GeoJsonLayer", _features(shapes.shape_codes() - shown, {}), id="context", pickable=False,
+        "GeoJsonLayer", _features(fit, shapes.shape_codes() - shown, {}), id="context", pickable=False,
         stroked=True, filled=True, get_fill_color=list(CONTEXT_FILL), get_line_color=list(CONTEXT_LINE),
         line_width_min_pixels=0.5, line_width_units="'pixels'", get_line_width=0.5)
     countries_layer = pdk.Layer(
-        "GeoJsonLayer", _features(shown, properties), id="countries", pickable=True, auto_highlight=True,
+        "GeoJsonLayer", _features(fit, shown, properties), id="countries", pickable=True, auto_highlight=True,
         highlight_color=[0, 158, 219, 110], stroked=True, filled=True, get_fill_color="properties.fill",
         get_line_color=list(SHOWN_LINE), line_width_min_pixels=0.8, line_width_units="'pixels'", get_line_width=0.8)
-    wanted = set(layers)
-    markers = [_marker_layer(entry, facts, tips) for entry in LAYERS if entry.label in wanted]
-    # With nothing to show, the view still frames the region (or the world).
-    framed = shown or (regions.coverage(region) if region is not None else set())
-    view = view_state(framed)
-    west, _, east, _ = fit_box(framed)
+    markers = [_marker_layer(entry, facts, tips, where, size) for entry in LAYERS if entry.label in set(layers)]
+    view = pdk.ViewState(target=[*fit.centre, 0], zoom=round(fit.zoom, 3), min_zoom=round(fit.zoom - 2, 3),
+                         max_zoom=round(fit.zoom + 5, 3))
     return CompactDeck(
-        layers=[context, countries_layer, *markers],
-        # repeat draws copies east and west of ±180, which a view crossing the antimeridian (ESCAP) needs.
-        views=[pdk.View(type="MapView", controller=True, repeat=east > 180 or west < -180)],
+        layers=[context, countries_layer, *markers, *_label_layers(facts, layers, fit, tips, size)],
+        # No double-click zoom: with it, deck.gl holds every click back to see whether a second one follows, and a
+        # press of ordinary length was lost (the profile opened for 2 clicks in 5).
+        views=[pdk.View(type="OrthographicView", controller=CONTROLLER, flip_y=True)],
         initial_view_state=view, map_provider=None, tooltip={"text": "{tip}", "style": _TOOLTIP_STYLE},
-        height=HEIGHT)
-
+        height=size.height)
 
 def selected_country(selection: Mapping, facts: pd.DataFrame) -> str | None:
     """The ISO3 code of the country picked on the map (a shape or a marker), if it is one of the facts' countries."""
@@ -418,27 +457,50 @@ def legend(layers: Iterable[str], choropleth: str | None, facts: pd.DataFrame) -
     return entries
 
 
-def _legend_item(e: LegendEntry) -> str:
-    # White symbols (the diamond, the "none" swatch) need an outline to be seen at all, as on the map.
-    edge = "-webkit-text-stroke:1px #3c3c3c;" if e.colour == (255, 255, 255) else ""
-    colour = "#%02x%02x%02x" % e.colour
-    return (f'<span style="white-space:nowrap;margin-right:1.2em">'
-            f'<span style="color:{colour};{edge}font-size:1.25em">{html.escape(e.symbol)}</span> '
-            f'{html.escape(e.label)} <span style="color:#6b7280">({e.count})</span></span> ')
+#: The legend's colours per theme: its text in the theme's own colours, each marker symbol on a chip of the map's
+#: land colour (so it is seen against what it is seen against on the map), chips and swatches edged so that they
+#: stand out from the page in light and dark alike.
+LEGEND_COLOURS = {
+    False: {"background": "#FFFFFF", "text": "#1B2A3A", "muted": "#4A5B6D", "chip": "#FAFAFA", "edge": "#5A5A5A"},
+    True: {"background": "#0D1B2A", "text": "#E6EDF5", "muted": "#B5C3D3", "chip": "#FAFAFA", "edge": "#C8D2DC"},
+}
+_DIAMOND_EDGE = "#282828"  # the white diamond's outline, as on the map
+
+_LEGEND = jinja2.Environment(autoescape=True).from_string(
+    '<div class="gcm-map-legend" style="line-height:1.9;font-size:0.9rem;color:{{ c.text }}">'
+    "{% for title, group in groups %}<div>"
+    '<span style="color:{{ c.muted }};margin-right:0.6em">{{ title }}:</span>'
+    "{% for e in group %}"
+    '<span style="white-space:nowrap;margin-right:1.2em">'
+    "{% if e.shade %}"
+    '<span aria-hidden="true" style="display:inline-block;width:0.95em;height:0.95em;vertical-align:-0.12em;'
+    'background:{{ e.hex }};border:1px solid {{ c.edge }}"></span>'
+    "{% else %}"
+    '<span aria-hidden="true" style="display:inline-block;min-width:1.45em;line-height:1.35em;text-align:center;'
+    "background:{{ c.chip }};border:1px solid {{ c.edge }};border-radius:3px;color:{{ e.hex }};"
+    '{% if e.white %}-webkit-text-stroke:1.2px {{ diamond }};{% endif %}font-size:1.1em">{{ e.symbol }}</span>'
+    "{% endif %}"
+    ' {{ e.label }} <span style="color:{{ c.muted }}">({{ e.count }})</span></span> '
+    "{% endfor %}</div>{% endfor %}"
+    '{% if groups %}<div style="color:{{ c.muted }};font-size:0.8rem">In brackets: number of countries.</div>'
+    "{% endif %}</div>")
 
 
-def legend_html(entries: Iterable[LegendEntry]) -> str:
-    """The legend as small HTML (for st.html): each symbol in its colour, then its label; all text escaped."""
-    entries = list(entries)
-    rows = []
-    for title, group in (("Markers", [e for e in entries if not e.shade]),
-                         ("Shading", [e for e in entries if e.shade])):
-        if group:
-            rows.append(f'<div><span style="color:#6b7280;margin-right:0.6em">{title}:</span>'
-                        f'{"".join(_legend_item(e) for e in group)}</div>')
-    if rows:
-        rows.append('<div style="color:#6b7280;font-size:0.8rem">In brackets: number of countries.</div>')
-    return f'<div style="line-height:1.9;font-size:0.9rem">{"".join(rows)}</div>'
+def legend_html(entries: Iterable[LegendEntry], dark: bool = False) -> str:
+    """The legend as small HTML (for st.html) in the theme's colours: symbols as on the map; all text escaped."""
+    shown = [{"symbol": e.symbol, "label": e.label, "count": e.count, "shade": e.shade,
+              "hex": "#%02X%02X%02X" % e.colour, "white": e.colour == (255, 255, 255)} for e in entries]
+    groups = [(title, group) for title, group in (("Markers", [e for e in shown if not e["shade"]]),
+                                                  ("Shading", [e for e in shown if e["shade"]])) if group]
+    return _LEGEND.render(groups=groups, c=LEGEND_COLOURS[bool(dark)], diamond=_DIAMOND_EDGE)
+
+
+def alt_text(facts: pd.DataFrame, layers: Iterable[str], choropleth: str | None) -> str:
+    """A text alternative of the map for screen readers: what is shaded, how many countries each marker marks."""
+    parts = [f"Map of {_count(len(facts), 'country', 'countries')}"
+             + (f", shaded by their number of {choropleth}" if choropleth else "")]
+    parts += [f"{e.label}: {e.count}" for e in legend(layers, None, facts)]
+    return "; ".join(parts) + ". The table below the map lists every country."
 
 
 def describe(layers: Iterable[str], choropleth: str | None) -> str:
@@ -453,3 +515,19 @@ def describe(layers: Iterable[str], choropleth: str | None) -> str:
     if not parts:
         return "The countries of the selection, outlined. Switch on a layer to see more."
     return "Shown: " + "; ".join(parts) + ". Select a country to open its profile."
+
+
+def view_note(facts: pd.DataFrame, region: str | None, narrowed: bool = False, layers: Iterable[str] = (),
+              columns: Collection[str] = FRAME_COLUMNS, size: Size = PAGE) -> str:
+    """What the first view is fitted to, and which marked countries lie outside it (to find by zooming out)."""
+    codes = framed(facts, region, narrowed, columns)
+    if codes is None:
+        return "An equal-area map of the world; drag to move, scroll to zoom."
+    marks = [e.label for e in LAYERS if e.column in columns]
+    what = ("the countries of the selection" if narrowed or codes == frozenset(facts.index) & shapes.centres().keys()
+            else "the countries with markers (" + ", ".join(marks) + ")")
+    wanted = [e.column for e in LAYERS if e.label in set(layers)]
+    marked = facts.index[facts[wanted].astype(bool).any(axis=1)] if wanted else []
+    away = sorted(_name(c) for c in outside(fit_for(codes, size), marked))
+    more = f" Outside the first view: {', '.join(away)}." if away else ""
+    return f"An equal-area map fitted to {what}; drag to move, scroll to zoom.{more}"

@@ -9,7 +9,7 @@ from gcmdash import charts, formatting, maps, metrics, regions, slides, views
 from gcmdash.dataset import Dataset
 from gcmdash.filters import Filters
 from gcmdash.metrics import Figure
-from gcmdash.ui import _PREVIEW, _SEEN_VERSION, _dark, _themed, current_filters
+from gcmdash.ui import _PREVIEW, _SEEN_VERSION, _dark, _themed, current_filters, map_legend
 
 
 # --- Presentation mode ----------------------------------------------------------------------------------------
@@ -212,11 +212,11 @@ def _map_slide(data: Dataset, f: Filters) -> None:
         st.metric("Country Networks", int(facts["network"].sum()))
         st.metric("UNCT workshops", int((facts["workshops"] > 0).sum()))
     with shown:
-        deck = slides.present_map(maps.deck(facts, slides.MAP_LAYERS, None, f.region), slides.marked(facts),
-                                  _width(_MAP_COLUMNS, 1), _MAP_HEIGHT)
-        st.pydeck_chart(deck, height=_MAP_HEIGHT, key="present-map")
+        deck = slides.present_map(facts, f.region, maps.narrowed(f), _width(_MAP_COLUMNS, 1), _MAP_HEIGHT)
+        st.pydeck_chart(deck, height=_MAP_HEIGHT, key="present-map", alt=maps.alt_text(facts, slides.MAP_LAYERS, None))
         with st.container(key="present-legend"):
-            st.html(maps.legend_html(maps.legend(slides.MAP_LAYERS, None, facts)))
+            map_legend(maps.legend(slides.MAP_LAYERS, None, facts))
+            st.caption(maps.DISCLAIMER)
 
 
 def _funding_slide(data: Dataset, f: Filters, wanted: tuple[str, ...]) -> None:

@@ -67,3 +67,59 @@ def bounds(iso3_codes: Iterable[str]) -> Box:
         if west - east > gap:
             gap, min_lon, max_lon = west - east, west, round(east + 360, 9)
     return min_lon, min(b[1] for b in boxes), max_lon, max(b[3] for b in boxes)
+
+
+@lru_cache(maxsize=1)
+def _polygons_by_code() -> dict[str, list]:
+    return {feature["properties"]["iso3"]: feature["geometry"]["coordinates"] for feature in load_shapes()["features"]}
+
+
+def polygons(iso3: str) -> list:
+    """A country's polygons (lists of rings of [lon, lat]; the first ring is the outline), or [] without a shape."""
+    return _polygons_by_code().get(iso3, [])
+
+
+def _ring_area_centre(ring: list) -> tuple[float, float, float]:
+    """Signed area and centroid of a ring (shoelace formula, in degrees)."""
+    area = cx = cy = 0.0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        cross = x1 * y2 - x2 * y1
+        area += cross
+        cx += (x1 + x2) * cross
+        cy += (y1 + y2) * cross
+    if area == 0:
+        return 0.0, ring[0][0], ring[0][1]
+    return area / 2, cx / (3 * area), cy / (3 * area)
+
+
+def _inside(ring: list, x: float, y: float) -> bool:
+    crossings = 0
+    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+        if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
+            crossings += 1
+    return crossings % 2 == 1
+
+
+def _widest_run(ring: list, y: float) -> float:
+    """The middle of the widest stretch of the ring's inside along latitude y."""
+    xs = sorted(x1 + (y - y1) * (x2 - x1) / (y2 - y1)
+                for (x1, y1), (x2, y2) in zip(ring, ring[1:]) if (y1 > y) != (y2 > y))
+    runs = list(zip(xs[::2], xs[1::2]))
+    west, east = max(runs, key=lambda run: run[1] - run[0])
+    return (west + east) / 2
+
+
+@lru_cache(maxsize=1)
+def centres() -> dict[str, tuple[float, float]]:
+    """A point (lon, lat) inside each country's largest polygon (its centroid when that lies inside), for markers."""
+    # The largest polygon only: France's centre must not fall in the Atlantic between Europe and Guiana,
+    # nor the United States' between Alaska and Hawaii. A concave shape whose centroid lies outside it
+    # gets the middle of its widest inside stretch at the centroid's latitude instead.
+    found: dict[str, tuple[float, float]] = {}
+    for code, polygons_of in _polygons_by_code().items():
+        ring = max((polygon[0] for polygon in polygons_of), key=lambda r: abs(_ring_area_centre(r)[0]))
+        _, x, y = _ring_area_centre(ring)
+        if not _inside(ring, x, y):
+            x = _widest_run(ring, y)
+        found[code] = (round(x, 3), round(y, 3))
+    return found

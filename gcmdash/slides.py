@@ -7,7 +7,6 @@ The slides follow the Regional Information Brief's sections; a slide names the h
 
 from __future__ import annotations
 
-import copy
 from dataclasses import dataclass
 
 import altair as alt
@@ -31,7 +30,7 @@ SUBTITLE_FONT = 18
 MIN_FONT = 14
 MAX_STEP = 56
 MIN_STEP = 18
-#: Marker glyphs on the map are drawn this much larger.
+#: Marker glyphs on the map are drawn this much larger, and country names in this size (pixels).
 MARKER_SCALE = 1.6
 #: A slide is laid out for a screen of this size, in CSS pixels, and zoomed to fill larger (or smaller) ones.
 DESIGN_WIDTH = 1280
@@ -44,6 +43,9 @@ FOOTER_LIGHT = {"background": "#FFFFFF", "ink": "#1B2A3A", "muted": "#4A5B6D", "
 FOOTER_DARK = {"background": "#0D1B2A", "ink": "#E6EDF5", "muted": "#B5C3D3", "border": "#8496A9",
                "focus": "#8AB4F8"}
 ZOOMS = (0.625, 0.75, 0.875, 1.0, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 3.0, 3.5, 4.0)
+LABEL_FONT = 17
+#: The facts columns of MAP_LAYERS: the map slide is framed on the countries they mark.
+MAP_COLUMNS = ("network", "workshops")
 
 
 @dataclass(frozen=True)
@@ -227,17 +229,8 @@ def marked(facts: pd.DataFrame) -> set[str]:
     return codes or set(facts.index)
 
 
-def present_map(deck: pdk.Deck, codes: set[str] | frozenset[str], width: int, height: int) -> pdk.Deck:
-    """A map from ``maps.deck`` for a slide: larger markers, its view fitted to the slide's map size."""
-    shown = copy.copy(deck)
-    layers = []
-    for layer in deck.layers:
-        layer = copy.copy(layer)
-        if layer.type == "TextLayer" and isinstance(getattr(layer, "get_size", None), (int, float)):
-            layer.get_size = round(layer.get_size * MARKER_SCALE)
-            layer.get_pixel_offset = [round(v * MARKER_SCALE) for v in layer.get_pixel_offset]
-        layers.append(layer)
-    shown.layers = layers
-    if codes:
-        shown.initial_view_state = maps.view_state(codes, width=width, height=height)
-    return shown
+def present_map(facts: pd.DataFrame, region: str | None, narrowed: bool, width: int, height: int) -> pdk.Deck:
+    """The map slide's map: ``maps.deck`` with the slide's layers, larger markers and names, fitted to its size."""
+    # Framed on the countries with a Network or a workshop (what the slide shows), not on every marker layer's.
+    size = maps.Size(width, height, font=LABEL_FONT, marker_scale=MARKER_SCALE)
+    return maps.deck(facts, MAP_LAYERS, None, region, narrowed=narrowed, columns=MAP_COLUMNS, size=size)

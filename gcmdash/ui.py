@@ -12,7 +12,7 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
-from gcmdash import (active, auth, charts, countries, exports, filters, formatdoc, formatting, framework, heap, memo,
+from gcmdash import (active, auth, charts, countries, exports, filters, formatdoc, formatting, framework, heap, maps, memo,
                      regions, settings, tables, views)
 from gcmdash import style
 from gcmdash.dataset import Dataset
@@ -757,3 +757,16 @@ def version_dataset(number: int) -> Dataset:
 def data_format_text() -> str:
     """The data-format description (generated from the schema) as Markdown."""
     return formatdoc.data_format_markdown().split("\n", 1)[1]
+
+
+def map_legend(entries: list) -> None:
+    """The map's legend (``maps.legend``) in the viewer's light or dark colours."""
+    st.html(maps.legend_html(entries, dark=_dark()))
+
+
+def profile_picker(codes: list[str]) -> None:
+    """A list of the map's countries: choosing one opens its profile, as selecting it on the map does (by keyboard)."""
+    chosen = st.selectbox("Open a country's profile", codes, index=None, key="map-profile",
+                          format_func=countries.country_name, placeholder="Choose a country or area of the map")
+    if chosen:
+        st.switch_page("pages/country.py", query_params={"country": countries.country_name(chosen)})

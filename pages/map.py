@@ -20,17 +20,22 @@ facts = maps.country_facts(data, f)
 if facts.empty:
     ui.empty_state("countries")
     st.stop()
+narrowed = maps.narrowed(f)
 st.caption(maps.describe(layers, choropleth))
 if choropleth and not facts[choropleth].any():
     ui.empty_state(choropleth)
 
-event = st.pydeck_chart(maps.deck(facts, layers, choropleth, f.region), height=maps.HEIGHT, on_select="rerun",
-                        selection_mode="single-object", key="map")
+event = st.pydeck_chart(maps.deck(facts, layers, choropleth, f.region, narrowed=narrowed), height=maps.HEIGHT,
+                        on_select="rerun", selection_mode="single-object", key="map",
+                        alt=maps.alt_text(facts, layers, choropleth))
 picked = maps.selected_country(event.selection, facts)
 if picked:
     # The Country profile's picker is bound to the URL by name (?country=Georgia), not by code.
     st.switch_page("pages/country.py", query_params={"country": countries.country_name(picked)})
-st.html(maps.legend_html(maps.legend(layers, choropleth, facts)))
+st.caption(maps.view_note(facts, f.region, narrowed, layers))
+ui.map_legend(maps.legend(layers, choropleth, facts))
+st.caption(maps.DISCLAIMER)
+ui.profile_picker(list(facts.index))
 
 st.subheader("The countries")
 ui.data_table(maps.table(facts),

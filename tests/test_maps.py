@@ -10,7 +10,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gcmdash import dataset, maps, regions
+from gcmdash import dataset, maplabels, maps, projection, regions
 from gcmdash.filters import Filters
 from gcmdash.loading import bundled, load_paths
 from tests.conftest import headers, valid_sheets
@@ -131,9 +131,12 @@ def test_tooltips_are_plain_text_so_markup_in_names_stays_text():
 
 
 def test_legend_html_escapes_every_label():
-    entries = [maps.LegendEntry("●", HOSTILE, 1, (0, 0, 0)), maps.LegendEntry("<b>", "x & y", 2, (1, 2, 3), True)]
-    markup = maps.legend_html(entries)
-    assert "&lt;img" in markup and "<img" not in markup and "&lt;b&gt;" in markup and "x &amp; y" in markup
+    entries = [maps.LegendEntry("●", HOSTILE, 1, (0, 0, 0)), maps.LegendEntry("<b>", "x & y", 2, (1, 2, 3)),
+               maps.LegendEntry("■", "<i>1–2</i>", 3, (9, 9, 9), True)]
+    for dark in (False, True):
+        markup = maps.legend_html(entries, dark=dark)
+        assert "&lt;img" in markup and "<img" not in markup and "&lt;b&gt;" in markup and "x &amp; y" in markup
+        assert "&lt;i&gt;" in markup and "<i>" not in markup
 
 
 def test_no_basemap_and_no_outside_address(ece):
@@ -150,8 +153,8 @@ def test_no_basemap_and_no_outside_address(ece):
 
 def test_a_layer_switched_off_is_absent(ece):
     ids = set(_layers(maps.deck(ece, [x for x in ALL_LAYERS if x != "UNCT workshops"], "practices", "ECE")))
-    assert ids == {"context", "countries", "marker-network", "marker-champion", "marker-reports"}
-    assert set(_layers(maps.deck(ece, [], None, "ECE"))) == {"context", "countries"}
+    assert ids == {"context", "countries", "marker-network", "marker-champion", "marker-reports", "leaders", "labels"}
+    assert set(_layers(maps.deck(ece, [], None, "ECE"))) == {"context", "countries", "leaders", "labels"}
 
 
 def test_markers_sit_on_the_countries_with_the_activity(ece):
@@ -185,43 +188,98 @@ def test_class_breaks_are_contiguous_whole_numbers():
     assert len(set(colours)) == len(breaks) and maps.NO_RECORDS not in colours
 
 
-def _visible(view, width: int = maps.FIT_WIDTH, height: int = maps.HEIGHT):
-    """What a map of this size shows: (west, east) longitudes and (south, north) latitudes."""
-    per_radian = 512 * 2 ** view.zoom / (2 * math.pi)
-    half_lon = math.degrees(width / 2 / per_radian)
-    y = math.log(math.tan(math.pi / 4 + math.radians(view.latitude) / 2))
-    lat = lambda v: math.degrees(2 * math.atan(math.exp(v)) - math.pi / 2)  # noqa: E731
-    return ((view.longitude - half_lon, view.longitude + half_lon),
-            (lat(y - height / 2 / per_radian), lat(y + height / 2 / per_radian)))
+def _pixels(fit, codes):
+    where = projection.projected_centres(fit.projection)
+    return {c: fit.pixel(where[c]) for c in codes if c in where}
 
 
-def _shows(visible, lon: float, lat: float) -> bool:
-    (west, east), (south, north) = visible
-    return south <= lat <= north and any(west <= lon + turn <= east for turn in (-360, 0, 360))
+def _inside(fit, point, margin: float = 0) -> bool:
+    x, y = point
+    return margin <= x <= fit.width - margin and margin <= y <= fit.height - margin
 
 
-@pytest.mark.parametrize("region", [*regions.REGIONS, None])
-def test_the_first_view_shows_every_country_of_the_region(data, region):
+@pytest.mark.parametrize("region", regions.REGIONS)
+def test_the_first_view_shows_every_framed_country_and_says_which_marked_ones_it_leaves_out(data, region):
     facts = maps.country_facts(data, Filters(region=region))
-    deck = maps.deck(facts, [], None, region)
-    visible = _visible(deck.initial_view_state)
-    centres = maps.centres()
-    missing = [c for c in facts.index if c in centres and not _shows(visible, *centres[c])]
-    assert missing == []
-    (west, east), _ = visible
-    assert east - west < 400, "fitted, not zoomed out to several copies of the world"
+    codes = maps.framed(facts, region)
+    fit = maps.fit_for(codes)
+    assert fit.projection.kind == "azimuthal"
+    assert all(_inside(fit, p) for p in _pixels(fit, codes).values())
+    marked = facts.index[facts[list(maps.FRAME_COLUMNS)].any(axis=1)]
+    away = maps.outside(fit, marked)
+    note = maps.view_note(facts, region, False, ALL_LAYERS)
+    assert all(maps.countries.country_name(c) in note for c in away)
+    assert ("Outside the first view" in note) == bool(away)
 
 
-def test_ece_view_crosses_the_atlantic_not_the_pacific():
-    view = maps.view_state(regions.coverage("ECE"))
-    assert -30 < view.longitude < 30 and view.zoom > 1
+def test_unece_frames_europe_and_central_asia_not_north_america(data):
+    facts = maps.country_facts(data, Filters(region="ECE"))
+    codes = maps.framed(facts, "ECE")
+    assert {"PRT", "KAZ", "TJK", "ALB", "SWE"} <= codes and not {"CAN", "USA"} & codes
+    fit = maps.fit_for(codes)
+    pixels = _pixels(fit, ["PRT", "KAZ", "ALB", "MKD", "SRB", "XKX"])
+    # Portugal to Kazakhstan spans most of the map's width: Europe and Central Asia are legible, not a corner.
+    assert pixels["KAZ"][0] - pixels["PRT"][0] > 0.7 * fit.width
+    # The Western Balkans are far enough apart for their markers (the old Mercator world view had them on a dot).
+    balkans = [pixels[c] for c in ("ALB", "MKD", "SRB", "XKX")]
+    assert min(math.dist(a, b) for i, a in enumerate(balkans) for b in balkans[i + 1:]) > 12
+    assert maps.outside(fit, ["CAN", "USA", "PRT"]) == ["CAN", "USA"]
 
 
-def test_a_view_across_the_antimeridian_repeats_the_world():
-    spec = json.loads(maps.deck(pd.DataFrame(columns=list(maps.FACT_COLUMNS)), [], None, "ESCAP").to_json())
-    assert spec["views"][0]["repeat"] is True
-    fiji = maps.view_state(["FJI"])
-    assert fiji.zoom <= maps.MAX_FIT_ZOOM and abs(fiji.longitude) > 170
+def test_a_subregion_or_chosen_countries_zoom_to_them(data):
+    central = Filters(region="ECE", subregion="Central Asia")
+    facts = maps.country_facts(data, central)
+    assert maps.narrowed(central) and not maps.narrowed(Filters(region="ECE"))
+    fit = maps.fit_for(maps.framed(facts, "ECE", narrowed=True))
+    whole = maps.fit_for(maps.framed(maps.country_facts(data, Filters(region="ECE")), "ECE"))
+    assert fit.scale > 2 * whole.scale
+    assert all(_inside(fit, p) for p in _pixels(fit, facts.index).values())
+    assert maps.outside(fit, facts.index) == []
+    chosen = Filters(region="ECE", countries=("FRA",))
+    fit = maps.fit_for(maps.framed(maps.country_facts(data, chosen), "ECE", narrowed=maps.narrowed(chosen)))
+    # Metropolitan France, not the Atlantic between it and French Guiana.
+    assert fit.scale > 4 * whole.scale and _inside(fit, _pixels(fit, ["FRA"])["FRA"], 100)
+
+
+def test_the_projection_keeps_areas_true(data):
+    """Canada's area is 3.7 times Kazakhstan's (9.98 and 2.72 million km²); Web Mercator drew it 9 times larger."""
+    fit = maps.fit_for(maps.framed(maps.country_facts(data, Filters(region="ECE")), "ECE"))
+    shapes_ = projection.projected_shapes(fit.projection)
+
+    def area(code: str) -> float:
+        total = 0.0
+        for polygon in shapes_[code]:
+            for i, ring in enumerate(polygon):
+                signed = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / 2
+                total += abs(signed) * (1 if i == 0 else -1)
+        return total
+
+    assert 3.4 < area("CAN") / area("KAZ") < 4.0
+    assert 1.6 < area("TUR") / area("DEU") < 2.5  # 784,000 and 357,000 km²
+
+
+def test_all_regions_is_an_equal_area_world_map(data):
+    facts = maps.country_facts(data, Filters())
+    assert maps.framed(facts, None) is None
+    spec = json.loads(maps.deck(facts, [], None, None).to_json())
+    assert spec["views"][0]["@@type"] == "OrthographicView"
+    fit = maps.fit_for(None)
+    assert fit.projection.kind == "world" and all(_inside(fit, p) for p in _pixels(fit, facts.index).values())
+
+
+def test_a_region_across_the_antimeridian_is_centred_in_the_pacific():
+    pacific = projection.for_countries({"FJI", "TON", "WSM", "KIR", "NZL"})
+    assert abs(pacific.lon0) > 160
+    fit = projection.fit(pacific, {"FJI", "TON", "WSM", "NZL"}, 760, 560)
+    assert all(_inside(fit, p) for p in _pixels(fit, ["FJI", "TON", "WSM", "NZL"]).values())
+
+
+def test_the_view_is_orthographic_without_double_click_zoom(ece):
+    spec = json.loads(maps.deck(ece, ALL_LAYERS, "practices", "ECE").to_json())
+    (view,) = spec["views"]
+    assert view["@@type"] == "OrthographicView" and view["controller"]["doubleClickZoom"] is False
+    state = spec["initialViewState"]
+    assert len(state["target"]) == 3 and state["minZoom"] < state["zoom"] < state["maxZoom"]
 
 
 def test_centres_lie_inside_their_countries():
@@ -232,6 +290,49 @@ def test_centres_lie_inside_their_countries():
     # Croatia's and Norway's centroids fall in Bosnia and Sweden: their markers move inside them.
     assert 13.5 < centres["HRV"][0] < 16.2 and 44 < centres["HRV"][1] < 46
     assert 5 < centres["NOR"][0] < 13.5
+
+
+# --- Names on the map ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("size", [maps.PAGE, maps.Size(860, 400, font=17, marker_scale=1.6)], ids=["page", "slide"])
+@pytest.mark.parametrize("region", regions.REGIONS)
+def test_every_marked_country_in_view_is_named_and_no_two_names_overlap(data, region, size):
+    facts = maps.country_facts(data, Filters(region=region))
+    fit = maps.fit_for(maps.framed(facts, region), size)
+    placed, unplaced = maps.labels(facts, ALL_LAYERS, fit, size)
+    assert maplabels.overlaps(placed) == []
+    named = set(maps.named(facts, ALL_LAYERS))
+    in_view = named - set(maps.outside(fit, named))
+    assert {label.code for label in placed} | set(unplaced) == named
+    assert in_view <= {label.code for label in placed}, f"not named: {sorted(in_view - {l.code for l in placed})}"
+    markers = [box for boxes in maps._marker_boxes(fit, facts, list(maps.LAYERS), size).values() for box in boxes]
+    for label in placed:
+        x0, y0, x1, y1 = label.box
+        assert 0 <= x0 and x1 <= fit.width and 0 <= y0 and y1 <= fit.height
+        assert not any(x0 < b[2] and b[0] < x1 and y0 < b[3] and b[1] < y1 for b in markers), label.code
+
+
+def test_names_travel_as_text_and_displaced_ones_get_a_leader_line(ece):
+    layers = _layers(maps.deck(ece, ALL_LAYERS, None, "ECE"))
+    names = {row["iso3"]: row for row in layers["labels"]["data"]}
+    assert names["KAZ"]["text"] == "Kazakhstan" and names["XKX"]["text"] == "Kosovo"
+    assert layers["labels"]["pickable"] is True, "a name opens its profile like its country"
+    fit = maps.fit_for(maps.framed(ece, "ECE"))
+    placed, _ = maps.labels(ece, ALL_LAYERS, fit)
+    assert len(layers["leaders"]["data"]) == sum(label.leader for label in placed)
+    assert set(_layers(maps.deck(ece, ["Voluntary GCM reports"], None, "ECE"))) >= {"labels"}
+    assert _layers(maps.deck(ece, ["Voluntary GCM reports"], None, "ECE"))["labels"]["data"] == []
+
+
+def test_the_placer_keeps_names_apart_when_markers_crowd():
+    crowd = [maplabels.Item(f"C{i}", f"Country number {i}", ((100 + 3 * i, 100, 108 + 3 * i, 108),))
+             for i in range(12)]
+    placed, unplaced = maplabels.place(crowd, 600, 400, 12)
+    assert unplaced == [] and maplabels.overlaps(placed) == []
+    assert sum(label.leader for label in placed) >= 6
+    placed, unplaced = maplabels.place(crowd, 60, 60, 12)
+    assert placed == [] and len(unplaced) == 12, "no room: left unplaced, never overlapping"
 
 
 def test_empty_facts_draw_without_error():
