@@ -211,11 +211,13 @@ def _map_slide(data: Dataset, f: Filters) -> None:
     with numbers:
         st.metric("Country Networks", int(facts["network"].sum()))
         st.metric("UNCT workshops", int((facts["workshops"] > 0).sum()))
+        # Beside the map, not under it: at 1280×720 the legend and the disclaimer together would run under the footer.
+        with st.container(key="present-legend"):
+            map_legend(maps.legend(slides.MAP_LAYERS, None, facts))
     with shown:
         deck = slides.present_map(facts, f.region, maps.narrowed(f), _width(_MAP_COLUMNS, 1), _MAP_HEIGHT)
         st.pydeck_chart(deck, height=_MAP_HEIGHT, key="present-map", alt=maps.alt_text(facts, slides.MAP_LAYERS, None))
-        with st.container(key="present-legend"):
-            map_legend(maps.legend(slides.MAP_LAYERS, None, facts))
+        with st.container(key="present-disclaimer"):
             st.caption(maps.DISCLAIMER)
 
 

@@ -15,10 +15,11 @@ IMPLEMENTER = "Civil society"
 
 
 def headline(page, noun: str) -> int:
-    """The page's headline count from its caption, e.g. '**17 practices** shown'."""
-    caption = page.get_by_test_id("stCaptionContainer").filter(has_text=re.compile(rf"[\d,]+ {noun} shown"))
+    """The page's headline count from its caption, e.g. '**17 practices** shown' or '**1 pledge** shown'."""
+    said = rf"([\d,]+) {noun}s? shown"  # noun singular: the caption says "1 pledge"
+    caption = page.get_by_test_id("stCaptionContainer").filter(has_text=re.compile(said))
     expect(caption).to_have_count(1)
-    return int(re.search(rf"([\d,]+) {noun} shown", caption.inner_text()).group(1).replace(",", ""))
+    return int(re.search(said, caption.inner_text()).group(1).replace(",", ""))
 
 
 def assert_filters_shown(page) -> None:
@@ -32,7 +33,7 @@ def test_filters_chosen_by_clicking_travel_in_the_url(new_context, base_url):
     page = new_context().new_page()
     open_page(page, base_url + "/practices")
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
-    unfiltered = headline(page, "practices")
+    unfiltered = headline(page, "practice")
     assert not {"region", "objectives"} & set(query(page)), "a fresh visit starts without filters in the address"
 
     choose(page, "region", REGION)
@@ -41,7 +42,7 @@ def test_filters_chosen_by_clicking_travel_in_the_url(new_context, base_url):
     wait_for_query(page, {"region": [REGION], "objectives": [OBJECTIVE]})
     assert_filters_shown(page)
     expect(page.locator('[data-testid="stMain"] h1')).to_contain_text("Practices — ECA — Africa")
-    practices = headline(page, "practices")
+    practices = headline(page, "practice")
     assert 0 < practices < unfiltered, "ECA and one objective keep fewer practices than all of ECE"
 
     # Another page, through the top navigation: same widgets, same address.
@@ -49,19 +50,19 @@ def test_filters_chosen_by_clicking_travel_in_the_url(new_context, base_url):
     expect(page).to_have_url(re.compile(r"/pledges\?"))
     expect(page.locator('[data-testid="stMain"] h1')).to_contain_text("Pledges — ECA — Africa")
     assert_filters_shown(page)
-    pledges = headline(page, "pledges")
+    pledges = headline(page, "pledge")
 
     # A reload starts a new session from the address alone.
     page.reload()
     expect(page.locator('[data-testid="stMain"] h1')).to_contain_text("Pledges — ECA — Africa", timeout=60_000)
     wait_for_run(page)
     assert_filters_shown(page)
-    assert headline(page, "pledges") == pledges
+    assert headline(page, "pledge") == pledges
 
     go_to(page, "Practices")
     expect(page).to_have_url(re.compile(r"/practices\?"))
     assert_filters_shown(page)
-    assert headline(page, "practices") == practices
+    assert headline(page, "practice") == practices
     link = page.url  # assert_filters_shown waited for the address to hold the filters
 
     # The copied link, opened by someone else (a fresh context: no session, no cookies).
@@ -69,7 +70,7 @@ def test_filters_chosen_by_clicking_travel_in_the_url(new_context, base_url):
     open_page(other, link)
     assert_filters_shown(other)
     expect(other.locator('[data-testid="stMain"] h1')).to_contain_text("Practices — ECA — Africa")
-    assert headline(other, "practices") == practices
+    assert headline(other, "practice") == practices
     assert_no_exception(page)
     assert_no_exception(other)
 
@@ -92,12 +93,12 @@ def test_unknown_link_values_fall_back_quietly(page, base_url):
 def test_reset_filters_restores_the_defaults_and_clears_the_address(page, base_url):
     open_page(page, base_url + "/practices")
     expect(page.get_by_test_id("stVegaLiteChart").first).to_be_visible()
-    unfiltered = headline(page, "practices")
+    unfiltered = headline(page, "practice")
     choose(page, "region", REGION)
     choose(page, "objectives", OBJECTIVE)
     choose(page, "implementers", IMPLEMENTER)
     wait_for_query(page, {"region": [REGION], "objectives": [OBJECTIVE], "implementers": [IMPLEMENTER]})
-    assert headline(page, "practices") < unfiltered
+    assert headline(page, "practice") < unfiltered
 
     page.get_by_role("button", name="Reset filters").click()
     wait_for_run(page)
@@ -105,7 +106,7 @@ def test_reset_filters_restores_the_defaults_and_clears_the_address(page, base_u
     expect(page.locator(".st-key-objectives [data-tag]")).to_have_count(0)
     expect(page.locator(".st-key-implementers [data-tag]")).to_have_count(0)
     expect(page.locator('[data-testid="stMain"] h1')).to_contain_text("Practices — UNECE")
-    assert headline(page, "practices") == unfiltered
+    assert headline(page, "practice") == unfiltered
     wait_for_query(page, absent=("region", "subregion", "countries", "objectives", "implementers", "scope", "years"))
 
     # And the reset survives a reload (the address no longer brings the filters back).
