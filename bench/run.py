@@ -1,11 +1,12 @@
 """Run the gcmdash benchmark suite, print a table and write bench/results.md.
 
     make bench                                   # everything (about 20 minutes on 2 cores)
-    .venv/bin/python -m bench [--only reading,interactions,rerun,payload,coldstart,viewers] [--quick]
+    .venv/bin/python -m bench [--only reading,interactions,rerun,payload,coldstart,viewers,mappaint] [--quick]
 
 Parts: 1 data generation (bench/generate.py, cached under /tmp/gcmdash-bench), 2 reading, 3 per-interaction
 server work (the pages' functions in-process, then whole script runs in a real server), 4 payload, 5 cold start,
-6 many viewers. --quick uses fewer repeats and N = 10, 20 for 20 s.
+6 many viewers, 7 map paint (a warm server: navigation to the map painted). --quick uses fewer repeats and
+N = 10, 20 for 20 s.
 Timings on a shared, noisy machine: compare ratios within one run; every figure is a median unless it says not.
 """
 
@@ -27,7 +28,7 @@ if str(ROOT) not in sys.path:
 from bench import generate  # noqa: E402
 from bench.common import Result, table  # noqa: E402
 
-PARTS = ("reading", "interactions", "rerun", "payload", "coldstart", "viewers")
+PARTS = ("reading", "interactions", "rerun", "payload", "coldstart", "viewers", "mappaint")
 RESULTS = Path(__file__).resolve().parent / "results.md"
 
 
@@ -111,6 +112,10 @@ def main(argv: list[str] | None = None) -> int:
                 from bench import coldstart
 
                 results += coldstart.run()
+            elif part == "mappaint":
+                from bench import map_paint
+
+                results += map_paint.run(3 if args.quick else 5)
             elif part == "viewers":
                 from bench import viewers
 

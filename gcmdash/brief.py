@@ -532,9 +532,7 @@ def _networks_section(data: Dataset, region: str, figures: dict[str, Figure]) ->
     named = (f"; {_count(unnamed, 'name was', 'names were')} left out to avoid overlaps, and the lists "
              "below name every country") if unnamed > 0 else ""
     body = (f'<figure class="map-figure">{drawing}<figcaption><ul class="legend">{"".join(legend)}</ul>'
-            f'<p class="disclaimer">{fitted}{named}. It is for illustration only: the boundaries and names shown and '
-            "the designations used do not imply official endorsement or acceptance by the United Nations.</p>"
-            "</figcaption></figure>")
+            f'<p class="disclaimer">{fitted}{named}. {esc(maps.DISCLAIMER)}</p></figcaption></figure>')
     return "Country Networks and UNCT workshops", body + f'<div class="lists">{"".join(lists)}</div>'
 
 

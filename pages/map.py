@@ -10,7 +10,7 @@ ui.active_filters(f)
 ui.illustrative_notice(data)
 
 labels = [layer.label for layer in maps.LAYERS]
-left, right = st.columns([3, 1])
+left, right = st.columns([5, 3])  # the shading control whole at 1280 px with the sidebar open
 layers = left.pills("Markers", labels, selection_mode="multi", default=labels, key="layers", bind="query-params")
 shade = right.segmented_control("Shade countries by", list(maps.SHADES), default="Practices", key="shade",
                                 bind="query-params")

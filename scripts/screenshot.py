@@ -1,6 +1,7 @@
 """Start the app on loopback and take PNG screenshots of pages with Debian's Chromium (Playwright).
 
-Usage: python scripts/screenshot.py OUTDIR [PATH?QUERY ...]   e.g. "/?region=ECE" "/?region=ECA"
+Usage: python scripts/screenshot.py [--dark] [--tall | --size 1920x1080] OUTDIR [PATH?QUERY ...]
+           e.g. "/?region=ECE" "/?region=ECA"; a slide: "/?present=1&region=ECE&slide=2"
        python scripts/screenshot.py --readme      the README's picture, docs/screenshot-overview.png (`make screenshot`)
 """
 
@@ -110,4 +111,9 @@ if __name__ == "__main__":
     if "--dark" in sys.argv:
         sys.argv.remove("--dark")
         SCHEME = "dark"
+    # --size WxH: the viewport, e.g. a projector's 1280x720 or 1920x1080 (screen-sized shots, not full pages).
+    if "--size" in sys.argv:
+        at = sys.argv.index("--size")
+        WIDTH, HEIGHT = (int(v) for v in sys.argv[at + 1].lower().split("x"))
+        del sys.argv[at:at + 2]
     main(*sys.argv[1:])

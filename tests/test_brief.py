@@ -14,7 +14,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from gcmdash import brief, metrics
+from gcmdash import brief, maps, metrics
 from gcmdash.cli import main
 from gcmdash.loading import bundled, load_paths
 from tests.conftest import headers, valid_sheets, write_workbook
@@ -142,6 +142,13 @@ def test_the_lists_name_every_network_workshop_and_champion_country(page):
     assert "Published" in networks and "Published" in workshops
     assert "Inferred" in champions and "Not named in the brief" in champions
     assert "Illustrative" in page.card("voluntary_reports")
+
+
+def test_the_map_carries_the_briefs_disclaimer_in_its_caption(page_html):
+    figure = re.search(r'<figure class="map-figure">.*?</figure>', page_html, re.S)
+    assert figure and "<svg" in figure.group(0)
+    caption = html.unescape(re.search(r"<figcaption>(.*?)</figcaption>", figure.group(0), re.S).group(1))
+    assert maps.DISCLAIMER in caption
 
 
 def test_sections_follow_the_brief_with_notes_version_and_illustrative_notice(page, data):

@@ -402,6 +402,7 @@ def test_the_page_shows_the_map_legend_and_table(tmp_path):
     assert len(app.get("deck_gl_json_chart")) == 1
     assert app.dataframe[0].value.shape[0] == 54 and "Country" in app.dataframe[0].value
     assert "pledges" in app.caption[0].value and "Champion countries" in app.caption[0].value
+    assert maps.DISCLAIMER in [c.value for c in app.caption]
 
 
 def test_selecting_a_country_opens_its_profile(tmp_path):

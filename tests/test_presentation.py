@@ -264,6 +264,8 @@ def test_every_slide_renders_for_every_region(region):
         assert not app.error, (region, number)
         # The notice of illustrative data and the data version are on every slide.
         assert any("Illustrative data" in c.value and "data" in c.value for c in app.caption), (region, number)
+        if slide.kind == "map":  # the brief's disclaimer under every map
+            assert maps.DISCLAIMER in [c.value for c in app.caption], region
 
 
 @pytest.mark.parametrize("region", [r for r in regions.REGIONS if not regions.is_confirmed(r)][:2])

@@ -28,6 +28,8 @@ def _title(page):
 
 def _drawn(page, slide: slides.Slide) -> None:
     """Wait until the slide's charts or map have drawn (they appear a moment after the script run ends)."""
+    # The run first: until it ends, the last slide's charts are still there (stale), and go while being looked at.
+    wait_for_run(page)
     if slide.kind in ("practices", "implementers", "pledges", "funding"):
         expect(page.get_by_test_id("stVegaLiteChart").first).to_be_attached()
     for chart in page.get_by_test_id("stVegaLiteChart").all():

@@ -1,0 +1,71 @@
+"""The map in Chromium: selecting a country opens its profile every time, and the list beside it does the same."""
+
+from __future__ import annotations
+
+import re
+import time
+
+from playwright.sync_api import expect
+
+from gcmdash import countries, maps, projection
+from gcmdash.filters import Filters
+from gcmdash.loading import bundled
+
+from .support import assert_no_exception, open_page, wait_for_query, wait_for_run
+from .test_pages_render import colours
+
+MAP = '[data-testid="stDeckGlJsonChart"] canvas'
+REGION = "ECE"
+#: Large countries spread over the UNECE map, each with a marker: clicked at their marker point (inside the shape).
+CLICKED = ("KAZ", "UKR", "TUR", "UZB", "DEU")
+
+
+def _painted(page):
+    """The map's canvas once deck.gl has drawn it (an empty canvas has one or two colours)."""
+    canvas = page.locator(MAP).first
+    expect(canvas).to_be_visible()
+    deadline = time.monotonic() + 30
+    while colours(canvas.screenshot()) <= 8:
+        assert time.monotonic() < deadline, "the map canvas stayed empty"
+        page.wait_for_timeout(200)
+    return canvas
+
+
+def _points(codes: tuple[str, ...]) -> dict[str, tuple[float, float]]:
+    """Where each country's marker point lands, in pixels from the middle of the map (as gcmdash fits the view)."""
+    data = bundled().dataset
+    facts = maps.country_facts(data, Filters(region=REGION))
+    fit = maps.fit_for(maps.framed(facts, REGION))
+    where = projection.projected_centres(fit.projection)
+    return {code: (fit.pixel(where[code])[0] - fit.width / 2, fit.pixel(where[code])[1] - fit.height / 2)
+            for code in codes}
+
+
+def test_clicking_a_country_opens_its_profile_every_time(page, base_url):
+    points = _points(CLICKED)
+    for code in CLICKED:
+        open_page(page, f"{base_url}/map?region={REGION}")
+        canvas = _painted(page)
+        box = canvas.bounding_box()
+        dx, dy = points[code]
+        x, y = box["width"] / 2 + dx, box["height"] / 2 + dy
+        assert 0 < x < box["width"] and 0 < y < box["height"], f"{code} lies outside the map's first view"
+        canvas.click(position={"x": x, "y": y})
+        expect(page).to_have_url(re.compile(r"/country\?"))
+        wait_for_query(page, {"country": [countries.country_name(code)]})
+        expect(page.locator('[data-testid="stMain"] h1')).to_contain_text(countries.country_name(code))
+    assert_no_exception(page)
+
+
+def test_the_list_beside_the_map_opens_a_profile_by_keyboard(page, base_url):
+    open_page(page, f"{base_url}/map?region={REGION}")
+    _painted(page)
+    picker = page.locator(".st-key-map-profile input")
+    picker.focus()
+    page.keyboard.type("Georgia")
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(re.compile(r"/country\?"))
+    wait_for_query(page, {"country": ["Georgia"]})
+    wait_for_run(page)
+    expect(page.locator('[data-testid="stMain"] h1')).to_contain_text("Georgia")
+    assert_no_exception(page)
