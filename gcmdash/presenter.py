@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import altair as alt
 import streamlit as st
 
@@ -51,6 +53,8 @@ _PRESENT_CSS = """<style>
 .st-key-present-slide [data-testid="stCaptionContainer"] p { font-size: 16px; }
 .st-key-present-slide .st-key-present-small [data-testid="stMetricValue"] { font-size: 64px; }
 [class*="st-key-present-big"] p, [class*="st-key-present-big"] li { font-size: 22px; line-height: 1.4; }
+[class*="st-key-present-long"] p, [class*="st-key-present-long"] li { font-size: 18px; line-height: 1.3;
+  margin-bottom: 0.15rem; }
 .st-key-present-empty p { font-size: 32px; }
 .st-key-present-clicker { display: none; }
 .st-key-present-legend div { font-size: 20px !important; }
@@ -162,8 +166,14 @@ def _figures(figures: list[Figure], wanted: tuple[str, ...], per_row: int) -> No
                 st.caption(formatting.plain(note + formatting.published_line(figure)))
 
 
-def _big_list(heading: str, lines: list[str]) -> None:
-    with st.container(key=f"present-big-{heading[:12].lower().replace(' ', '-')}"):
+#: Up to this many lines, a slide's list is in the slides' large type; a longer one (ties) in a smaller one.
+_BIG_LINES = 4
+
+
+def _big_list(heading: str, lines: list[str], longest: int | None = None) -> None:
+    """A heading and its list in the slides' type; `longest`: the longest list beside it, so both get one size."""
+    size = "big" if max(len(lines), longest or 0) <= _BIG_LINES else "long"
+    with st.container(key=f"present-{size}-{re.sub(r'[^a-z0-9]+', '-', heading.lower()).strip('-')}"):
         st.markdown(f"**{formatting.plain(heading)}**\n\n" + "\n".join(f"- {formatting.plain(line)}" for line in lines))
 
 
@@ -180,7 +190,7 @@ def _objectives_slide(data: Dataset, f: Filters, what: str) -> None:
     facts, chart_side = st.columns(_OBJECTIVES_COLUMNS, gap="large")
     with facts:
         st.metric(what, f"{len(view.records):,}")
-        _big_list("Most frequent objectives",
+        _big_list("Most frequent (highlighted)",
                   [f"{label} ({records})" for label, records in slides.most_frequent(view.by_objective)])
     frame = charts.objective_frame(view.by_objective, view.top_objectives)
     with chart_side:
@@ -244,11 +254,13 @@ def _country_slide(data: Dataset, iso3: str) -> None:
             column.metric(label, "✔ Yes" if profile.has(activity) else "✘ No")
         for column, (label, value) in zip(st.columns(4, gap="large"), counts):
             column.metric(label, value)
-    for column, (what, by_objective) in zip(st.columns(2, gap="large"), (("practices", profile.practice_objectives),
-                                                                          ("pledges", profile.pledge_objectives))):
+    # Every objective addressed: with a country's few records most counts tie, and "most" would mislead.
+    lists = [("practices", slides.addressed_lines(profile.practice_objectives) or ["—"]),
+             ("pledges", slides.addressed_lines(profile.pledge_objectives) or ["—"])]
+    longest = max(len(lines) for _, lines in lists)
+    for column, (what, lines) in zip(st.columns(2, gap="large"), lists):
         with column:
-            top = slides.most_frequent(by_objective)
-            _big_list(f"Its {what} address most", [f"{label} ({n})" for label, n in top] or ["—"])
+            _big_list(f"Objectives its {what} address", lines, longest)
     if where:
         st.caption(formatting.plain(f"Regions: {where}"))
 

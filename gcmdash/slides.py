@@ -132,11 +132,22 @@ def zoom_css(selector: str) -> str:
     return "\n".join(rules)
 
 
-def most_frequent(counts: pd.Series, n: int = 3) -> list[tuple[str, int]]:
+def most_frequent(counts: pd.Series, n: int = metrics.TOP_OBJECTIVES) -> list[tuple[str, int]]:
     """The n most frequent objectives and every one tied with the n-th, most frequent first (ties by number), as
-    (label, records): the same rule as the highlighted bars (``metrics.top_with_ties``)."""
+    (label, records): by default exactly the bars a chart highlights (``metrics.top_with_ties``, same n)."""
     top = metrics.top_with_ties(counts, n)
     return [(framework.objective(int(o)).label, int(records)) for o, records in top.items()]
+
+
+def addressed_lines(counts: pd.Series, most: int = 8) -> list[str]:
+    """Every objective with a record, most frequent first (ties by number), as "label (records)" lines; past `most`
+    lines the rest are named by number on the last line, so the list fits a slide and still names every one."""
+    ordered = metrics.top_with_ties(counts, len(counts))
+    lines = [f"{framework.objective(int(o)).label} ({int(n)})" for o, n in ordered.items()]
+    if len(lines) <= most:
+        return lines
+    rest = [str(int(o)) for o in ordered.index[most - 1:]]
+    return [*lines[:most - 1], f"and {len(rest)} more: objectives {', '.join(rest[:-1])} and {rest[-1]}"]
 
 
 # --- The presentation theme -------------------------------------------------------------------------------------

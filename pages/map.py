@@ -10,10 +10,10 @@ ui.active_filters(f)
 ui.illustrative_notice(data)
 
 labels = [layer.label for layer in maps.LAYERS]
-left, right = st.columns([5, 3])  # the shading control whole at 1280 px with the sidebar open
-layers = left.pills("Markers", labels, selection_mode="multi", default=labels, key="layers", bind="query-params")
-shade = right.segmented_control("Shade countries by", list(maps.SHADES), default="Practices", key="shade",
-                                bind="query-params")
+# One above the other, full width: side by side, one of the two was cut off at 1280 px with the sidebar open.
+layers = st.pills("Markers", labels, selection_mode="multi", default=labels, key="layers", bind="query-params")
+shade = st.segmented_control("Shade countries by", list(maps.SHADES), default="Practices", key="shade",
+                             bind="query-params")
 choropleth = maps.SHADES.get(shade)
 
 facts = maps.country_facts(data, f)

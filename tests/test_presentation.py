@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
@@ -92,6 +93,16 @@ def _zoom_for(css: str, width: int, height: int) -> float:
         if width >= int(w) and height >= int(h):
             zoom = float(z)
     return zoom
+
+
+def test_a_countrys_slide_names_every_objective_it_addresses_within_eight_lines():
+    counts = pd.Series({1: 1, 3: 2, 23: 1}).reindex(range(1, 24), fill_value=0)
+    assert slides.addressed_lines(counts) == ["3. Information provision (2)", "1. Data (1)",
+                                              "23. International cooperation (1)"]
+    many = pd.Series(dict.fromkeys(range(1, 13), 1) | {9: 3}).reindex(range(1, 24), fill_value=0)
+    lines = slides.addressed_lines(many)
+    assert len(lines) == 8 and lines[0] == "9. Counter smuggling (3)" and lines[1].startswith("1. ")
+    assert lines[-1] == "and 5 more: objectives 7, 8, 10, 11 and 12"
 
 
 def test_the_zoom_steps_are_the_design_size_times_the_zoom():
