@@ -88,8 +88,8 @@ def run(repeat: int = 5) -> list[Result]:
                 for region in ("ECE", "All"):
                     tab = statistics.median(_new_tab(browser, f"{base}/map?region={region}", painted=True)
                                             for _ in range(repeat))
-                    out.append(Result(PART, f"map painted, new tab on /map?region={region}", tab, "s",
-                                      "≤ 3× empty", tab <= 3 * empty, f"{tab / empty:.1f}× empty; median of {repeat}"))
+                    out.append(Result(PART, f"map painted, new tab on /map?region={region}", tab, "s", "≤ 3× empty",
+                                      tab <= 3 * empty, f"{tab / empty:.1f}× empty; median of {repeat}"))
                     moved = statistics.median(_from_overview(browser, base, region) for _ in range(repeat))
                     out.append(Result(PART, f"map painted, Overview → Map in the top navigation ({region})", moved,
                                       "s", "≤ 3× empty", moved <= 3 * empty,

@@ -140,7 +140,7 @@ def test_cached_specs_are_what_st_altair_chart_sends():
     # Streamlit patches a colour legend's null title in place: on a copy, never on the spec shared by all sessions.
     from gcmdash import ui
 
-    # Charts drawn by earlier tests share the cache; those without a colour legend (legend: null) have no title to patch.
+    # Charts drawn by earlier tests share the cache; those without a colour legend (legend: null) have no title.
     legends = [spec["encoding"]["color"].get("legend") for _, spec in ui._vega_lite.cache.entries.values()
                if "color" in spec.get("encoding", {})]
     legends = [legend for legend in legends if legend is not None]
