@@ -250,10 +250,12 @@ def filter_sidebar(data: Dataset) -> None:
 _this_run = threading.local()
 
 
-# Text is never cut off: a headline card's title wraps instead of ending in "…" (Streamlit truncates metric labels
-# to one line). Kept apart from any other global style so each can change on its own.
+# Text is never cut off: a headline card's title and value wrap instead of ending in "…" (Streamlit truncates
+# both to one line: "USD 56.3 …" in a quarter-width card). Kept apart from any other global style so each can
+# change on its own.
 _LAYOUT_CSS = """<style>
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] * {
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
   white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
   height: auto !important; min-height: 0 !important;
 }
@@ -261,7 +263,7 @@ _LAYOUT_CSS = """<style>
 
 
 def layout_css() -> None:
-    """The global layout style sheet: card titles wrap rather than being cut off."""
+    """The global layout style sheet: card titles and values wrap rather than being cut off."""
     st.html(_LAYOUT_CSS)
 
 

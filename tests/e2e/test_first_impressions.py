@@ -114,3 +114,23 @@ def test_a_link_naming_an_implementer_click_filters_and_unknown_clicks_are_ignor
     faded = _dimmed(bars)
     assert len(faded) == bars.count() - 1 and not any("Civil society" in label for label in faded), faded
     assert_no_exception(page)
+
+
+# Every headline card's title and value element whose text is wider than its box (Streamlit ends such text in "…").
+CUT_OFF_CARDS = """() => [...document.querySelectorAll(
+        '[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *, '
+        + '[data-testid="stMetricValue"], [data-testid="stMetricValue"] *')]
+    .filter(e => e.scrollWidth > e.clientWidth + 1 || getComputedStyle(e).textOverflow === 'ellipsis'
+                 && e.scrollWidth > e.clientWidth)
+    .map(e => e.textContent.trim())"""
+
+
+def test_no_headline_card_cuts_its_title_or_value_off(new_context, base_url):
+    for width, height in ((1280, 720), (1400, 1000), (1920, 1080)):
+        page = new_context().new_page()
+        page.set_viewport_size({"width": width, "height": height})
+        open_page(page, base_url + "/?region=ECE")
+        expect(page.get_by_test_id("stMetric").nth(12)).to_be_visible()
+        wait_for_run(page)
+        assert page.evaluate(CUT_OFF_CARDS) == [], f"cut off at {width}×{height}"
+        page.close()
