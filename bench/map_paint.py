@@ -30,6 +30,12 @@ H1 = '[data-testid="stMain"] h1'
 TIMEOUT_MS = 120_000
 
 
+def _map_painted(page) -> None:
+    canvas = page.locator(MAP).first
+    canvas.wait_for(state="visible", timeout=TIMEOUT_MS)
+    wait_painted(canvas)
+
+
 def _new_tab(browser, url: str, painted: bool) -> float:
     """Seconds from a new tab's navigation to `url` until its h1 (or, if `painted`, its map) is shown."""
     page = browser.new_page(viewport={"width": 1440, "height": 1000})
@@ -37,9 +43,7 @@ def _new_tab(browser, url: str, painted: bool) -> float:
         started = time.perf_counter()
         page.goto(url, timeout=TIMEOUT_MS)
         if painted:
-            canvas = page.locator(MAP).first
-            canvas.wait_for(state="visible", timeout=TIMEOUT_MS)
-            wait_painted(canvas)
+            _map_painted(page)
         else:
             page.locator(H1).first.wait_for(state="visible", timeout=TIMEOUT_MS)
         return time.perf_counter() - started
@@ -59,9 +63,7 @@ def _from_overview(browser, base: str, region: str) -> float:
         link.wait_for(timeout=TIMEOUT_MS)
         started = time.perf_counter()
         link.click()
-        canvas = page.locator(MAP).first
-        canvas.wait_for(state="visible", timeout=TIMEOUT_MS)
-        wait_painted(canvas)
+        _map_painted(page)
         return time.perf_counter() - started
     finally:
         page.close()

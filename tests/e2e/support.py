@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import io
 import shutil
 import time
 import urllib.request
@@ -10,6 +11,8 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from PIL import Image
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "tests" / "_artifacts" / "e2e"
@@ -17,6 +20,7 @@ VIEWPORT = {"width": 1440, "height": 1000}
 #: The first load after the server starts can take a while (data loading, cold caches).
 FIRST_LOAD_MS = 90_000
 STEP_MS = 30_000
+MAP_CANVAS = '[data-testid="stDeckGlJsonChart"] canvas'
 
 
 def _screenshot_module():
@@ -167,3 +171,23 @@ def go_to(page, title: str) -> None:
         else:
             raise AssertionError(f"no page titled {title!r} in the top navigation")
     wait_for_run(page)
+
+
+def colours(png: bytes) -> int:
+    """How many distinct colours an image holds."""
+    return len(Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 24))
+
+
+def painted_map(page, timeout_s: float = 20):
+    """The page's first deck.gl map canvas, once drawn: more than 8 colours (shaded countries and markers).
+
+    WebGL draws a moment after the canvas appears, and its pixels cannot be watched from the page's script, so the
+    condition is polled from screenshots.
+    """
+    canvas = page.locator(MAP_CANVAS).first
+    expect(canvas).to_be_visible(timeout=60_000)
+    deadline = time.monotonic() + timeout_s
+    while (shown := colours(canvas.screenshot())) <= 8:
+        assert time.monotonic() < deadline, f"the map canvas looks empty ({shown} colours)"
+        page.wait_for_timeout(250)
+    return canvas

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import io
-import time
-
-from PIL import Image
 from playwright.sync_api import expect
 
 from gcmdash import slides
 from gcmdash.filters import Filters
 
-from .support import ARTIFACTS, assert_no_exception, open_page, wait_for_query, wait_for_run
+from .support import ARTIFACTS, assert_no_exception, open_page, painted_map, wait_for_query, wait_for_run
 
 SCREEN = {"width": 1280, "height": 720}
 LINK = "/?present=1&region=ECE&countries=Georgia"
@@ -35,17 +31,7 @@ def _drawn(page, slide: slides.Slide) -> None:
     for chart in page.get_by_test_id("stVegaLiteChart").all():
         expect(chart.locator("svg g.role-mark > *, canvas").first).to_be_attached()
     if slide.kind == "map":
-        canvas = page.locator('[data-testid="stDeckGlJsonChart"] canvas').first
-        expect(canvas).to_be_visible(timeout=60_000)
-        # Drawn, not an empty canvas: countries and markers give it many colours (WebGL draws a moment late).
-        deadline = time.monotonic() + 20
-        while _colours(canvas.screenshot()) <= 8 and time.monotonic() < deadline:
-            page.wait_for_timeout(250)
-        assert _colours(canvas.screenshot()) > 8, "the map slide's map looks empty"
-
-
-def _colours(png: bytes) -> int:
-    return len(Image.open(io.BytesIO(png)).convert("RGB").getcolors(maxcolors=1 << 24))
+        painted_map(page)
 
 
 def test_a_presentation_link_arrow_keys_reload_and_a_screenshot_per_slide(new_context, base_url):
