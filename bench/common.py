@@ -31,6 +31,8 @@ class Result:
             return f"{self.value:.2f} MB"
         if self.unit == "KB":
             return f"{self.value:.0f} KB"
+        if self.unit == "%":
+            return f"{self.value:.0f} %"
         if self.unit == "":
             return f"{self.value:g}"
         return f"{self.value:g} {self.unit}"

@@ -1,7 +1,7 @@
 """Run the gcmdash benchmark suite, print a table and write bench/results.md.
 
     make bench                                   # everything (about 20 minutes on 2 cores)
-    .venv/bin/python -m bench [--only reading,interactions,rerun,payload,coldstart,viewers,mappaint] [--quick]
+    .venv/bin/python -m bench [--only reading,interactions,rerun,payload,coldstart,viewers,mappaint,mapclicks] [--quick]
 
 Parts: 1 data generation (bench/generate.py, cached under /tmp/gcmdash-bench), 2 reading, 3 per-interaction
 server work (the pages' functions in-process, then whole script runs in a real server), 4 payload, 5 cold start,
@@ -28,7 +28,7 @@ if str(ROOT) not in sys.path:
 from bench import generate  # noqa: E402
 from bench.common import Result, table  # noqa: E402
 
-PARTS = ("reading", "interactions", "rerun", "payload", "coldstart", "viewers", "mappaint")
+PARTS = ("reading", "interactions", "rerun", "payload", "coldstart", "viewers", "mappaint", "mapclicks")
 RESULTS = Path(__file__).resolve().parent / "results.md"
 
 
@@ -116,6 +116,10 @@ def main(argv: list[str] | None = None) -> int:
                 from bench import map_paint
 
                 results += map_paint.run(3 if args.quick else 5)
+            elif part == "mapclicks":
+                from bench import map_clicks
+
+                results += map_clicks.run(10 if args.quick else 20)
             elif part == "viewers":
                 from bench import viewers
 

@@ -514,7 +514,8 @@ def describe(layers: Iterable[str], choropleth: str | None) -> str:
         parts.append("markers for " + ", ".join(wanted))
     if not parts:
         return "The countries of the selection, outlined. Switch on a layer to see more."
-    return "Shown: " + "; ".join(parts) + ". Select a country to open its profile."
+    return ("Shown: " + "; ".join(parts)
+            + ". Select a country, or choose it in the list under the map, to open its profile.")
 
 
 def view_note(facts: pd.DataFrame, region: str | None, narrowed: bool = False, layers: Iterable[str] = (),
