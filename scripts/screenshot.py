@@ -101,6 +101,9 @@ def main(outdir: str, *paths: str) -> None:
 
 
 if __name__ == "__main__":
+    if len(sys.argv) < 2 or sys.argv[1] in ("-h", "--help"):  # not an output folder named "--help"
+        print(__doc__)
+        sys.exit(0)
     if "--readme" in sys.argv:
         readme_picture()
         sys.exit(0)
