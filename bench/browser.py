@@ -17,6 +17,11 @@ ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
                  "--disable-sync", "--no-first-run", "--disable-quic"]
+#: The first deck.gl map canvas and the page's title, as the app renders them.
+MAP = '[data-testid="stDeckGlJsonChart"] canvas'
+H1 = '[data-testid="stMain"] h1'
+#: How long a page may take to open or its map to appear on a busy 2-core machine.
+PAGE_TIMEOUT_MS = 120_000
 EMPTY_APP = 'import streamlit as st\n\nst.title("Empty page")\n'
 
 
@@ -94,3 +99,10 @@ def wait_painted(locator, timeout: float = 60) -> None:
             return
         time.sleep(0.1)
     raise TimeoutError("the canvas stayed empty")
+
+
+def map_painted(page) -> None:
+    """Until the page's map canvas is visible and drawn."""
+    canvas = page.locator(MAP).first
+    canvas.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
+    wait_painted(canvas)

@@ -23,7 +23,7 @@ import time
 from pathlib import Path
 
 from bench import generate
-from bench.browser import EMPTY_APP, ROOT, chromium, server, wait_healthy, wait_painted
+from bench.browser import EMPTY_APP, MAP, ROOT, chromium, server, wait_healthy, wait_painted
 from bench.common import Result
 
 PART = "5 cold start"
@@ -35,7 +35,6 @@ import streamlit as st
 st.altair_chart(alt.Chart(pd.DataFrame({"x": ["a", "b"], "n": [1, 2]})).mark_bar().encode(x="n:Q", y="x:N"))
 """
 CHART = '[data-testid="stVegaLiteChart"] canvas, [data-testid="stVegaLiteChart"] svg'
-MAP = '[data-testid="stDeckGlJsonChart"] canvas'
 
 
 def _visit(browser, script, env, path: str, what: str) -> float:

@@ -21,19 +21,10 @@ import tempfile
 import time
 from pathlib import Path
 
-from bench.browser import EMPTY_APP, ROOT, chromium, server, wait_healthy, wait_painted
+from bench.browser import EMPTY_APP, H1, PAGE_TIMEOUT_MS, ROOT, chromium, map_painted, server, wait_healthy
 from bench.common import Result
 
 PART = "7 map paint"
-MAP = '[data-testid="stDeckGlJsonChart"] canvas'
-H1 = '[data-testid="stMain"] h1'
-TIMEOUT_MS = 120_000
-
-
-def _map_painted(page) -> None:
-    canvas = page.locator(MAP).first
-    canvas.wait_for(state="visible", timeout=TIMEOUT_MS)
-    wait_painted(canvas)
 
 
 def _new_tab(browser, url: str, painted: bool) -> float:
@@ -41,11 +32,11 @@ def _new_tab(browser, url: str, painted: bool) -> float:
     page = browser.new_page(viewport={"width": 1440, "height": 1000})
     try:
         started = time.perf_counter()
-        page.goto(url, timeout=TIMEOUT_MS)
+        page.goto(url, timeout=PAGE_TIMEOUT_MS)
         if painted:
-            _map_painted(page)
+            map_painted(page)
         else:
-            page.locator(H1).first.wait_for(state="visible", timeout=TIMEOUT_MS)
+            page.locator(H1).first.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
         return time.perf_counter() - started
     finally:
         page.close()
@@ -55,15 +46,15 @@ def _from_overview(browser, base: str, region: str) -> float:
     """Seconds from pressing "Map" in the Overview's top navigation until the map is painted."""
     page = browser.new_page(viewport={"width": 1440, "height": 1000})
     try:
-        page.goto(f"{base}/?region={region}", timeout=TIMEOUT_MS)
-        page.get_by_test_id("stMetric").first.wait_for(state="visible", timeout=TIMEOUT_MS)
+        page.goto(f"{base}/?region={region}", timeout=PAGE_TIMEOUT_MS)
+        page.get_by_test_id("stMetric").first.wait_for(state="visible", timeout=PAGE_TIMEOUT_MS)
         # "Map" sits in the "Explore" menu of the top navigation: open it, then time from the click on "Map".
         page.get_by_test_id("stTopNav").get_by_test_id("stTopNavSection").filter(has_text="Explore").click()
         link = page.get_by_role("menu").get_by_role("menuitem", name="Map", exact=True)
-        link.wait_for(timeout=TIMEOUT_MS)
+        link.wait_for(timeout=PAGE_TIMEOUT_MS)
         started = time.perf_counter()
         link.click()
-        _map_painted(page)
+        map_painted(page)
         return time.perf_counter() - started
     finally:
         page.close()

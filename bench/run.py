@@ -5,7 +5,8 @@
 
 Parts: 1 data generation (bench/generate.py, cached under /tmp/gcmdash-bench), 2 reading, 3 per-interaction
 server work (the pages' functions in-process, then whole script runs in a real server), 4 payload, 5 cold start,
-6 many viewers, 7 map paint (a warm server: navigation to the map painted). --quick uses fewer repeats and
+6 many viewers, 7 map paint (a warm server: navigation to the map painted), 8 map clicks (how often a click
+on a country opens its profile). --quick uses fewer repeats and
 N = 10, 20 for 20 s.
 Timings on a shared, noisy machine: compare ratios within one run; every figure is a median unless it says not.
 """
