@@ -127,7 +127,20 @@ def test_tooltips_are_plain_text_so_markup_in_names_stays_text():
     assert set(kaz) == {"iso3", "tip", "fill"}, "only what the map needs travels to the browser"
     assert kaz["tip"].startswith(HOSTILE + " (ECE</div>)\n")
     assert "example.org" not in deck.to_json(), "links are for the table, not the tooltip"
-    assert spec["layers"][0]["id"] == "context"
+    assert spec["layers"]
+
+
+def test_context_is_drawn_last_but_lies_behind_so_clicks_are_not_lost():
+    # deck.gl 9.4 lost the first click on any pickable layer drawn after the non-pickable context (bench part 8).
+    ece = maps.country_facts(bundled().dataset, Filters(region="ECE"))
+    spec = json.loads(maps.deck(ece, ALL_LAYERS, "practices", "ECE").to_json())
+    layers = spec["layers"]
+    assert layers[-1]["id"] == "context" and not layers[-1].get("pickable")
+    assert all(layer.get("pickable") for layer in layers[:-1] if layer["id"] != "leaders")
+    matrix = layers[-1]["modelMatrix"]
+    assert matrix[:14] == [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0] and matrix[15] == 1
+    assert matrix[14] < 0, "moved away from the viewer, so names and markers stay on top of it"
+    assert all("modelMatrix" not in layer for layer in layers[:-1])
 
 
 def test_legend_html_escapes_every_label():
