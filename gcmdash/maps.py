@@ -280,6 +280,13 @@ def fit_for(codes: Collection[str] | None, size: Size = PAGE) -> projection.Fit:
     return projection.fit(projection.for_countries(codes), codes or shapes.shape_codes(), size.width, size.height)
 
 
+def offset_from_middle(facts: pd.DataFrame, region: str | None, code: str, size: Size = PAGE) -> tuple[float, float]:
+    """Where a country's marker point lies on the region's map as first shown: pixels right and down of its middle."""
+    fit = fit_for(framed(facts, region), size)
+    x, y = fit.pixel(projection.projected_centres(fit.projection)[code])
+    return x - fit.width / 2, y - fit.height / 2
+
+
 def outside(fit: projection.Fit, codes: Iterable[str]) -> list[str]:
     """Which of these countries' markers lie outside the first view (the caption names them)."""
     where = projection.projected_centres(fit.projection)
@@ -365,21 +372,34 @@ def _label_layers(facts: pd.DataFrame, layers: Iterable[str], fit: projection.Fi
             row |= {"position": list(anchor_world),
                     "offset": [round(label.x - anchor_px[0], 1), round(label.y - anchor_px[1], 1)]}
         rows.append(row)
+    # The names first, their leaders after them (non-pickable: see deck()) but behind them.
     return [
-        pdk.Layer("LineLayer", leaders, id="leaders", pickable=False, get_source_position="from",
-                  get_target_position="to", get_color=[*SHOWN_LINE, 255], get_width=1, width_units="'pixels'"),
         pdk.Layer("TextLayer", rows, id="labels", pickable=True, get_position="position", get_text="text",
                   get_size=size.font, get_color=[27, 42, 58, 255], get_pixel_offset="offset",
                   get_text_anchor="anchor", font_family=_FONT, font_weight=600, line_height=LINE_HEIGHT,
                   outline_width=4, outline_color=[255, 255, 255, 255], **_TEXT),
+        pdk.Layer("LineLayer", leaders, id="leaders", pickable=False, get_source_position="from",
+                  get_target_position="to", get_color=[*SHOWN_LINE, 255], get_width=1, width_units="'pixels'",
+                  model_matrix=_behind(fit, BORDERS_DEPTH)),
     ]
 
 
-def _behind(fit: projection.Fit) -> list[float]:
-    """A model matrix moving a layer one pixel (at the fitted zoom) away from the viewer, behind the others."""
-    # Depth, not drawing order, keeps the context under the names and markers that overlap it.
-    depth = -round(2 ** -fit.zoom, 6)
+def _behind(fit: projection.Fit, steps: int) -> list[float]:
+    """A model matrix moving a layer `steps` pixels (at the fitted zoom) away from the viewer, behind the others."""
+    # Depth, not drawing order, stacks the layers: every non-pickable layer must be drawn after the pickable ones
+    # (deck.gl 9.4 loses the first pick of a pickable layer drawn after a non-pickable one) yet lie under them.
+    depth = -round(steps * 2 ** -fit.zoom, 6)
     return [1, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, depth, 1]
+
+
+#: How far behind the names and markers (at depth 0) each layer of lines and fills lies, in pixels at the fitted zoom.
+BORDERS_DEPTH, FILLS_DEPTH = 1, 2
+#: The context is composited *under* what is drawn (Porter-Duff "destination over", the framebuffer holding
+#: premultiplied colour): drawn last, it fills only what is still transparent, and the soft edges of the names'
+#: halos blend into it. Depth would instead leave those edges see-through (a dark fringe in the dark theme).
+UNDER = {"depthCompare": "always", "depthWriteEnabled": False, "blend": True,
+         "blendColorOperation": "add", "blendAlphaOperation": "add", "blendColorSrcFactor": "one-minus-dst-alpha", "blendColorDstFactor": "one",
+         "blendAlphaSrcFactor": "one-minus-dst-alpha", "blendAlphaDstFactor": "one"}
 
 
 class CompactDeck(pdk.Deck):
@@ -411,19 +431,25 @@ def deck(facts: pd.DataFrame, layers: Iterable[str], choropleth: str | None, reg
     context = pdk.Layer(
         "GeoJsonLayer", _features(fit, shapes.shape_codes() - shown, {}), id="context", pickable=False,
         stroked=True, filled=True, get_fill_color=list(CONTEXT_FILL), get_line_color=list(CONTEXT_LINE),
-        line_width_min_pixels=0.5, line_width_units="'pixels'", get_line_width=0.5,
-        model_matrix=_behind(fit))
+        line_width_min_pixels=0.5, line_width_units="'pixels'", get_line_width=0.5, parameters=UNDER)
+    # Only the fills are picked; the borders are a layer of their own. deck.gl picks synchronously at pointerdown,
+    # and picking the borders too took ~110 ms in Chromium without a GPU (fills only: ~20 ms): under load the
+    # release came after the 250 ms a press may last to count as a click, and the click was lost.
     countries_layer = pdk.Layer(
         "GeoJsonLayer", _features(fit, shown, properties), id="countries", pickable=True, auto_highlight=True,
-        highlight_color=[0, 158, 219, 110], stroked=True, filled=True, get_fill_color="properties.fill",
-        get_line_color=list(SHOWN_LINE), line_width_min_pixels=0.8, line_width_units="'pixels'", get_line_width=0.8)
+        highlight_color=[0, 158, 219, 110], stroked=False, filled=True, get_fill_color="properties.fill",
+        model_matrix=_behind(fit, FILLS_DEPTH))
+    borders = pdk.Layer(
+        "GeoJsonLayer", _features(fit, shown, {}), id="borders", pickable=False, stroked=True, filled=False,
+        get_line_color=list(SHOWN_LINE), line_width_min_pixels=0.8, line_width_units="'pixels'", get_line_width=0.8,
+        model_matrix=_behind(fit, BORDERS_DEPTH))
     markers = [_marker_layer(entry, facts, tips, where, size) for entry in LAYERS if entry.label in set(layers)]
     view = pdk.ViewState(target=[*fit.centre, 0], zoom=round(fit.zoom, 3), min_zoom=round(fit.zoom - 2, 3),
                          max_zoom=round(fit.zoom + 5, 3))
     return CompactDeck(
-        # The context is drawn last but lies behind (its model matrix): deck.gl 9.4 loses the first pick of any
-        # pickable layer drawn after it (instant clicks opened 0 profiles in 10; drawn last, 20 in 20).
-        layers=[countries_layer, *markers, *_label_layers(facts, layers, fit, tips, size), context],
+        # The non-pickable layers are drawn last but lie behind (_behind, UNDER): deck.gl 9.4 loses the first pick
+        # of any pickable layer drawn after one (instant clicks opened 0 profiles in 10; drawn last, 20 in 20).
+        layers=[countries_layer, *markers, *_label_layers(facts, layers, fit, tips, size), borders, context],
         # No double-click zoom: with it, deck.gl holds every click back to see whether a second one follows, and a
         # press of ordinary length was lost (the profile opened for 2 clicks in 5).
         views=[pdk.View(type="OrthographicView", controller=CONTROLLER, flip_y=True)],

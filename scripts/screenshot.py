@@ -63,7 +63,7 @@ README_PICTURE = ROOT / "docs" / "screenshot-overview.png"
 def _wait_drawn(page, timeout_ms: int = 60_000) -> None:
     """Wait for the script run to end and every chart and map on screen to be drawn (a busy machine lags)."""
     page.wait_for_function(
-        """() => !document.querySelector('[data-testid="stStatusWidget"]')
+        """() => !document.querySelector('[data-testid="stStatusWidget"], [data-testid="stSkeleton"]')
               && [...document.querySelectorAll('[data-testid="stVegaLiteChart"]')]
                    .filter(c => c.offsetParent !== null)
                    .every(c => c.querySelector('svg g.role-mark > *, canvas'))

@@ -23,7 +23,8 @@ AXE = ROOT / ".cache" / "axe" / "node_modules" / "axe-core" / "axe.min.js"
 AXE_ARTIFACTS = ARTIFACTS / "axe"
 TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING = ("serious", "critical")
-SCREEN = {"width": 1280, "height": 720}
+#: The projectors the presenters use: a small one and a full-HD one (the slides scale with the viewport).
+SCREENS = {"1280x720": {"width": 1280, "height": 720}, "1920x1080": {"width": 1920, "height": 1080}}
 #: The page background of each theme (.streamlit/config.toml): the scan checks that the theme asked for is shown.
 BACKGROUND = {"light": "rgb(255, 255, 255)", "dark": "rgb(13, 27, 42)"}
 THEMES = tuple(BACKGROUND)
@@ -80,10 +81,10 @@ def wait_drawn(page, presenting: bool) -> None:
     wait_for_run(page)
 
 
-def themed_page(new_context, theme: str, url: str):
-    """A 1280×720 page in the theme the system asks for (Streamlit follows prefers-color-scheme), drawn."""
+def themed_page(new_context, theme: str, url: str, screen: str = "1280x720"):
+    """A page of this screen size in the theme the system asks for (Streamlit follows prefers-color-scheme), drawn."""
     page = new_context(color_scheme=theme).new_page()
-    page.set_viewport_size(SCREEN)
+    page.set_viewport_size(SCREENS[screen])
     open_page(page, url)
     wait_drawn(page, "present=1" in url)
     background = page.get_by_test_id("stApp").evaluate("e => getComputedStyle(e).backgroundColor")
@@ -121,14 +122,16 @@ def describe(violation: dict) -> list[str]:
     return lines
 
 
+@pytest.mark.parametrize("screen", SCREENS)
 @pytest.mark.parametrize("theme", THEMES)
 @pytest.mark.parametrize(("name", "path"), TARGETS, ids=[t[0] for t in TARGETS])
-def test_no_serious_axe_violations(new_context, base_url, name, path, theme):
-    page = themed_page(new_context, theme, base_url + path)
+def test_no_serious_axe_violations(new_context, base_url, name, path, theme, screen):
+    page = themed_page(new_context, theme, base_url + path, screen)
     results = scan(page)
     AXE_ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    (AXE_ARTIFACTS / f"{theme}-{name}.json").write_text(json.dumps(results, indent=1))
-    screenshot(page, f"a11y-{theme}-{name}")
+    (AXE_ARTIFACTS / f"{theme}-{screen}-{name}.json").write_text(json.dumps(results, indent=1))
+    screenshot(page, f"a11y-{theme}-{screen}-{name}")
     blocking = [v for v in results["violations"] if v["impact"] in BLOCKING]
     report = [line for violation in blocking for line in describe(violation)]
-    assert not report, f"{len(report)} serious or critical axe violations on {path} ({theme}):\n" + "\n".join(report)
+    assert not report, (f"{len(report)} serious or critical axe violations on {path} ({theme}, {screen}):\n"
+                        + "\n".join(report))
