@@ -23,7 +23,6 @@ import json
 import math
 from collections.abc import Collection, Iterable, Mapping
 from dataclasses import dataclass
-from functools import lru_cache
 
 import jinja2
 import pandas as pd
@@ -398,8 +397,8 @@ BORDERS_DEPTH, FILLS_DEPTH = 1, 2
 #: premultiplied colour): drawn last, it fills only what is still transparent, and the soft edges of the names'
 #: halos blend into it. Depth would instead leave those edges see-through (a dark fringe in the dark theme).
 UNDER = {"depthCompare": "always", "depthWriteEnabled": False, "blend": True,
-         "blendColorOperation": "add", "blendAlphaOperation": "add", "blendColorSrcFactor": "one-minus-dst-alpha", "blendColorDstFactor": "one",
-         "blendAlphaSrcFactor": "one-minus-dst-alpha", "blendAlphaDstFactor": "one"}
+         "blendColorOperation": "add", "blendColorSrcFactor": "one-minus-dst-alpha", "blendColorDstFactor": "one",
+         "blendAlphaOperation": "add", "blendAlphaSrcFactor": "one-minus-dst-alpha", "blendAlphaDstFactor": "one"}
 
 
 class CompactDeck(pdk.Deck):
@@ -414,7 +413,8 @@ def deck(facts: pd.DataFrame, layers: Iterable[str], choropleth: str | None, reg
          narrowed: bool = False, columns: Collection[str] = FRAME_COLUMNS, size: Size = PAGE) -> pdk.Deck:
     """The map of these facts: countries shaded by records, markers and names per switched-on layer, no basemap.
 
-    Drawn in an equal-area projection fitted to ``framed(facts, region, narrowed, columns)``, shown in an OrthographicView.
+    Drawn in an equal-area projection fitted to ``framed(facts, region, narrowed, columns)``, shown in an
+    OrthographicView.
     """
     layers = list(layers)
     tips = {code: tooltip_text(row) for code, row in facts.iterrows()}

@@ -337,7 +337,7 @@ def test_every_marked_country_in_view_is_named_and_no_two_names_overlap(data, re
     named = set(maps.named(facts, ALL_LAYERS))
     in_view = named - set(maps.outside(fit, named))
     assert {label.code for label in placed} | set(unplaced) == named
-    assert in_view <= {label.code for label in placed}, f"not named: {sorted(in_view - {l.code for l in placed})}"
+    assert in_view <= {label.code for label in placed}, f"not named: {sorted(in_view - {p.code for p in placed})}"
     markers = [box for boxes in maps._marker_boxes(fit, facts, list(maps.LAYERS), size).values() for box in boxes]
     for label in placed:
         x0, y0, x1, y1 = label.box
