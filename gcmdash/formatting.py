@@ -7,6 +7,7 @@ import math
 import re
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
+from urllib.parse import quote, urlsplit
 
 if TYPE_CHECKING:  # only their attributes are read here; metrics itself writes money with `money`
     from gcmdash.metrics import Figure, Top
@@ -67,6 +68,19 @@ _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
 def plain(text: str) -> str:
     """Text from a spreadsheet or a URL made safe to show through Streamlit's Markdown: every special escaped."""
     return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+
+
+#: What a web address keeps as it is in a Markdown link, besides letters, digits and "_.-~"; everything else
+#: (brackets, parentheses, spaces, quotes, *, `, $, <, >, backslash) is percent-encoded: it cannot close the link.
+_LINK_KEEPS = "/:?#&=%+@,;"
+
+
+def link(text: str, url: str | None) -> str:
+    """A Markdown link to an http(s) address for Streamlit, both parts made inert; the text alone for any other."""
+    parts = urlsplit(url or "")
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        return plain(text)
+    return f"[{plain(text)}]({quote(url, safe=_LINK_KEEPS)})"
 
 
 def plural(n: int, one: str, many: str | None = None) -> str:

@@ -379,7 +379,7 @@ def figure_card(figure: Figure) -> None:
             st.caption(figure.note)
         line = formatting.published_line(figure)
         if figure.source:
-            st.caption(f"{':orange[⚠]' if figure.differs else '✓'} {line} · [source]({figure.source})")
+            st.caption(f"{':orange[⚠]' if figure.differs else '✓'} {line} · {formatting.link('source', figure.source)}")
         else:
             st.caption(line)
 
