@@ -13,7 +13,6 @@ from gcmdash.filters import Filters
 from gcmdash.metrics import Figure
 from gcmdash.ui import _PREVIEW, _SEEN_VERSION, _dark, _themed, current_filters, map_legend
 
-
 # --- Presentation mode ----------------------------------------------------------------------------------------
 # Full-screen slides of the brief's sections, for screen-sharing at Regional Reviews. On any page, ?present=1 (set
 # by the sidebar's Present button) makes app.py draw the slides instead of the page, for the filters in the URL;
@@ -68,6 +67,8 @@ _PRESENT_CSS = """<style>
 .st-key-present-footer button:disabled { color: %(muted)s; border-color: %(muted)s; opacity: 1; }
 .st-key-present-footer button:focus-visible { outline: 3px solid %(focus)s; outline-offset: 2px; }
 .st-key-present-footer kbd { color: %(muted)s; opacity: 1; }
+/* The data notice keeps room for its two lines; the slide numbers beside it show fewer pages when a deck is long. */
+[data-testid="stLayoutWrapper"]:has(> .st-key-present-notice) { min-width: 40%%; }
 .st-key-present-counter p { font-size: 24px; line-height: 1.2; font-weight: 700; margin: 0; white-space: nowrap;
   color: %(ink)s; }
 .st-key-present-notice p { font-size: 16px; line-height: 1.25; margin: 0; color: %(muted)s; }
@@ -92,8 +93,8 @@ def present_button() -> None:
     """The sidebar's Present button: the slides of this region and filters, in a link that can be shared."""
     st.sidebar.button("Present", on_click=_start_presenting, icon=":material/co_present:", width="stretch",
                       key="present-start", type="primary",
-                      help="Full-screen slides of the brief for screen-sharing, for these filters. The arrow keys (or a "
-                           "clicker's Page Up and Page Down) change slides; the address can be shared.")
+                      help="Full-screen slides of the brief for screen-sharing, for these filters. The arrow keys (or "
+                           "a clicker's Page Up and Page Down) change slides; the address can be shared.")
 
 
 def _go(delta: int, count: int) -> None:
@@ -109,11 +110,16 @@ def _slide_notice(data: Dataset) -> str:
                      "published briefs")
     if _PREVIEW in st.session_state:
         parts.append("Preview, not the published data")
-    elif number is not None:
-        parts.append(f"Version {number}")
+    # The version number names the data for a room; the content id only when there is none (the sidebar has both).
+    named = f"Version {number}" if number is not None and _PREVIEW not in st.session_state else f"data {data.version}"
     as_of = data.as_of
-    parts.append(f"data {data.version}" + (f", {formatting.day(as_of)}" if as_of else ""))
+    parts.append(named + (f", figures as of {formatting.day(as_of)}" if as_of else ""))
     return formatting.plain(" · ".join(parts))
+
+
+#: Most slide numbers the footer shows at once (first, last and the current one among them): the data notice beside
+#: them keeps room for its two lines however many country slides a deck has.
+PAGER_PAGES = 5
 
 
 def _footer(data: Dataset, count: int) -> int:
@@ -124,8 +130,8 @@ def _footer(data: Dataset, count: int) -> int:
         shown = st.container(key="present-counter", width="content")
         forward = st.container(width="content")
         # The slide number, bound to the URL; its numbers also jump to a slide.
-        number = slides.slide_number(st.pagination(count, key=SLIDE, bind="query-params", max_visible_pages=None),
-                                     count)
+        pager = st.pagination(count, key=SLIDE, bind="query-params", max_visible_pages=PAGER_PAGES)
+        number = slides.slide_number(pager, count)
         back.button("Previous", icon=":material/arrow_back:", shortcut="Left", key="present-previous",
                     on_click=_go, args=(-1, count), disabled=number <= 1)
         shown.markdown(slides.counter(number, count))

@@ -191,3 +191,37 @@ def test_every_slide_fits_the_screen_and_grows_with_it(new_context, base_url):
         assert sizes == sorted(sizes) and len(set(sizes)) == len(sizes), f"slide {number}: title sizes {sizes}"
         for size, (_, zoom) in zip(sizes, SCREENS):
             assert abs(size / sizes[0] - zoom) < 0.01, f"slide {number}: title sizes {sizes}"
+
+
+#: Everything the footer holds (the data notice's lines, the buttons, the slide numbers) inside the footer's box.
+_FOOTER_SPILLS = """() => {
+    const footer = document.querySelector('.st-key-present-footer').getBoundingClientRect();
+    return [...document.querySelectorAll('.st-key-present-footer p, .st-key-present-footer button')]
+        .filter(e => e.offsetParent !== null)
+        .map(e => [e.innerText.trim().slice(0, 40), e.getBoundingClientRect()])
+        .filter(([, box]) => box.top < footer.top - 1 || box.bottom > footer.bottom + 1
+                             || box.left < footer.left - 1 || box.right > footer.right + 1)
+        .map(([text]) => text);
+}"""
+#: A long deck: six countries chosen, six country slides, twelve slide numbers to show in the footer.
+LONG_LINK = ("/?present=1&region=ECE&countries=Georgia&countries=Kazakhstan&countries=Armenia&countries=Serbia"
+             "&countries=Albania&countries=Ukraine")
+
+
+def test_the_footer_holds_its_notice_and_controls_whatever_the_deck_length(new_context, base_url):
+    # The notice wrapped to a third line, cut off, once a deck had eight slides; the pager now shows at most five.
+    for (width, height), zoom in SCREENS[:2]:
+        page = new_context().new_page()
+        page.set_viewport_size({"width": width, "height": height})
+        for link in (LINK, LONG_LINK):
+            open_page(page, base_url + link)
+            expect(_counter(page)).to_contain_text("1 / ")
+            _settled(page, zoom)
+            spills = page.evaluate(_FOOTER_SPILLS)
+            assert not spills, f"{link} at {width}×{height}: outside the footer: {spills}"
+            notice = page.locator(".st-key-present-notice p")
+            expect(notice).to_contain_text("Version")
+            lines = notice.evaluate("p => Math.round(p.getBoundingClientRect().height / (parseFloat("
+                                    "getComputedStyle(p).lineHeight) * p.currentCSSZoom))")
+            assert lines <= 2, f"{link} at {width}×{height}: the notice takes {lines} lines"
+        page.context.close()
