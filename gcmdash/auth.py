@@ -19,12 +19,10 @@ import functools
 import os
 import re
 import tempfile
-import threading
 import time
 import tomllib
-from collections import deque
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -34,7 +32,7 @@ from argon2 import PasswordHasher, Type
 from argon2.exceptions import InvalidHashError, VerificationError
 from tomlkit.exceptions import TOMLKitError
 
-from gcmdash import settings
+from gcmdash import settings, throttle
 
 #: Keys of ``[auth]`` every Streamlit OIDC configuration needs, and those each provider needs.
 OIDC_SHARED_KEYS = ("redirect_uri", "cookie_secret")
@@ -74,6 +72,8 @@ class SignIn:
     email: str | None
     reason: str
     retry_after: float = 0.0
+    #: Whether the password was verified (False: refused before, e.g. while the client must wait).
+    checked: bool = False
 
 
 # --------------------------------------------------------------------------------------------- secrets
@@ -112,7 +112,8 @@ def _filled(value: Any) -> bool:
 
 
 def oidc_providers(secrets: Mapping[str, Any]) -> tuple[str | None, ...]:
-    """Completely configured identity providers: None is ``[auth]``'s own (``st.login()``), a name an ``[auth.NAME]``."""
+    """Completely configured identity providers: None is ``[auth]``'s own (``st.login()``), a name an
+    ``[auth.NAME]``."""
     auth = _table(secrets, "auth")
     if not all(_filled(auth.get(k)) for k in OIDC_SHARED_KEYS):
         return ()
@@ -160,7 +161,8 @@ def problems(secrets: Mapping[str, Any]) -> list[str]:
         missing = [k for k in (*OIDC_SHARED_KEYS, *OIDC_PROVIDER_KEYS) if not _filled(auth.get(k))]
         found.append(f"[auth] is incomplete, so single sign-on is off (missing: {', '.join(missing)}).")
     if oidc_providers(secrets) and not allowed_emails(secrets):
-        found.append(f"Single sign-on is configured but [{SECTION}] {ALLOW_LIST} lists no e-mail, so nobody may publish.")
+        found.append(f"Single sign-on is configured but [{SECTION}] {ALLOW_LIST} lists no e-mail, so nobody may "
+                     "publish.")
     if oidc_providers(secrets) and local_accounts(secrets):
         found.append(f"Single sign-on is configured, so the local accounts in [{SECTION}.{LOCAL_TABLE}] are not used.")
     raw = _table(secrets, SECTION, LOCAL_TABLE)
@@ -251,116 +253,23 @@ def _dummy_hash() -> str:
 # --------------------------------------------------------------------------------------------- limiting
 
 
-@dataclass
-class _Account:
-    failures: deque[float] = field(default_factory=deque)
-    locked_at: float | None = None
-
-
-class Limiter:
-    """Thread-safe, in-process limit on password attempts, per account and overall.
-
-    After n failures within ``window_s`` an account waits ``base_delay_s * 2**(n-1)`` seconds (at most
-    ``max_delay_s``) before its next attempt; at ``max_failures`` it is locked for ``lockout_s``. Over all
-    accounts, ``max_global_failures`` failures within the window stop every attempt until the oldest leaves
-    the window. An attempt counts as a failure from its start until it succeeds, so parallel guesses count too.
-    Unknown e-mails are limited exactly like known ones.
-    """
-
-    def __init__(self, *, max_failures: int = 5, window_s: float = 15 * 60, lockout_s: float = 15 * 60,
-                 base_delay_s: float = 1.0, max_delay_s: float = 60.0, max_global_failures: int = 100) -> None:
-        self.max_failures, self.window_s, self.lockout_s = max_failures, window_s, lockout_s
-        self.base_delay_s, self.max_delay_s, self.max_global_failures = base_delay_s, max_delay_s, max_global_failures
-        self._lock = threading.Lock()
-        self._accounts: dict[str, _Account] = {}
-        self._global: deque[float] = deque()
-
-    def _prune(self, now: float) -> None:
-        horizon = now - self.window_s
-        while self._global and self._global[0] <= horizon:
-            self._global.popleft()
-        for key in list(self._accounts):
-            account = self._accounts[key]
-            while account.failures and account.failures[0] <= horizon:
-                account.failures.popleft()
-            if account.locked_at is not None and now - account.locked_at >= self.lockout_s:
-                account.locked_at = None
-            if not account.failures and account.locked_at is None:
-                del self._accounts[key]
-
-    def _wait(self, key: str, now: float) -> float:
-        waits = [0.0]
-        # Waits are computed from differences of times, so they are exact whatever the clock reads.
-        if len(self._global) >= self.max_global_failures:
-            waits.append(self.window_s - (now - self._global[0]))
-        account = self._accounts.get(key)
-        if account is not None:
-            if account.locked_at is not None:
-                waits.append(self.lockout_s - (now - account.locked_at))
-            elif account.failures:
-                delay = min(self.base_delay_s * 2 ** (len(account.failures) - 1), self.max_delay_s)
-                waits.append(delay - (now - account.failures[-1]))
-        return max(waits)
-
-    def retry_after(self, email: str, now: float | None = None) -> float:
-        """Seconds before this account may try again (0.0: now)."""
-        now = time.monotonic() if now is None else now
-        with self._lock:
-            self._prune(now)
-            return self._wait(normalise_email(email), now)
-
-    def attempt(self, email: str, now: float | None = None) -> float:
-        """Start an attempt: 0.0 and counted as a failure until succeeded(), or the seconds to wait (not counted)."""
-        now = time.monotonic() if now is None else now
-        key = normalise_email(email)
-        with self._lock:
-            self._prune(now)
-            wait = self._wait(key, now)
-            if wait > 0:
-                return wait
-            account = self._accounts.setdefault(key, _Account())
-            account.failures.append(now)
-            if len(account.failures) >= self.max_failures:
-                account.locked_at = now
-            self._global.append(now)
-            return 0.0
-
-    def succeeded(self, email: str, now: float) -> None:
-        """Forget the account's failures and take back the attempt started at ``now``."""
-        with self._lock:
-            self._accounts.pop(normalise_email(email), None)
-            try:
-                self._global.remove(now)
-            except ValueError:
-                pass
-
-    def reset(self) -> None:
-        """Forget every failure (for tests and administrators)."""
-        with self._lock:
-            self._accounts.clear()
-            self._global.clear()
-
-
-#: The limiter shared by every session of the app process.
-LIMITER = Limiter()
-
-
 def _wait_text(seconds: float) -> str:
     if seconds < 90:
         return f"{max(1, round(seconds))} seconds"
     return f"{round(seconds / 60)} minutes"
 
 
-def check_password(secrets: Mapping[str, Any], email: str, password: str, *, limiter: Limiter | None = None,
-                   now: float | None = None) -> SignIn:
-    """Sign in with a local account: same answer and similar time whether or not the e-mail exists; rate-limited."""
+def check_password(secrets: Mapping[str, Any], email: str, password: str, *, client: str,
+                   limiter: throttle.Limiter | None = None, now: float | None = None) -> SignIn:
+    """Sign in with a local account: same answer and similar time whether or not the e-mail exists; rate-limited
+    per client (its address or session) and account, so that failures from one client never hold back another."""
     if mode(secrets) is not Mode.LOCAL:
         return SignIn(False, None, "Password sign-in is not enabled on this server.")
-    limiter = LIMITER if limiter is None else limiter
+    limiter = throttle.LIMITER if limiter is None else limiter
     now = time.monotonic() if now is None else now
     key = normalise_email(email)
     dummy = _dummy_hash()  # made once per process, before the first attempt, so that is not timed either
-    wait = limiter.attempt(key, now)
+    wait = limiter.attempt(client, key, now)
     if wait > 0:
         return SignIn(False, None, f"Too many failed sign-in attempts: try again in {_wait_text(wait)}.", wait)
     stored = local_accounts(secrets).get(key)
@@ -368,9 +277,9 @@ def check_password(secrets: Mapping[str, Any], email: str, password: str, *, lim
     # Unknown e-mails (and absurd passwords) still cost one verification, so timing does not tell them apart.
     matched = _verify(stored if stored and not too_long else dummy, "" if too_long else password)
     if stored and matched and not too_long:
-        limiter.succeeded(key, now)
-        return SignIn(True, key, "Signed in.")
-    return SignIn(False, None, "Wrong e-mail or password.", limiter.retry_after(key, now))
+        limiter.succeeded(client, key, now)
+        return SignIn(True, key, "Signed in.", checked=True)
+    return SignIn(False, None, "Wrong e-mail or password.", limiter.retry_after(client, key, now), checked=True)
 
 
 # --------------------------------------------------------------------------------------------- accounts

@@ -57,6 +57,13 @@ SETTINGS: tuple[Setting, ...] = (
         "Records shown per page of a records table (the rest are a page away; downloads hold them all).",
     ),
     Setting(
+        "client_header",
+        "",
+        "Request header naming the browser's address when the app runs behind a trusted load balancer, e.g. "
+        "X-Forwarded-For (its last address is used); empty: the connection's own address. Sign-in attempts are "
+        "throttled per address.",
+    ),
+    Setting(
         "secrets_file",
         str(PROJECT_ROOT / ".streamlit" / "secrets.toml"),
         "Secrets file with analyst sign-in ([auth], [gcmdash]); `gcmdash add-analyst` writes it.",

@@ -604,9 +604,22 @@ def _insert_version(conn: Connection, files: list[tuple[str, bytes]], result: Lo
     return number
 
 
+#: The most characters an audit entry keeps of who tried (no e-mail is longer) and of what happened.
+AUDIT_WHO_CHARS, AUDIT_DETAIL_CHARS = 320, 2000
+
+
+def _capped(text: str, limit: int) -> str:
+    """The text if short enough, else its start and how long it was: what anyone typed is stored bounded."""
+    if len(text) <= limit:
+        return text
+    tail = f"… ({len(text):,} characters in all)"
+    return text[:limit - len(tail)] + tail
+
+
 def _insert_audit(conn: Connection, who: str, action: str, outcome: str, version: int | None, detail: str) -> None:
-    conn.execute(sa.insert(_audit).values(at=datetime.now(UTC), who=who, action=action, outcome=outcome,
-                                          version=version, detail=detail))
+    conn.execute(sa.insert(_audit).values(at=datetime.now(UTC), who=_capped(who, AUDIT_WHO_CHARS), action=action,
+                                          outcome=outcome, version=version,
+                                          detail=_capped(detail, AUDIT_DETAIL_CHARS)))
 
 
 def _utc(moment: datetime) -> datetime:

@@ -11,6 +11,7 @@ import altair as alt
 import numpy as np
 import pandas as pd
 import streamlit as st
+from streamlit.runtime.scriptrunner import get_script_run_ctx
 
 from gcmdash import (active, auth, charts, countries, exports, filters, formatdoc, formatting, framework, heap, maps, memo,
                      regions, settings, tables, views)
@@ -680,15 +681,32 @@ def sign_in_box() -> str | None:
         email = st.text_input("Analyst e-mail", autocomplete="username")
         password = st.text_input("Password", type="password", autocomplete="current-password")
         if st.form_submit_button("Sign in to publish", icon=":material/login:"):
-            outcome = auth.check_password(secrets, email, password)
+            outcome = auth.check_password(secrets, email, password, client=sign_in_client())
             if outcome.ok:
                 st.session_state[_ANALYST] = outcome.email
                 st.rerun()
             store = store_or_none()
-            if store is not None:
+            # Only attempts whose password was checked are audited: those refused while the client must wait
+            # cost nothing and add nothing, however fast they come.
+            if store is not None and outcome.checked:
                 store.refuse(who=email or "(no e-mail)", action="sign-in", detail=outcome.reason)
             st.error(outcome.reason)
     return None
+
+
+def sign_in_client() -> str:
+    """Who sends this sign-in, for throttling: the browser's address, or this session when it is unknown."""
+    header = settings.get("client_header")
+    if header:
+        # Behind a trusted load balancer: the address it appended last (the ones before it could be forged).
+        forwarded = [part.strip() for part in str(st.context.headers.get(header) or "").split(",") if part.strip()]
+        if forwarded:
+            return f"address:{forwarded[-1]}"
+    address = st.context.ip_address  # None on loopback, where every browser would otherwise share one address
+    if address:
+        return f"address:{address}"
+    ctx = get_script_run_ctx()
+    return f"session:{ctx.session_id if ctx else 'none'}"
 
 
 def uploaded_files() -> list[tuple[str, bytes]]:

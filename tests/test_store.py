@@ -592,3 +592,19 @@ def test_cli_reports_an_unavailable_store_with_exit_2(monkeypatch, tmp_path, cap
     path = tmp_path / "good.xlsx"
     path.write_bytes(bundled_bytes())
     assert main(["publish", str(path), "--note", "x", "--as", "h"]) == 2
+
+
+def test_what_anyone_types_is_audited_bounded(store):
+    # A refused sign-in with a 1 MB "e-mail" stored it whole: ten of them grew the store by 14 MB.
+    huge = "x" * 1_000_000 + "@example.org"
+    for _ in range(10):
+        store.refuse(who=huge, action="sign-in", detail=f"{huge}: Wrong e-mail or password.")
+    entries = store.audit(limit=10)
+    assert len(entries) == 10
+    for entry in entries:
+        assert len(entry.who) <= 320 and len(entry.detail) <= 2000
+        assert entry.who.startswith("xxx") and "1,000,012 characters in all" in entry.who
+    assert store.audit(limit=1)[0].detail.endswith("characters in all)")
+    store.refuse(who="bob@example.org", action="sign-in", detail="Wrong e-mail or password.")
+    assert (store.audit(limit=1)[0].who, store.audit(limit=1)[0].detail) == ("bob@example.org",
+                                                                            "Wrong e-mail or password.")

@@ -152,3 +152,37 @@ def test_a_publish_through_one_replica_shows_on_the_other(new_context, replicas)
     wait_for_run(watcher)
     expect(watcher.get_by_text(re.compile("New data published"))).to_be_visible()
     assert _practices_card(watcher) == "71"
+
+
+def test_guessing_from_one_browser_neither_locks_out_the_analyst_nor_floods_the_audit(new_context, tmp_path):
+    # Before: every refused sign-in was audited however fast it came, and 100 failures from anyone paused every
+    # password sign-in for 15 minutes, the analyst's included.
+    from gcmdash.store import SQLITE_FILE, Store
+
+    store_dir = tmp_path / "store"
+    for base in _server(tmp_path, {"GCMDASH_STORE_DIR": str(store_dir)}):
+        guesser = new_context().new_page()
+        open_page(guesser, base + "/data")
+        _upload(guesser, "gcm-data.xlsx", edited_workbook(extra_practice=True))  # the sign-in form comes with files
+        wrong, held_back = 0, False
+        for _ in range(8):
+            guesser.get_by_label("Analyst e-mail").fill(ANALYST)
+            guesser.get_by_role("textbox", name="Password").fill("not the passphrase at all")
+            guesser.get_by_role("button", name="Sign in to publish").click()
+            wait_for_run(guesser)
+            alert = guesser.get_by_test_id("stAlertContentError").last
+            expect(alert).to_be_visible()
+            if "Too many failed sign-in attempts" in alert.inner_text():
+                held_back = True
+                break
+            expect(alert).to_contain_text("Wrong e-mail or password")
+            wrong += 1
+        assert held_back and wrong >= 1, f"{wrong} wrong answers and never held back"
+        # The analyst, in another browser, signs in at once.
+        analyst = new_context().new_page()
+        open_page(analyst, base + "/data")
+        _upload(analyst, "gcm-data.xlsx", edited_workbook(extra_practice=True))
+        _sign_in(analyst)
+        store = Store(f"sqlite:///{store_dir / SQLITE_FILE}")
+        refusals = [e for e in store.audit(limit=1000) if e.action == "sign-in"]
+        assert len(refusals) == wrong, "only the attempts whose password was checked are audited"
