@@ -19,6 +19,7 @@ import hashlib
 import logging
 import os
 import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -297,7 +298,7 @@ class Store:
     def publish(self, files: Sequence[tuple[str, bytes]], *, author: str, note: str) -> Version:
         """Validate the files (all datasets required) and store them as the new current version."""
         self._require_ready()
-        files = [(str(name), bytes(data)) for name, data in files]
+        files = [(safe_file_name(str(name), i), bytes(data)) for i, (name, data) in enumerate(files, start=1)]
         names = _names(files)
         who, note = (author or "").strip(), (note or "").strip()
         if not who:
@@ -320,7 +321,8 @@ class Store:
             self._refuse(_NOT_SIGNED_IN, "rollback", f"restore of version {number}: no author (not signed in)")
             raise PublishRefused("Restoring a version needs the name of who restores it (sign in first).")
         try:
-            files = self.files(number)
+            # Versions stored before names were made safe keep theirs; the new version stores them safe.
+            files = [(safe_file_name(name, i), data) for i, (name, data) in enumerate(self.files(number), start=1)]
         except UnknownVersion as exc:
             self._refuse(who, "rollback", f"restore of version {number}: {exc}")
             raise
@@ -484,8 +486,10 @@ class Store:
 
 
 def safe_file_name(name: str, position: int = 1) -> str:
-    """A stored file name made safe to write into a folder: no directories, control or reserved characters."""
+    """A file name made safe to store, show and write into a folder: no directories, control, reserved or
+    invisible formatting characters (a right-to-left override makes "report\u202excod.exe" read "reportexe.docx")."""
     base = re.split(r"[\\/]", name)[-1]
+    base = "".join(ch for ch in base if unicodedata.category(ch) != "Cf")
     base = re.sub(r'[\x00-\x1f\x7f<>:"|?*]', "_", base).strip().strip(".").strip()
     if not base:
         return f"file-{position}"

@@ -21,7 +21,7 @@ from gcmdash.filters import Filters
 from gcmdash.loading import LoadResult, bundled, load_files, version_id
 from gcmdash.metrics import Figure
 from gcmdash.schema import ACTOR_TYPES, SCOPES, dataset
-from gcmdash.store import PublishRefused, Store, StoreUnavailable
+from gcmdash.store import PublishRefused, Store, StoreUnavailable, safe_file_name
 
 ALL = "All"
 
@@ -714,7 +714,8 @@ def uploaded_files() -> list[tuple[str, bytes]]:
     uploads = st.file_uploader(
         "Spreadsheets to check (.xlsx, or .csv for one dataset)", type=["xlsx", "csv"], accept_multiple_files=True,
         key="uploads", help="One workbook holding every dataset, or one file per dataset.")
-    return [(u.name, u.getvalue()) for u in uploads or []]
+    # Names as the browser sends them may hold folders or invisible direction overrides: shown and stored safe.
+    return [(safe_file_name(u.name, i), u.getvalue()) for i, u in enumerate(uploads or [], start=1)]
 
 
 def checked(files: list[tuple[str, bytes]]) -> LoadResult:

@@ -267,12 +267,14 @@ def test_export_writes_the_files_under_safe_names_only(store, tmp_path):
     assert [p.read_bytes() for p in written] == [bundled_bytes(), CSV_NOTES, CSV_NOTES]
     assert sorted(p.relative_to(sandbox).as_posix() for p in sandbox.rglob("*") if p.is_file()) == [
         "deep/out/notes (2).csv", "deep/out/notes.csv", "deep/out/x.xlsx"]
-    assert store.files(2)[0][0] == "../../etc/x.xlsx"  # the record keeps the name as uploaded
+    assert store.files(2)[0][0] == "x.xlsx"  # stored without the folders, as shown everywhere
 
 
 @pytest.mark.parametrize(("name", "safe"), [
     ("../../etc/x.xlsx", "x.xlsx"), ("C:\\Users\\a\\b.csv", "b.csv"), ("..", "file-1"), ("", "file-1"),
-    ("/", "file-1"), (".hidden.csv", "hidden.csv"), ("a\x00b:c?.xlsx", "a_b_c_.xlsx")])
+    ("/", "file-1"), (".hidden.csv", "hidden.csv"), ("a\x00b:c?.xlsx", "a_b_c_.xlsx"),
+    ("report\u202excod.exe", "reportxcod.exe"), ("\u2066data\u2069\u200f.xlsx", "data.xlsx"),
+    ("\u202e", "file-1")])
 def test_safe_file_names(name, safe):
     assert safe_file_name(name) == safe
 
