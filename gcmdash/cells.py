@@ -12,6 +12,7 @@ from urllib.parse import urlsplit
 
 from gcmdash import countries, framework
 from gcmdash.issues import IssueCode
+from gcmdash.numbers import read_number
 from gcmdash.schema import Column, Kind, Vocabulary
 
 
@@ -32,7 +33,6 @@ class Parsed(NamedTuple):
 
 _LIST_SEPARATORS = re.compile(r"[;\n|]+")
 _OBJECTIVE = re.compile(r"^(?:(?:gcm\s*)?(?:obj(?:ective)?s?|o)\.?\s*#?\s*)?(\d+)(?:\s*[-–:.)]\s*.*)?$", re.IGNORECASE)
-_NUMBER_TEXT = re.compile(r"^(?:usd|us\$|\$)?\s*(-?[\d\s,']*\.?\d+)\s*(?:usd|us\$|\$)?$", re.IGNORECASE)
 
 
 def is_blank(value: object) -> bool:
@@ -188,17 +188,14 @@ def _year(value: object, column: Column) -> Parsed:
     return _in_range(int(number), text, column)
 
 
-def _number(value: object, column: Column) -> Parsed:
+def _number(value: object, column: Column, decimal_comma: bool = False) -> Parsed:
     text = as_text(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        number = float(value)
-    else:
-        match = _NUMBER_TEXT.match(text)
-        if not match:
-            message = f'"{text}" is not a number: write digits only, such as 1500000 (no text or currency words).'
-            return Parsed(None, (CellProblem(IssueCode.WRONG_TYPE, message, text),))
-        number = float(re.sub(r"[\s,']", "", match.group(1)))
-    return _in_range(number, text, column)
+        return _in_range(float(value), text, column)
+    reading = read_number(text, decimal_comma)
+    if reading.value is None:
+        return Parsed(None, (CellProblem(reading.code or IssueCode.WRONG_TYPE, reading.message, text),))
+    return _in_range(reading.value, text, column)
 
 
 def _in_range(number: float, text: str, column: Column) -> Parsed:
@@ -263,6 +260,10 @@ _READERS: dict[Kind, Callable[[object, Column], Parsed]] = {
 }
 
 
-def parse(value: object, column: Column) -> Parsed:
-    """Read one non-blank cell for its column; blanks are the caller's business (required or not)."""
+def parse(value: object, column: Column, decimal_comma: bool = False) -> Parsed:
+    """Read one non-blank cell for its column; blanks are the caller's business (required or not).
+
+    decimal_comma: the cell comes from a file that writes decimals with a comma (a semicolon-separated CSV)."""
+    if column.kind is Kind.NUMBER:
+        return _number(value, column, decimal_comma)
     return _READERS[column.kind](value, column)

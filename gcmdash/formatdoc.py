@@ -19,6 +19,18 @@ def _allowed(column: Column) -> str:
     return ""
 
 
+#: How number cells written as text are read (gcmdash.numbers).
+NUMBERS = (
+    "Number cells are best left as Excel numbers. Written as text, they are read with thousands separators "
+    "(\"1,500,000\", \"1.500.000\", \"1 500 000\" with spaces or no-break spaces, \"1'500'000\") and a decimal "
+    "point or comma (\"1500000.50\", \"1.500.000,50\"); \"USD\" or \"$\" around the number is ignored. A single "
+    "separator followed by exactly three digits (\"1,250\", \"12.500\") could be either: in a semicolon-separated "
+    "CSV (what Excel saves where the decimal mark is a comma) \"1,250\" is 1.25, elsewhere it is refused as "
+    "`ambiguous_number` with both readings, and \"1.250\" is refused in a semicolon-separated CSV. Write such "
+    "numbers without thousands separators."
+)
+
+
 def _cell(text: str) -> str:
     return text.replace("|", "\\|").replace("\n", " ")
 
@@ -54,6 +66,7 @@ def data_format_markdown() -> str:
                 f"| {_cell(', '.join(c.synonyms))} |"
             )
         out.append("")
+    out += ["## Numbers", "", NUMBERS, ""]
     out += ["## GCM objectives", "", "| number | short label | title |", "|---|---|---|"]
     out += [f"| {o.number} | {o.short_label} | {o.title} |" for o in framework.objectives()]
     out += ["", f'"{framework.GENERAL}" marks an item with no single objective.', ""]

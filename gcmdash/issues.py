@@ -36,6 +36,7 @@ class IssueCode(StrEnum):
     # Single cells.
     EMPTY_REQUIRED = "empty_required"
     WRONG_TYPE = "wrong_type"
+    AMBIGUOUS_NUMBER = "ambiguous_number"
     BAD_DATE = "bad_date"
     BAD_URL = "bad_url"
     OUT_OF_RANGE = "out_of_range"

@@ -97,15 +97,15 @@ def _letter(position: int) -> str:
     return letters
 
 
-def _parsed(seen: dict[tuple[type, object], Parsed], value: object, column: Column) -> Parsed:
+def _parsed(seen: dict[tuple[type, object], Parsed], value: object, column: Column, decimal_comma: bool) -> Parsed:
     """The cell read for its column, reusing the result for a value this column already had."""
     try:
         key = (value.__class__, value)
         found = seen.get(key)
     except TypeError:  # an unhashable cell value: read it every time
-        return parse(value, column)
+        return parse(value, column, decimal_comma)
     if found is None:
-        found = seen[key] = parse(value, column)
+        found = seen[key] = parse(value, column, decimal_comma)
     return found
 
 
@@ -125,7 +125,7 @@ def normalise(spec: DatasetSpec, sheet: RawSheet) -> tuple[pd.DataFrame, list[Is
             value = cells[position] if position < len(cells) else None
             if is_blank(value):
                 continue
-            parsed = _parsed(seen[position], value, column)
+            parsed = _parsed(seen[position], value, column, sheet.decimal_comma)
             for problem in parsed.problems:
                 issues.append(Issue(sheet.name, excel_row, column.header, problem.code, problem.message,
                                     shown_value(problem.value)))

@@ -72,6 +72,8 @@ class RawSheet:
     header_row: int
     header: tuple[str, ...]
     rows: tuple[tuple[int, tuple[object, ...]], ...]
+    #: Whether the file writes decimals with a comma: a semicolon-separated CSV, as Excel saves in most of Europe.
+    decimal_comma: bool = False
 
 
 # --------------------------------------------------------------------------------------------------------------
@@ -892,4 +894,4 @@ def _read_csv(data: bytes, filename: str) -> RawSheet:
             f"{_SAVE_AS_CSV}, and upload it again.",
             filename,
         ) from None
-    return RawSheet(name, filename, header_row, header, rows)
+    return RawSheet(name, filename, header_row, header, rows, decimal_comma=delimiter == ";")

@@ -348,6 +348,28 @@ def windows_1252_csv() -> bytes:
     return csv_text(activities_csv("Réseau établi en 2021", "Côte d'Ivoire")).encode("cp1252")
 
 
+def no_contributions() -> bytes:
+    sheets = base_sheets()
+    del sheets["Contributions"]
+    return xlsx(sheets)
+
+
+def contributions_csv(amounts: list[str], delimiter: str) -> bytes:
+    """Contributions as Excel writes CSV: in most of Europe semicolon-separated with decimal commas."""
+    import csv
+
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=delimiter, lineterminator="\r\n")
+    writer.writerow(headers("contributions"))
+    h = headers("contributions")
+    for i, amount in enumerate(amounts):
+        row = base_row("contributions")
+        row[h.index("Amount (USD)")] = amount
+        row[h.index("Year")] = 2019 + i
+        writer.writerow(["" if v is None else v for v in row])
+    return out.getvalue().encode("utf-8")
+
+
 def formula_text_csv() -> bytes:
     return csv_text(activities_csv('=HYPERLINK("https://example.org/tor","Terms of reference")')).encode("utf-8")
 
@@ -470,6 +492,17 @@ CASES: tuple[Case, ...] = (
               "Pledges", "Related practice ID", "PR-404", "unknown_reference"),
     cell_case("end_before_start.xlsx", "A practice whose End year (2019) is before its Start year (2021).",
               "Practices", "End year", 2019, "inconsistent_row"),
+    # --- Numbers as people type them -------------------------------------------------------------------------------
+    Case("missing_contributions.xlsx", "No Contributions sheet (the rest of the set for the CSV cases below).",
+         "invalid", no_contributions, errors=(("missing_sheet", "Contributions", None, None),)),
+    Case("contributions_decimal_comma.csv", "Contributions as a semicolon-separated CSV with decimal commas "
+         '("6180000,00"; "1.500.000,50"), as Excel saves it in most of Europe: read as 6,180,000 and 1,500,000.50, '
+         "not 100 times too large. Loaded with missing_contributions.xlsx.", "valid",
+         lambda: contributions_csv(["6180000,00", "1.500.000,50"], ";"), load_with=("missing_contributions.xlsx",)),
+    Case("contributions_ambiguous_amount.csv", 'Contributions as a comma-separated CSV whose amount is "1,250": '
+         "1250 with a thousands comma or 1.25 with a decimal comma, so it is refused. Loaded with "
+         "missing_contributions.xlsx.", "invalid", lambda: contributions_csv(["1,250"], ","),
+         errors=(("ambiguous_number", "contributions_ambiguous_amount", 2, "Amount (USD)"),), load_with=("missing_contributions.xlsx",)),
     # --- Decisions ----------------------------------------------------------------------------------------------
     Case("formula_text.csv", 'Country activities as CSV whose Note is =HYPERLINK("https://example.org/tor","Terms '
          'of reference"). Loaded with missing_sheet.xlsx, which holds the other datasets. Not an error: see '
