@@ -35,6 +35,16 @@ _LIST_SEPARATORS = re.compile(r"[;\n|]+")
 _OBJECTIVE = re.compile(r"^(?:(?:gcm\s*)?(?:obj(?:ective)?s?|o)\.?\s*#?\s*)?(\d+)(?:\s*[-–:.)]\s*.*)?$", re.IGNORECASE)
 
 
+def column_letter(position: int) -> str:
+    """Excel's letters for a 0-based column position: 0 is A, 25 is Z, 26 is AA."""
+    letters = ""
+    position += 1
+    while position:
+        position, rest = divmod(position - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def is_blank(value: object) -> bool:
     """True for an empty cell: None, NaN or only whitespace."""
     if value is None:
@@ -210,6 +220,33 @@ def _in_range(number: float, text: str, column: Column) -> Parsed:
 _DATE_FORMATS = ("%Y-%m-%d", "%d.%m.%Y", "%d %B %Y", "%d %b %Y", "%B %d, %Y", "%Y/%m/%d")
 
 
+#: 12/03/2023 or 12-03-2023: day first in most of the world, month first in the United States.
+_SLASHED = re.compile(r"^(\d{1,2})[/-](\d{1,2})[/-](\d{4})$")
+
+
+def _slashed_date(text: str, first: int, second: int, year: int) -> Parsed:
+    """A day/month or month/day date, read when only one order makes a date (or both give the same day)."""
+    readings = []
+    for day, month in ((first, second), (second, first)):
+        try:
+            readings.append(dt.date(year, month, day))
+        except ValueError:
+            continue
+    if len(set(readings)) == 1:
+        return Parsed(readings[0])
+    if not readings:
+        message = f'"{text}" is not a date: no day and month fit. Write it as YYYY-MM-DD (e.g. 2024-03-11).'
+        return Parsed(None, (CellProblem(IssueCode.BAD_DATE, message, text),))
+    day_first, month_first = readings
+    message = (f'"{text}": the order of day and month is unclear ({_long(day_first)} or {_long(month_first)}). '
+               f"Write {day_first.isoformat()} or {month_first.isoformat()} (year-month-day).")
+    return Parsed(None, (CellProblem(IssueCode.AMBIGUOUS_DATE, message, text),))
+
+
+def _long(day: dt.date) -> str:
+    return f"{day.day} {day:%B} {day.year}"
+
+
 def _date(value: object) -> Parsed:
     if isinstance(value, dt.datetime):
         return Parsed(value.date())
@@ -221,6 +258,9 @@ def _date(value: object) -> Parsed:
             return Parsed(dt.datetime.strptime(text, fmt).date())
         except ValueError:
             continue
+    slashed = _SLASHED.match(text)
+    if slashed:
+        return _slashed_date(text, *map(int, slashed.groups()))
     message = f'"{text}" is not a date Excel or gcmdash can read: enter it as a date cell or as YYYY-MM-DD (e.g. 2024-03-11).'
     return Parsed(None, (CellProblem(IssueCode.BAD_DATE, message, text),))
 

@@ -38,6 +38,7 @@ class IssueCode(StrEnum):
     WRONG_TYPE = "wrong_type"
     AMBIGUOUS_NUMBER = "ambiguous_number"
     BAD_DATE = "bad_date"
+    AMBIGUOUS_DATE = "ambiguous_date"
     BAD_URL = "bad_url"
     OUT_OF_RANGE = "out_of_range"
     UNKNOWN_COUNTRY = "unknown_country"
@@ -46,6 +47,9 @@ class IssueCode(StrEnum):
     BAD_OBJECTIVE = "bad_objective"
     UNKNOWN_VALUE = "unknown_value"
     FORMULA = "formula"
+    # Rows that are not records.
+    NOTES_ROW = "notes_row"
+    TOTALS_ROW = "totals_row"
     # Across rows and sheets.
     DUPLICATE_ID = "duplicate_id"
     UNKNOWN_REFERENCE = "unknown_reference"

@@ -6,10 +6,11 @@ import re
 
 import pandas as pd
 
-from gcmdash.cells import Parsed, as_text, closest, is_blank, parse
+from gcmdash.cells import Parsed, as_text, closest, column_letter, is_blank, parse
 from gcmdash.issues import Issue, IssueCode, shown_value
 from gcmdash.reading import RawSheet
 from gcmdash.schema import DATASETS, Column, DatasetSpec
+from gcmdash.stray_rows import stray_row
 
 
 def header_key(text: str) -> str:
@@ -56,8 +57,8 @@ def match_columns(spec: DatasetSpec, sheet: RawSheet) -> tuple[dict[int, Column]
     for position, header in enumerate(sheet.header + ("",) * (width - len(sheet.header))):
         if not header:
             if any(not is_blank(cells[position]) for _, cells in sheet.rows if position < len(cells)):
-                issues.append(Issue(sheet.name, row, _letter(position), IssueCode.EMPTY_HEADER,
-                                    f"Column {_letter(position)} has data but no header. Merged header cells "
+                issues.append(Issue(sheet.name, row, column_letter(position), IssueCode.EMPTY_HEADER,
+                                    f"Column {column_letter(position)} has data but no header. Merged header cells "
                                     "look like this: unmerge them and give every column its own header.", None))
             continue
         key = header_key(header)
@@ -88,15 +89,6 @@ def match_columns(spec: DatasetSpec, sheet: RawSheet) -> tuple[dict[int, Column]
     return found, issues
 
 
-def _letter(position: int) -> str:
-    letters = ""
-    position += 1
-    while position:
-        position, rest = divmod(position - 1, 26)
-        letters = chr(65 + rest) + letters
-    return letters
-
-
 def _parsed(seen: dict[tuple[type, object], Parsed], value: object, column: Column, decimal_comma: bool) -> Parsed:
     """The cell read for its column, reusing the result for a value this column already had."""
     try:
@@ -118,6 +110,10 @@ def normalise(spec: DatasetSpec, sheet: RawSheet) -> tuple[pd.DataFrame, list[Is
     # Parsed results are immutable, so sharing them is safe; the type is in the key because 1 == 1.0 == True.
     seen: dict[int, dict[tuple[type, object], Parsed]] = {position: {} for position in columns}
     for excel_row, cells in sheet.rows:
+        stray = stray_row(spec, sheet.name, sheet.header, excel_row, cells)
+        if stray is not None:
+            issues.append(stray)  # one issue naming what the row is, not one per empty required cell
+            continue
         rows.append(excel_row)
         for column in spec.columns:
             data[column.field].append(None)

@@ -37,6 +37,11 @@ EXPLANATIONS: dict[IssueCode, str] = {
     IssueCode.EMPTY_REQUIRED: "A required cell is empty. Fill it in.",
     IssueCode.WRONG_TYPE: "A cell holds text where a number or a year is expected.",
     IssueCode.BAD_DATE: "A date cannot be read. Enter a date cell, or write it as YYYY-MM-DD.",
+    IssueCode.AMBIGUOUS_DATE: "A date could be day/month or month/day. Write it as YYYY-MM-DD.",
+    IssueCode.AMBIGUOUS_NUMBER: "A number could be read two ways (1,250: a thousand, or 1.25). Write digits only, "
+                                "with a point for decimals.",
+    IssueCode.NOTES_ROW: "A row holds only a note. Move notes to another sheet.",
+    IssueCode.TOTALS_ROW: "A row holds a total. Remove it: totals are computed from the records.",
     IssueCode.BAD_URL: "A link is not a web address. Links start with https://.",
     IssueCode.OUT_OF_RANGE: "A number or a year is outside the allowed range.",
     IssueCode.UNKNOWN_COUNTRY: "A country name is not recognised. Use the UN name or the ISO3 code.",

@@ -348,6 +348,21 @@ def windows_1252_csv() -> bytes:
     return csv_text(activities_csv("Réseau établi en 2021", "Côte d'Ivoire")).encode("cp1252")
 
 
+def notes_row() -> bytes:
+    sheets = base_sheets()
+    sheets["Practices"].append(["Source: national focal points' survey, March 2024"])
+    return xlsx(sheets)
+
+
+def totals_row() -> bytes:
+    sheets = base_sheets()
+    h = headers("contributions")
+    total = [None] * len(h)
+    total[h.index("Contributor")], total[h.index("Amount (USD)")] = "Total", 1500000
+    sheets["Contributions"].append(total)
+    return xlsx(sheets)
+
+
 def no_contributions() -> bytes:
     sheets = base_sheets()
     del sheets["Contributions"]
@@ -492,7 +507,15 @@ CASES: tuple[Case, ...] = (
               "Pledges", "Related practice ID", "PR-404", "unknown_reference"),
     cell_case("end_before_start.xlsx", "A practice whose End year (2019) is before its Start year (2021).",
               "Practices", "End year", 2019, "inconsistent_row"),
-    # --- Numbers as people type them -------------------------------------------------------------------------------
+    # --- Numbers, dates and rows as people type them ---------------------------------------------------------------
+    cell_case("ambiguous_amount.xlsx", 'Contributions Amount (USD) is the text "1,250": 1250 or 1.25.',
+              "Contributions", "Amount (USD)", "1,250", "ambiguous_number"),
+    cell_case("ambiguous_date.xlsx", 'Country activities Date is the text "12/03/2023": 12 March or 3 December.',
+              "Country activities", "Date", "12/03/2023", "ambiguous_date"),
+    Case("notes_row.xlsx", "A note typed in column A under the Practices table (row 3), nothing else in its row.",
+         "invalid", notes_row, errors=(("notes_row", "Practices", 3, "Practice ID"),)),
+    Case("totals_row.xlsx", 'A "Total" row under the Contributions (row 3), with the sum in Amount (USD).',
+         "invalid", totals_row, errors=(("totals_row", "Contributions", 3, "Contributor"),)),
     Case("missing_contributions.xlsx", "No Contributions sheet (the rest of the set for the CSV cases below).",
          "invalid", no_contributions, errors=(("missing_sheet", "Contributions", None, None),)),
     Case("contributions_decimal_comma.csv", "Contributions as a semicolon-separated CSV with decimal commas "
@@ -502,7 +525,8 @@ CASES: tuple[Case, ...] = (
     Case("contributions_ambiguous_amount.csv", 'Contributions as a comma-separated CSV whose amount is "1,250": '
          "1250 with a thousands comma or 1.25 with a decimal comma, so it is refused. Loaded with "
          "missing_contributions.xlsx.", "invalid", lambda: contributions_csv(["1,250"], ","),
-         errors=(("ambiguous_number", "contributions_ambiguous_amount", 2, "Amount (USD)"),), load_with=("missing_contributions.xlsx",)),
+         errors=(("ambiguous_number", "contributions_ambiguous_amount", 2, "Amount (USD)"),),
+         load_with=("missing_contributions.xlsx",)),
     # --- Decisions ----------------------------------------------------------------------------------------------
     Case("formula_text.csv", 'Country activities as CSV whose Note is =HYPERLINK("https://example.org/tor","Terms '
          'of reference"). Loaded with missing_sheet.xlsx, which holds the other datasets. Not an error: see '

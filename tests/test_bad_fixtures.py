@@ -36,7 +36,8 @@ COVERED = {
     IssueCode.EMPTY_REQUIRED, IssueCode.WRONG_TYPE, IssueCode.BAD_DATE, IssueCode.BAD_URL, IssueCode.OUT_OF_RANGE,
     IssueCode.UNKNOWN_COUNTRY, IssueCode.AMBIGUOUS_COUNTRY, IssueCode.OBJECTIVE_OUT_OF_RANGE,
     IssueCode.BAD_OBJECTIVE, IssueCode.UNKNOWN_VALUE, IssueCode.DUPLICATE_ID, IssueCode.UNKNOWN_REFERENCE,
-    IssueCode.INCONSISTENT_ROW,
+    IssueCode.INCONSISTENT_ROW, IssueCode.AMBIGUOUS_NUMBER, IssueCode.AMBIGUOUS_DATE, IssueCode.NOTES_ROW,
+    IssueCode.TOTALS_ROW,
 }
 
 Position = tuple[str, "str | None", "int | None", "str | None"]
