@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from gcmdash import formatting, metrics, regions, settings
 from gcmdash.formatdoc import data_format_markdown
 from gcmdash.issues import Issue, SpreadsheetError
-from gcmdash.loading import LoadResult, load_paths
+from gcmdash.loading import LoadResult, expand, load_paths
 from gcmdash.template import write_template
 
 if TYPE_CHECKING:
@@ -39,11 +39,12 @@ def _report(result: LoadResult, as_json: bool) -> None:
         return
     for use in result.uses:
         taken = f"read as {use.dataset}" if use.dataset else "ignored"
-        print(f"{use.source} › {use.sheet}: {use.rows} rows, {taken}")
+        print(f"{use.source} › {use.sheet}: {formatting.plural(use.rows, 'row')}, {taken}")
     for issue in result.issues:
         print(_issue_line(issue))
     warnings = sum(not i.is_error for i in result.issues)
-    print(f"{'valid' if result.valid else 'NOT valid'}: {result.error_count} errors, {warnings} warnings")
+    print(f"{'valid' if result.valid else 'NOT valid'}: {formatting.plural(result.error_count, 'error')}, "
+          f"{formatting.plural(warnings, 'warning')}")
 
 
 def _exit_code(result: LoadResult) -> int:
@@ -56,7 +57,11 @@ def cmd_validate(args: argparse.Namespace) -> int:
     """Check spreadsheets and list every problem."""
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
-        print(f"No such file: {', '.join(missing)}", file=sys.stderr)
+        print(f"No such file or folder: {', '.join(missing)}", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if not expand(args.paths):
+        # A folder with no spreadsheet is not "valid": there was nothing to check.
+        print(f"No spreadsheet (.xlsx or .csv) in {', '.join(args.paths)}: nothing was checked.", file=sys.stderr)
         return EXIT_UNREADABLE
     result = load_paths(args.paths, complete=args.complete)
     _report(result, args.json)
@@ -85,7 +90,15 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def cmd_template(args: argparse.Namespace) -> int:
     """Write the blank template workbook."""
-    write_template(args.out)
+    folder = Path(args.out).expanduser().parent
+    if not folder.is_dir():
+        print(f"No such folder: {folder}. Create it first, or write the template elsewhere.", file=sys.stderr)
+        return EXIT_UNREADABLE
+    try:
+        write_template(args.out)
+    except OSError as error:
+        print(f"The template could not be written to {args.out}: {error.strerror or error}.", file=sys.stderr)
+        return EXIT_UNREADABLE
     print(f"Template written to {args.out}")
     return EXIT_VALID
 

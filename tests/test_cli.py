@@ -91,3 +91,23 @@ def test_validate_refuses_an_oversized_file_before_reading_it(tmp_path, capsys, 
     path.write_bytes(b"a,b\n" + b"1,2\n" * 400_000)
     assert main(["validate", str(path), "--json"]) == 2
     assert json.loads(capsys.readouterr().out)["errors"][0]["code"] == "file_too_large"
+
+
+def test_validate_a_folder_with_no_spreadsheet_exits_2_instead_of_valid(tmp_path, capsys):
+    (tmp_path / "notes.txt").write_text("not a spreadsheet")
+    assert main(["validate", str(tmp_path)]) == 2
+    captured = capsys.readouterr()
+    assert "valid" not in captured.out and "No spreadsheet" in captured.err
+
+
+def test_template_into_a_missing_folder_exits_2_with_a_message(tmp_path):
+    done = _run("template", str(tmp_path / "no" / "such" / "template.xlsx"))
+    assert done.returncode == 2 and "No such folder" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_one_error_and_one_row_are_written_in_the_singular(workbook):
+    sheets = valid_sheets()
+    sheets["Practices"][1][2] = "2; 31"
+    done = _run("validate", str(workbook(sheets)))
+    assert "NOT valid: 1 error, 0 warnings" in done.stdout
+    assert re.search(r"Practices: 1 row, read as practices", done.stdout), done.stdout
