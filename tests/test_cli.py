@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-from pathlib import Path
 
 from gcmdash.cli import main
 from tests.conftest import valid_sheets
