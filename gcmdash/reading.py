@@ -112,7 +112,7 @@ def read_bytes(data: bytes, filename: str) -> list[RawSheet]:
         )
     if data.startswith(_ZIP_MAGIC) or data.startswith(_EMPTY_ZIP_MAGIC):
         _check_zip(data, filename)
-        return _parse_xlsx_in_child(data, filename)
+        return _parse_in_child(data, filename, "xlsx")
     if data.startswith(_OLE2_MAGIC):
         raise _ole2_error(data, filename)
     kind = _binary_kind(data)
@@ -122,7 +122,8 @@ def read_bytes(data: bytes, filename: str) -> list[RawSheet]:
     if text_kind is not None:
         raise _not_a_spreadsheet(filename, text_kind)
     if PurePath(filename).suffix.lower() in _CSV_SUFFIXES:
-        return [_read_csv(data, filename)]
+        # In the limited child too: a small CSV of millions of short lines takes far more memory once parsed.
+        return _parse_in_child(data, filename, "csv")
     if _looks_like_text(data):
         raise _not_a_spreadsheet(
             filename,
@@ -190,6 +191,18 @@ def _sheet_too_large(filename: str, sheet: str | None, cells: int, where: str) -
         "or formatting far below or to the right of the data makes Excel think the sheet is that big: on the "
         "sheet press Ctrl+End to jump to the last used cell, delete the empty rows and columns between your data "
         "and it, save, and upload again. If the data really is that large, split it into several files.",
+        filename,
+        sheet,
+    )
+
+
+def _too_many_rows(filename: str, sheet: str | None, limit: int) -> SpreadsheetError:
+    subject = f"Sheet “{sheet}”" if sheet else f"“{filename}”"
+    return _error(
+        IssueCode.SHEET_TOO_LARGE,
+        f"{subject} holds more than {limit:,} rows, more than any dataset of the format needs. Check that it is "
+        "the right file (not an export of another system, a log, or a list of blank lines); if the data really "
+        "is that large, split it into several files.",
         filename,
         sheet,
     )
@@ -559,13 +572,17 @@ def _stop_spare() -> None:
         child.communicate()
 
 
-def _parse_xlsx_in_child(data: bytes, filename: str) -> list[RawSheet]:
+def _parse_in_child(data: bytes, filename: str, kind: str) -> list[RawSheet]:
+    """The file's sheets, parsed by a child process under the memory, time and size limits (kind: xlsx or csv)."""
     timeout = float(settings.get("parse_timeout_s"))
     memory_mb = int(settings.get("parse_memory_mb"))
-    max_cells = int(settings.get("max_cells"))
+    max_cells, max_rows = int(settings.get("max_cells")), int(settings.get("max_rows"))
     child = _take_child()
     max_result = int(settings.get("max_uncompressed_mb")) * MB
-    request = f"{memory_mb} {max_cells} {timeout} {max_result}\n".encode("ascii") + data
+    # The file name travels hex-encoded: the CSV reader names its sheet and its messages after it.
+    name = filename.encode("utf-8").hex() or "-"
+    limits = f"{memory_mb} {max_cells} {max_rows} {timeout} {max_result} {kind} {name}\n"
+    request = limits.encode("ascii") + data
     try:
         out, err = child.communicate(request, timeout=timeout)
     except subprocess.TimeoutExpired:
@@ -590,6 +607,14 @@ def _child_result(returncode: int, out: bytes, err: bytes, filename: str, timeou
         kind = message[0]
         if kind == "ok":
             return [RawSheet(name, filename, header_row, header, rows) for name, header_row, header, rows in message[1]]
+        if kind == "csv":
+            name, header_row, header, rows, decimal_comma = message[1]
+            return [RawSheet(name, filename, header_row, header, rows, decimal_comma=decimal_comma)]
+        if kind == "refused":  # the CSV reader's own located message
+            code, text, sheet = message[1:]
+            raise _error(IssueCode(code), text, filename, sheet)
+        if kind == "too_many_rows":
+            raise _too_many_rows(filename, *message[1:])
         if kind == "result_too_large":
             raise _expands_too_much(filename, message[1])
         if kind == "too_large":
@@ -675,8 +700,8 @@ def _child_main() -> None:
     line = request.readline()
     if not line:
         os._exit(0)  # an unused spare whose parent has gone
-    memory_text, cells_text, timeout_text, result_text = line.split()
-    max_cells = int(cells_text)
+    memory_text, cells_text, rows_text, timeout_text, result_text, kind, name_hex = line.decode("ascii").split()
+    max_cells, max_rows = int(cells_text), int(rows_text)
     limit = int(memory_text) * MB
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     # Backstop for an orphaned child: the parent's deadline normally kills it first.
@@ -688,7 +713,12 @@ def _child_main() -> None:
     # handler (it must allocate an int to do so), which would turn "out of memory" into a CPU-burning timeout.
     # Hence also no `with` or `finally` anywhere on the parsing path, and `except MemoryError` always first.
     try:
-        payload = pickle.dumps(_child_parse(request.read(), max_cells), protocol=5)
+        if kind == "csv":
+            name = bytes.fromhex(name_hex if name_hex != "-" else "").decode("utf-8")
+            parsed = _child_csv(request.read(), name, max_cells, max_rows)
+        else:
+            parsed = _child_parse(request.read(), max_cells, max_rows)
+        payload = pickle.dumps(parsed, protocol=5)
         if len(payload) > int(result_text):
             # The server would have to hold all of it: cells, when read, may be far bigger than the zip said
             # (one long shared string repeated in every cell).
@@ -703,7 +733,18 @@ def _child_main() -> None:
     os._exit(0)
 
 
-def _child_parse(data: bytes, max_cells: int) -> tuple[Any, ...]:
+def _child_csv(data: bytes, filename: str, max_cells: int, max_rows: int) -> tuple[Any, ...]:
+    """A CSV read in the child: its one sheet as plain tuples, or the reader's refusal as code, message, sheet."""
+    try:
+        sheet = _read_csv(data, filename, max_cells, max_rows)
+    except MemoryError:
+        os._exit(_EXIT_MEMORY)  # see _child_main
+    except SpreadsheetError as error:
+        return ("refused", str(error.issue.code), error.issue.message, error.issue.sheet)
+    return ("csv", (sheet.name, sheet.header_row, sheet.header, sheet.rows, sheet.decimal_comma))
+
+
+def _child_parse(data: bytes, max_cells: int, max_rows: int) -> tuple[Any, ...]:
     import python_calamine as calamine
 
     try:
@@ -721,6 +762,8 @@ def _child_parse(data: bytes, max_cells: int) -> tuple[Any, ...]:
                 return ("too_large", meta.name, cells)
             if total > max_cells:
                 return ("too_large", None, total)
+            if sheet.height > max_rows:
+                return ("too_many_rows", meta.name, max_rows)
             start = sheet.start
             first_row = start[0] + 1 if start else 1
             header_row, header, rows = _shape(sheet.to_python(skip_empty_area=True), first_row)
@@ -812,7 +855,7 @@ def _body(numbered: Iterable[tuple[int, list[Any]]], width: int) -> tuple[tuple[
 
 
 # --------------------------------------------------------------------------------------------------------------
-# CSV (plain text, bounded by the upload cap: parsed in-process)
+# CSV (plain text, parsed in the limited child like a workbook)
 
 
 def _decode_csv(data: bytes, filename: str) -> str:
@@ -863,7 +906,7 @@ def _sniff_delimiter(text: str) -> str:
 _SEP_LINE = re.compile(r"^sep=(.)\r?\n")
 
 
-def _read_csv(data: bytes, filename: str) -> RawSheet:
+def _read_csv(data: bytes, filename: str, max_cells: int, max_rows: int) -> RawSheet:
     text = _decode_csv(data, filename)
     del data
     name = PurePath(filename).stem
@@ -873,13 +916,14 @@ def _read_csv(data: bytes, filename: str) -> RawSheet:
         delimiter, text = sep.group(1), text[sep.end() :]
     else:
         delimiter = _sniff_delimiter(text)
-    max_cells = int(settings.get("max_cells"))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
 
     def capped() -> Iterator[list[str]]:
         cells = 0
-        for row in reader:
+        for count, row in enumerate(reader, start=1):
             cells += len(row) or 1  # blank lines count, so a file of newlines is refused too
+            if count > max_rows:
+                raise _too_many_rows(filename, name, max_rows)
             if cells > max_cells:
                 raise _sheet_too_large(filename, name, cells, "holds more than")
             yield row
@@ -887,6 +931,14 @@ def _read_csv(data: bytes, filename: str) -> RawSheet:
     try:
         header_row, header, rows = _shape(capped(), 1)
     except csv.Error as exc:
+        if "field larger than field limit" in str(exc):
+            raise _error(
+                IssueCode.CORRUPT_FILE,
+                f"“{filename}” has a cell of more than {csv.field_size_limit():,} characters near line "
+                f"{reader.line_num}: no field of the format is that long. Check that line (a pasted document, or "
+                "a quote opened and never closed), shorten it, and upload the file again.",
+                filename,
+            ) from None
         raise _error(
             IssueCode.CORRUPT_FILE,
             f"“{filename}” could not be read as CSV near line {reader.line_num} ({_one_line(str(exc))}). Usually a "

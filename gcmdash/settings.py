@@ -45,6 +45,8 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("max_zip_ratio", 100, "Highest compression ratio allowed for an .xlsx entry (zip bomb guard)."),
     Setting("max_cells", 5_000_000, "Most cells a sheet may claim (by its dimension) or hold."),
+    Setting("max_rows", 500_000, "Most rows one sheet (or CSV file) may hold: each row read costs the server memory, "
+            "so a small file of millions of short lines is refused."),
     Setting("parse_timeout_s", 60, "Seconds a spreadsheet may take to parse before it is abandoned."),
     Setting("parse_memory_mb", 2048, "Memory the spreadsheet-parsing child process may use, in megabytes."),
     Setting("max_issues", 500, "Most problems listed for one file; the rest are counted."),

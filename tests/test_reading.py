@@ -264,3 +264,31 @@ def test_server_survives_and_keeps_reading(tmp_path: Path) -> None:
     for build in (hostile.lying_dimension, hostile.lying_dimension):
         refused(build(tmp_path))
     assert read_path(hostile.normal_xlsx(tmp_path))[0].header_row == 3
+
+
+def test_a_csv_of_millions_of_short_lines_is_refused_in_the_child_without_growing_the_server(tmp_path: Path) -> None:
+    # Before: a 9.8 MB CSV of 4.9 million one-cell rows was parsed in the server, which grew by 835 MB.
+    import resource
+
+    path = tmp_path / "lines.csv"
+    path.write_bytes(b"a,b\n" + b"x\n" * 4_900_000)
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    error = refused(path)
+    grown_mb = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    assert error.issue.code is IssueCode.SHEET_TOO_LARGE and "rows" in error.issue.message
+    assert grown_mb < 100, f"the server grew by {grown_mb:.0f} MB"
+
+
+def test_a_csv_field_over_the_parsers_limit_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "long.csv"
+    path.write_bytes(b"a,b\n1," + b"x" * 200_000 + b"\n")
+    error = refused(path)
+    assert error.issue.code is IssueCode.CORRUPT_FILE and "characters" in error.issue.message
+    assert "never closed" not in error.issue.message.split("(")[0]
+
+
+def test_the_csv_reader_takes_its_limits_from_the_request_not_the_child(tmp_path, monkeypatch) -> None:
+    monkeypatch.setenv("GCMDASH_MAX_ROWS", "3")
+    path = tmp_path / "four.csv"
+    path.write_bytes(b"a,b\n1,2\n3,4\n5,6\n")
+    assert refused(path).issue.code is IssueCode.SHEET_TOO_LARGE
