@@ -41,6 +41,7 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
+ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 _SAVE_AS_XLSX = "File › Save As › Excel Workbook (*.xlsx)"
 _SAVE_AS_CSV = "File › Save As › CSV UTF-8 (Comma delimited) (*.csv)"
 
@@ -323,6 +324,10 @@ def _check_zip(data: bytes, filename: str) -> None:
             _check_sizes(infos, filename)
             names = {info.filename for info in infos}
             if "xl/workbook.xml" not in names:
+                if _is_ods(archive, names):
+                    # LibreOffice's and Google Sheets' format: the same zip and XML guards; the child counts cells.
+                    _check_xml_prologs(archive, infos, filename)
+                    return
                 raise _not_a_spreadsheet(filename, *_zip_kind(archive, names))
             _check_xml_prologs(archive, infos, filename)
             _check_dimensions(archive, _sheet_parts(archive, names, filename), filename)
@@ -371,6 +376,13 @@ def _check_sizes(infos: list[zipfile.ZipInfo], filename: str) -> None:
                 "upload that.",
                 filename,
             )
+
+
+def _is_ods(archive: zipfile.ZipFile, names: set[str]) -> bool:
+    """An OpenDocument spreadsheet (.ods): its first part, "mimetype", says so."""
+    if "mimetype" not in names or "content.xml" not in names:
+        return False
+    return archive.open("mimetype").read(200).decode("ascii", "replace").strip() == ODS_MIMETYPE
 
 
 def _zip_kind(archive: zipfile.ZipFile, names: set[str]) -> tuple[str, str | None]:

@@ -714,7 +714,7 @@ def uploaded_files() -> list[tuple[str, bytes]]:
     # Any type: the browser would refuse other files silently (a tooltip cut off at the screen's edge); the reader
     # says what a file is and how to save it instead (an .ods, a .docx, a PDF, an old .xls).
     uploads = st.file_uploader(
-        "Spreadsheets to check (.xlsx, or .csv / .txt for one dataset)", type=None, accept_multiple_files=True,
+        "Spreadsheets to check (.xlsx or .ods, or .csv / .txt for one dataset)", type=None, accept_multiple_files=True,
         key="uploads", help="One workbook holding every dataset, or one file per dataset.")
     # Names as the browser sends them may hold folders or invisible direction overrides: shown and stored safe.
     return [(safe_file_name(u.name, i), u.getvalue()) for i, u in enumerate(uploads or [], start=1)]

@@ -240,7 +240,7 @@ def many_entries(folder: Path, count: int = 600) -> Path:
 
 
 def opendocument(folder: Path) -> Path:
-    """A LibreOffice .ods (a zip with an OpenDocument mimetype), named .xlsx."""
+    """A LibreOffice .ods (a zip with an OpenDocument mimetype) without a spreadsheet in it, named .xlsx."""
     path = folder / "calc.xlsx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("mimetype", "application/vnd.oasis.opendocument.spreadsheet")

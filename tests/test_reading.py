@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import resource
 import sys
 import time
@@ -157,7 +158,8 @@ HOSTILE: list[tuple[str, Callable[[Path], Path], IssueCode]] = [
     ("600 zip entries", hostile.many_entries, IssueCode.ZIP_TOO_MANY_ENTRIES),
     ("PDF named .xlsx", hostile.pdf_named_xlsx, IssueCode.NOT_A_SPREADSHEET),
     ("random bytes named .xlsx", hostile.random_bytes, IssueCode.NOT_A_SPREADSHEET),
-    ("OpenDocument named .xlsx", hostile.opendocument, IssueCode.NOT_A_SPREADSHEET),
+    # A real .ods is read (test_the_bundled_workbook_saved_as_ods_…); this one has no spreadsheet inside.
+    ("damaged OpenDocument named .xlsx", hostile.opendocument, IssueCode.CORRUPT_FILE),
     ("legacy .xls", hostile.legacy_xls, IssueCode.LEGACY_XLS),
     ("password-protected .xlsx", hostile.encrypted_xlsx, IssueCode.ENCRYPTED_FILE),
     ("truncated .xlsx", hostile.truncated_xlsx, IssueCode.CORRUPT_FILE),
@@ -292,3 +294,39 @@ def test_the_csv_reader_takes_its_limits_from_the_request_not_the_child(tmp_path
     path = tmp_path / "four.csv"
     path.write_bytes(b"a,b\n1,2\n3,4\n5,6\n")
     assert refused(path).issue.code is IssueCode.SHEET_TOO_LARGE
+
+
+def _bundled_sheets() -> dict[str, list[list[object]]]:
+    from openpyxl import load_workbook
+
+    book = load_workbook(Path(__file__).resolve().parent.parent / "data" / "gcm-data.xlsx", read_only=True)
+    return {sheet.title: [list(row) for row in sheet.iter_rows(values_only=True)] for sheet in book.worksheets}
+
+
+def test_the_bundled_workbook_saved_as_ods_reads_with_the_same_figures() -> None:
+    # LibreOffice and Google Sheets save .ods: it was refused ("save it as an Excel workbook").
+    from gcmdash import metrics
+    from gcmdash.loading import bundled, load_files
+    from tests.ods import ods_bytes
+
+    result = load_files([("gcm-data.ods", ods_bytes(_bundled_sheets()))], complete=True)
+    assert result.valid, [issue.message for issue in result.issues if issue.is_error][:3]
+    for region in ("ECE", None):
+        assert metrics.figure_values(metrics.summary(result.dataset, region)) == metrics.figure_values(
+            metrics.summary(bundled().dataset, region))
+
+
+def test_an_ods_with_a_dtd_is_refused_like_a_workbook(tmp_path: Path) -> None:
+    import zipfile
+
+    from tests.ods import ods_bytes
+
+    parts = zipfile.ZipFile(io.BytesIO(ods_bytes({"Practices": [["a", "b"], [1, 2]]})))
+    path = tmp_path / "entities.ods"
+    with zipfile.ZipFile(path, "w") as out:
+        for info in parts.infolist():
+            data = parts.read(info.filename)
+            if info.filename == "content.xml":
+                data = data.replace(b"?>\n", b'?>\n<!DOCTYPE x [<!ENTITY a "aaaa">]>\n', 1)
+            out.writestr(info, data)
+    assert refused(path).issue.code is IssueCode.XML_ENTITIES
