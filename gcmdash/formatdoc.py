@@ -43,7 +43,8 @@ def data_format_markdown() -> str:
         "",
         "Data comes as one workbook with one sheet per dataset (.xlsx, or .ods from LibreOffice or Google Sheets), or "
         "as one file per dataset (a workbook, or a .csv or .txt for a single dataset). A sheet is recognised by its "
-        "name or, failing that, by its columns. Header names are matched ignoring case, spaces and punctuation, and the synonyms listed are accepted. Several values in one cell are "
+        "name or, failing that, by its columns. Header names are matched ignoring case, spaces and punctuation, and "
+        "the synonyms listed are accepted. Several values in one cell are "
         'separated by ";" (also "," or a new line). Download a blank template with `gcmdash template OUT.xlsx`, and '
         "check a file with `gcmdash validate FILE...`.",
         "",
