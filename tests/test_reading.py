@@ -123,6 +123,14 @@ def test_csv_delimiters_and_encodings(tmp_path: Path, text: str, encoding: str) 
     assert (sheet.header_row, sheet.header, sheet.rows) == (1, ("a", "b"), ((2, ("1", "2")),))
 
 
+def test_excels_unicode_text_is_read(tmp_path: Path) -> None:
+    # File › Save As › Unicode Text (*.txt): UTF-16 with a BOM, tab-separated.
+    path = tmp_path / "activities.txt"
+    path.write_bytes("Country\tType\r\nCôte d'Ivoire\tCountry Network\r\n".encode("utf-16"))
+    (sheet,) = read_path(path)
+    assert sheet.header == ("Country", "Type") and sheet.rows == ((2, ("Côte d'Ivoire", "Country Network")),)
+
+
 def test_csv_title_block_and_one_column_table(tmp_path: Path) -> None:
     titled = tmp_path / "titled.csv"
     titled.write_text("Pledges 2024\n\nID,Name\n1,a\n", encoding="utf-8")
