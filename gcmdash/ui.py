@@ -62,8 +62,8 @@ def store_or_none() -> Store | None:
     try:
         return _store()
     except StoreUnavailable as error:
-        st.warning(f"The data store cannot be reached ({error}). Showing the last data loaded; publishing is "
-                   "off until it is back.", icon=":material/cloud_off:")
+        st.warning(f"The data store cannot be reached ({formatting.plain(str(error))}). Showing the last data "
+                   "loaded; publishing is off until it is back.", icon=":material/cloud_off:")
         return None
 
 
@@ -77,7 +77,8 @@ def _published() -> tuple[int | None, Dataset]:
             _last_good["published"] = (number, data)
             return number, data
         except StoreUnavailable as error:
-            st.warning(f"The data store failed ({error}). Showing the last data loaded.", icon=":material/cloud_off:")
+            st.warning(f"The data store failed ({formatting.plain(str(error))}). Showing the last data loaded.",
+                       icon=":material/cloud_off:")
     if "published" in _last_good:
         return _last_good["published"]
     result = _bundled()
@@ -380,7 +381,8 @@ def figure_card(figure: Figure) -> None:
             st.caption(figure.note)
         line = formatting.published_line(figure)
         if figure.source:
-            st.caption(f"{':orange[⚠]' if figure.differs else '✓'} {line} · {formatting.link('source', figure.source)}")
+            mark = ":orange[⚠]" if figure.differs else "✓"
+            st.caption(f"{mark} {line} · {formatting.link('source', figure.source)}")
         else:
             st.caption(line)
 
@@ -744,10 +746,10 @@ def publish(files: list[tuple[str, bytes]], note: str, analyst: str | None) -> N
     try:
         version = store.publish(files, author=analyst, note=note)
     except PublishRefused as refused:
-        st.error(f"Publishing was refused: {refused}. Nothing was changed.")
+        st.error(f"Publishing was refused: {formatting.plain(str(refused))}. Nothing was changed.")
         return
     except StoreUnavailable as error:
-        st.error(f"Publishing failed: {error}. Nothing was changed.")
+        st.error(f"Publishing failed: {formatting.plain(str(error))}. Nothing was changed.")
         return
     end_preview()
     st.success(f"Published as version {version.number}. Every viewer sees it on their next interaction.",
@@ -767,7 +769,7 @@ def restore(number: int, analyst: str | None) -> None:
     try:
         version = store.rollback(number, author=analyst, note=f"Restored version {number}")
     except (PublishRefused, StoreUnavailable) as error:
-        st.error(f"Restoring failed: {error}. Nothing was changed.")
+        st.error(f"Restoring failed: {formatting.plain(str(error))}. Nothing was changed.")
         return
     st.success(f"Version {number} restored as version {version.number}.", icon=":material/history:")
 

@@ -53,3 +53,19 @@ def test_a_figure_card_shows_its_source_as_an_inert_link(url):
     captions = [c.value for c in app.caption]
     line = next(c for c in captions if "source" in c)
     assert _LINK.match(line.rsplit(" · ", 1)[1]), line
+
+
+def _publish_hostile() -> None:
+    from gcmdash import ui
+
+    # The file's name names its sheet in the refusal (the first problems are its missing columns).
+    sheet = b"Practice ID,Title,GCM objectives\nPR-1,A practice,2\n"
+    ui.publish([("[click](javascript:alert(1)).csv", sheet)], "a note", "ana.lyst@example.org")
+
+
+def test_a_refusal_quoting_spreadsheet_text_shows_it_as_text():
+    app = AppTest.from_function(_publish_hostile, default_timeout=60).run()
+    assert not app.exception
+    (error,) = app.error
+    assert "Publishing was refused" in error.value
+    assert "](javascript" not in error.value and r"\[click\]" in error.value, error.value
