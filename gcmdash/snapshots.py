@@ -32,8 +32,8 @@ import pyarrow as pa
 FORMAT = 1
 # The modules that turn files into typed tables: a change in any of them may change the tables, so the snapshot no
 # longer stands for what loading the files would give (a test checks this is every gcmdash module loading imports).
-BUILDERS = ("cells", "countries", "dataset", "framework", "issues", "loading", "memo", "normalising", "reading", "regions",
-            "schema", "settings", "validation")
+BUILDERS = ("cells", "countries", "dataset", "framework", "issues", "loading", "memo", "normalising", "numbers",
+            "reading", "regions", "schema", "settings", "stray_rows", "validation")
 _META = b"gcmdash"
 _IPC_OPTIONS = pa.ipc.IpcWriteOptions(compression="zstd")
 _NULLS: dict[str, Any] = {"none": None, "nan": math.nan, "na": pd.NA}
