@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gcmdash import formatting, metrics, regions, settings
+from gcmdash import formatting, metrics, regions
 from gcmdash.formatdoc import data_format_markdown
 from gcmdash.issues import Issue, SpreadsheetError
 from gcmdash.loading import LoadResult, expand, load_paths
@@ -70,17 +71,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     """Print a region's headline figures."""
-    result = load_paths(args.data or [settings.get("data_dir")], complete=True)
-    if result.dataset is None:
-        _report(result, as_json=False)
-        return _exit_code(result)
+    found = _chosen_data(args, "summary")
+    if isinstance(found, int):
+        return found
+    data, label = found
     region = None if args.region == ALL_REGIONS else args.region
-    figures = metrics.summary(result.dataset, region)
+    figures = metrics.summary(data, region)
     if args.json:
-        print(json.dumps({"region": args.region, "data_version": result.dataset.version,
+        print(json.dumps({"region": args.region, "data_version": data.version, "shown": label,
                           **metrics.figure_values(figures)}, indent=2))
         return EXIT_VALID
-    print(f"{regions.region_label(region) if region else 'All regions'} — data version {result.dataset.version}")
+    print(f"{regions.region_label(region) if region else 'All regions'} — {label}")
     for figure in figures:
         # As the cards write them: counts as whole numbers, money as "USD 56.3 million", shares as "39.5%".
         note = f" ({figure.note})" if figure.note and not figure.without_records else ""
@@ -289,8 +290,9 @@ def cmd_export(args: argparse.Namespace) -> int:
     return EXIT_VALID
 
 
-def _brief_data(args: argparse.Namespace) -> tuple[Any, str] | int:
-    """The data for a brief and how to name it: --data files, or the current published version; else an exit code."""
+def _chosen_data(args: argparse.Namespace, what: str) -> tuple[Any, str] | int:
+    """The data to use and how to name it: --data files, or the current published version (what the app shows);
+    else an exit code. what: the command's product, for its refusal ("brief", "summary")."""
     from gcmdash import brief
     from gcmdash.loading import load_files
 
@@ -309,7 +311,7 @@ def _brief_data(args: argparse.Namespace) -> tuple[Any, str] | int:
             version = store.current()
             result = load_files(store.files(version.number), complete=True)
         except (StoreUnavailable, PublishRefused) as error:
-            print(f"No brief: {error}", file=sys.stderr)
+            print(f"No {what}: {error}", file=sys.stderr)
             return EXIT_UNREADABLE
         number, created = version.number, version.created_at
     if result.dataset is None:
@@ -323,7 +325,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from gcmdash import brief
 
     fmt = args.format or ("pdf" if str(args.out).lower().endswith(".pdf") else "html")
-    found = _brief_data(args)
+    found = _chosen_data(args, "brief")
     if isinstance(found, int):
         return found
     data, label = found
@@ -353,7 +355,7 @@ def parser() -> argparse.ArgumentParser:
     validate.set_defaults(run=cmd_validate)
     summary = sub.add_parser("summary", help="a region's headline figures")
     summary.add_argument("--region", default="ECE", choices=[*regions.REGIONS, ALL_REGIONS])
-    summary.add_argument("--data", nargs="+", help="spreadsheets to use instead of the bundled data")
+    summary.add_argument("--data", nargs="+", help="spreadsheets to use instead of the current published version")
     summary.add_argument("--json", action="store_true", help="print one JSON object of named figures")
     summary.set_defaults(run=cmd_summary)
     template = sub.add_parser("template", help="write the blank template workbook")
@@ -398,7 +400,12 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        # Output piped into `head` (or a pager) that stopped reading: not the command's failure, and no traceback.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_VALID
 
 
 if __name__ == "__main__":

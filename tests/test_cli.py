@@ -110,3 +110,25 @@ def test_one_error_and_one_row_are_written_in_the_singular(workbook):
     done = _run("validate", str(workbook(sheets)))
     assert "NOT valid: 1 error, 0 warnings" in done.stdout
     assert re.search(r"Practices: 1 row, read as practices", done.stdout), done.stdout
+
+
+def test_summary_shows_the_published_version_the_app_shows():
+    done = _run("summary", "--region", "ECE")
+    assert done.returncode == 0, done.stderr
+    assert re.search(r"— published version \d+ of .* · content [0-9a-f]{12}", done.stdout.splitlines()[0])
+    figures = json.loads(_run("summary", "--region", "ECE", "--json").stdout)
+    assert figures["shown"].startswith("published version ")
+
+
+def test_output_piped_into_head_ends_quietly(monkeypatch):
+    # `gcmdash summary | head -n 1`: the reader has gone, so every write fails with a broken pipe.
+    import os
+
+    read_end, write_end = os.pipe()
+    os.close(read_end)
+    closed = os.fdopen(write_end, "w", buffering=1)
+    monkeypatch.setattr(sys, "stdout", closed)
+    try:
+        assert main(["summary", "--region", "ECE"]) == 0
+    finally:
+        monkeypatch.undo()
