@@ -108,10 +108,11 @@ def _slide_notice(data: Dataset) -> str:
     if count:
         parts.append(f"Illustrative data: {count:,} records are invented stand-ins; totals match the "
                      "published briefs")
-    if _PREVIEW in st.session_state:
+    previewing = _PREVIEW in st.session_state
+    if previewing:
         parts.append("Preview, not the published data")
     # The version number names the data for a room; the content id only when there is none (the sidebar has both).
-    named = f"Version {number}" if number is not None and _PREVIEW not in st.session_state else f"data {data.version}"
+    named = f"data {data.version}" if previewing or number is None else f"Version {number}"
     as_of = data.as_of
     parts.append(named + (f", figures as of {formatting.day(as_of)}" if as_of else ""))
     return formatting.plain(" · ".join(parts))
