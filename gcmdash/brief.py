@@ -47,7 +47,7 @@ _LISTS = {"country_networks": "Country Network", "champion_countries": "Champion
 _NAMED = ("country_networks", "champion_countries", "unct_workshops")
 #: Cards drawn wider (their country list beside the figure): over two columns, or the whole row.
 _WIDE_CARDS = {"country_networks": "wide full", "champion_countries": "wide", "unct_workshops": "wide",
-               "mobilized_pct": "span2"}
+               "mobilised_pct": "span2"}
 _RECENT_PRACTICES = 5
 
 
@@ -397,7 +397,7 @@ def _headline(data: Dataset, region: str, figures: dict[str, Figure]) -> str:
         if figure.metric in _LISTS:
             rows = metrics.activities_in(data, region, _LISTS[figure.metric])
             extra = _country_list(rows, figure, names=figure.metric in _NAMED)
-        if figure.metric == "mobilized_pct":
+        if figure.metric == "mobilised_pct":
             extra = _progress(figure)
         cards.append(_card(figure, extra, wide=_WIDE_CARDS.get(figure.metric, "")))
     return f'<div class="cards">{"".join(cards)}</div>'

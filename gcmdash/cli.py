@@ -10,13 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from gcmdash import formatting, metrics, regions
-from gcmdash.formatdoc import data_format_markdown
+# Only light modules here: --help and argument errors answer before pandas, openpyxl or a database driver load.
+# Each command imports what it needs.
+from gcmdash import formatting, regions
 from gcmdash.issues import Issue, SpreadsheetError
-from gcmdash.loading import LoadResult, expand, load_paths
-from gcmdash.template import write_template
 
 if TYPE_CHECKING:
+    from gcmdash.loading import LoadResult
     from gcmdash.store import Store, Version
 
 EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
@@ -56,13 +56,16 @@ def _exit_code(result: LoadResult) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check spreadsheets and list every problem."""
+    from gcmdash.loading import expand, load_paths
+    from gcmdash.reading import SPREADSHEET_KINDS
+
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
         print(f"No such file or folder: {', '.join(missing)}", file=sys.stderr)
         return EXIT_UNREADABLE
     if not expand(args.paths):
         # A folder with no spreadsheet is not "valid": there was nothing to check.
-        print(f"No spreadsheet (.xlsx or .csv) in {', '.join(args.paths)}: nothing was checked.", file=sys.stderr)
+        print(f"No spreadsheet ({SPREADSHEET_KINDS}) in {', '.join(args.paths)}: nothing was checked.", file=sys.stderr)
         return EXIT_UNREADABLE
     result = load_paths(args.paths, complete=args.complete)
     _report(result, args.json)
@@ -71,6 +74,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     """Print a region's headline figures."""
+    from gcmdash import metrics
+
     found = _chosen_data(args, "summary")
     if isinstance(found, int):
         return found
@@ -91,6 +96,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def cmd_template(args: argparse.Namespace) -> int:
     """Write the blank template workbook."""
+    from gcmdash.template import write_template
+
     folder = Path(args.out).expanduser().parent
     if not folder.is_dir():
         print(f"No such folder: {folder}. Create it first, or write the template elsewhere.", file=sys.stderr)
@@ -106,6 +113,8 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def cmd_docs(args: argparse.Namespace) -> int:
     """Write docs/data-format.md from the schema."""
+    from gcmdash.formatdoc import data_format_markdown
+
     Path(args.out).write_text(data_format_markdown(), encoding="utf-8")
     print(f"Data format written to {args.out}")
     return EXIT_VALID
@@ -294,7 +303,7 @@ def _chosen_data(args: argparse.Namespace, what: str) -> tuple[Any, str] | int:
     """The data to use and how to name it: --data files, or the current published version (what the app shows);
     else an exit code. what: the command's product, for its refusal ("brief", "summary")."""
     from gcmdash import brief
-    from gcmdash.loading import load_files
+    from gcmdash.loading import load_files, load_paths
 
     if args.data:
         missing = [p for p in args.data if not Path(p).exists()]
@@ -349,7 +358,8 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="gcmdash", description="GCM implementation dashboard tools.")
     sub = top.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check spreadsheets: exit 0 valid, 1 invalid, 2 unreadable")
-    validate.add_argument("paths", nargs="+", help=".xlsx or .csv files, or folders of them")
+    validate.add_argument("paths", nargs="+",
+                          help="spreadsheets (.xlsx, .ods, .csv, .tsv, or .txt named one by one), or folders of them")
     validate.add_argument("--json", action="store_true", help="print the report as JSON")
     validate.add_argument("--complete", action="store_true", help="also require every dataset to be present")
     validate.set_defaults(run=cmd_validate)
@@ -371,7 +381,7 @@ def parser() -> argparse.ArgumentParser:
     analyst.set_defaults(run=cmd_add_analyst)
     publish = sub.add_parser("publish", help="publish spreadsheets as the new version: exit 0 done, 1 invalid, "
                                              "2 unreadable or store unavailable")
-    publish.add_argument("paths", nargs="+", help=".xlsx or .csv files, or folders of them, holding every dataset")
+    publish.add_argument("paths", nargs="+", help="spreadsheets, or folders of them, holding every dataset")
     publish.add_argument("--note", required=True, type=_note, help="what changed and why (kept with the version)")
     publish.add_argument("--as", dest="author", help="who publishes (default: your user name)")
     publish.set_defaults(run=cmd_publish)

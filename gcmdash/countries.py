@@ -18,8 +18,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import pandas as pd
+if TYPE_CHECKING:
+    import pandas as pd
 
 _EXCEPTIONS = Path(__file__).with_name("reference") / "country-names.csv"
 # Sheets repeat the same few hundred spellings; the bound only stops free text from growing it.
@@ -65,11 +67,15 @@ def _tsv_path() -> Path:
 
 
 def _read_exceptions() -> pd.DataFrame:
+    import pandas as pd  # here: the CLI answers --help without loading pandas
+
     return pd.read_csv(_EXCEPTIONS, keep_default_na=False, dtype=str)
 
 
 @lru_cache(maxsize=1)
 def _index() -> _Index:
+    import pandas as pd  # here: the CLI answers --help without loading pandas
+
     cc = pd.read_csv(_tsv_path(), sep="\t", keep_default_na=False, dtype=str)
     extra = _read_exceptions()
     unknown = sorted(set(extra["iso3"]) - set(cc["ISO3"]))

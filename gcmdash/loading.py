@@ -14,7 +14,7 @@ from gcmdash import settings
 from gcmdash.dataset import Dataset, build
 from gcmdash.issues import Issue, IssueCode, SpreadsheetError
 from gcmdash.normalising import clear_unreadable, normalise, recognise
-from gcmdash.reading import RawSheet, file_bytes, read_bytes
+from gcmdash.reading import SPREADSHEET_SUFFIXES, RawSheet, file_bytes, read_bytes
 from gcmdash.schema import DATASETS, TEMPLATE_SHEETS
 
 # gcmdash.validation is imported where files are validated, not here: it loads pandera (about a second), which a
@@ -165,11 +165,12 @@ def load_paths(paths: Sequence[str | os.PathLike], *, complete: bool = False) ->
 
 
 def expand(paths: Sequence[str | os.PathLike]) -> list[Path]:
-    """Files named, with folders replaced by the .xlsx and .csv files in them (sorted)."""
+    """Files named, with folders replaced by the spreadsheets in them (sorted; Excel's ~$ lock files left out)."""
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in (".xlsx", ".csv") and not p.name.startswith("~$")))
+            found.extend(sorted(p for p in path.iterdir()
+                                if p.suffix.lower() in SPREADSHEET_SUFFIXES and not p.name.startswith("~$")))
         else:
             found.append(path)
     return found

@@ -183,7 +183,7 @@ def summary(data: Dataset, region: str | None) -> list[Figure]:
     funded_world = data["programmes"][data["programmes"]["status"] == "Funded"]
     contributions = contributions_in(data, region)
     all_contributions = data["contributions"]
-    target = published(data, ALL, "capitalization_target_usd")
+    target = published(data, ALL, "capitalisation_target_usd")
     total = float(all_contributions["amount_usd"].sum())
     values = [
         ("practices", "Practices", practices, "", None,
@@ -209,7 +209,7 @@ def summary(data: Dataset, region: str | None) -> list[Figure]:
          "Member States of the region that contributed to the M-MPTF."),
         ("contributions_usd", "M-MPTF contributions", float(contributions["amount_usd"].sum()), "USD", None,
          "Total contributions to the M-MPTF from Member States of the region."),
-        ("mobilized_pct", "Target mobilised", 100 * total / float(target["value"]) if target is not None else 0.0,
+        ("mobilised_pct", "Target mobilised", 100 * total / float(target["value"]) if target is not None else 0.0,
          "%", f"{formatting.money(total)} of {formatting.money(float(target['value']))}, all contributors"
          if target is not None else "no capitalisation target in the brief figures",
          "Share of the M-MPTF capitalisation target mobilised by all contributors."),
@@ -220,7 +220,7 @@ def summary(data: Dataset, region: str | None) -> list[Figure]:
     figures = []
     for metric, label, value, unit, note, description in values:
         row = published(data, region, metric)
-        if row is None and metric == "mobilized_pct":
+        if row is None and metric == "mobilised_pct":
             row = published(data, ALL, metric)
         figures.append(Figure(
             metric, label, float(value), unit,

@@ -31,7 +31,7 @@ from typing import Any, ClassVar
 from gcmdash import settings
 from gcmdash.issues import Issue, IssueCode, SpreadsheetError
 
-__all__ = ["RawSheet", "read_bytes", "read_path"]
+__all__ = ["SPREADSHEET_KINDS", "SPREADSHEET_SUFFIXES", "RawSheet", "read_bytes", "read_path"]
 
 log = logging.getLogger(__name__)
 
@@ -41,6 +41,10 @@ _ZIP_MAGIC = b"PK\x03\x04"
 _EMPTY_ZIP_MAGIC = b"PK\x05\x06"
 _OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _CSV_SUFFIXES = frozenset({".csv", ".txt", ".tsv"})
+# What a folder is searched for: Excel, LibreOffice and delimited text. Not .txt, which the reader takes when it is
+# named (Excel's "Unicode text"), because folders of data often hold notes and read-me files as .txt too.
+SPREADSHEET_SUFFIXES = (".xlsx", ".ods", ".csv", ".tsv")
+SPREADSHEET_KINDS = ".xlsx, .ods, .csv or .tsv"
 ODS_MIMETYPE = "application/vnd.oasis.opendocument.spreadsheet"
 _SAVE_AS_XLSX = "File › Save As › Excel Workbook (*.xlsx)"
 _SAVE_AS_CSV = "File › Save As › CSV UTF-8 (Comma delimited) (*.csv)"

@@ -17,10 +17,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-
-import pandas as pd
+from typing import TYPE_CHECKING
 
 from gcmdash.countries import country_name, is_known
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 REGIONS: tuple[str, ...] = ("ECE", "ECA", "ESCAP", "ESCWA", "ECLAC")
 
@@ -54,6 +56,8 @@ def _code(region: str) -> str:
 
 
 def _read(name: str) -> pd.DataFrame:
+    import pandas as pd  # here: the CLI answers --help without loading pandas
+
     return pd.read_csv(_REFERENCE / name, keep_default_na=False, dtype=str)
 
 

@@ -214,10 +214,12 @@ METRICS = Vocabulary(
         "joint_programmes_pipeline",
         "contributors",
         "contributions_usd",
-        "mobilized_pct",
-        "capitalization_target_usd",
+        "mobilised_pct",
+        "capitalisation_target_usd",
         "steering_committee_members",
     ),
+    # The US spellings the first bundled workbooks used: sheets written then still read as meant.
+    {"mobilized_pct": "mobilised_pct", "capitalization_target_usd": "capitalisation_target_usd"},
 )
 
 _PROVENANCE = Column(

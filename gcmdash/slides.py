@@ -19,7 +19,7 @@ from gcmdash.filters import Filters
 #: The figures of the first slide, in the brief's order.
 HEADLINE = ("practices", "practices_share_pct", "pledges", "country_networks", "champion_countries",
             "voluntary_reports")
-FUNDING_FIGURES = ("joint_programmes_funded", "joint_programmes_pipeline", "contributions_usd", "mobilized_pct")
+FUNDING_FIGURES = ("joint_programmes_funded", "joint_programmes_pipeline", "contributions_usd", "mobilised_pct")
 #: The map slide's marker layers (labels of ``maps.LAYERS``); countries are not shaded, so the markers stand out.
 MAP_LAYERS = ("Country UN Networks", "UNCT workshops")
 

@@ -169,7 +169,7 @@ def funding(data: Dataset, f: Filters) -> FundingView:
     contributions = filters.contributions(data, f)
     programmes = filters.programmes(data, f)
     long = _programme_rows(data, programmes, filters.country_scope(f))
-    target = metrics.published(data, metrics.ALL, "capitalization_target_usd")
+    target = metrics.published(data, metrics.ALL, "capitalisation_target_usd")
     by_contributor = contributions.groupby("contributor", observed=True)["amount_usd"].sum()
     return FundingView(
         contributions=contributions,

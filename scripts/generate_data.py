@@ -1035,9 +1035,9 @@ FIGURES: list[tuple[str, str, float, dt.date, str, str | None]] = [
     ("World", "joint_programmes_funded", 21, MARCH_2024, UNECE_BRIEF_URL, "21 Joint Programmes funded worldwide"),
     ("World", "contributors", 21, MARCH_2024, UNECE_BRIEF_URL,
      "close to 40% of the target mobilized from 21 Member States"),
-    ("World", "capitalization_target_usd", 150_000_000, MARCH_2024, UNECE_BRIEF_URL,
+    ("World", "capitalisation_target_usd", 150_000_000, MARCH_2024, UNECE_BRIEF_URL,
      "total capitalization target of USD 150 million by the IMRF 2026"),
-    ("World", "mobilized_pct", 40, MARCH_2024, UNECE_BRIEF_URL,
+    ("World", "mobilised_pct", 40, MARCH_2024, UNECE_BRIEF_URL,
      "close to 40% of this target has been mobilized, considering the most recent pledges"),
     ("ESCWA", "practices", 23, dt.date(2024, 6, 1), ARAB_BRIEF_URL, "23 practices from the Arab region"),
     ("ESCWA", "practices_share_pct", 8, dt.date(2024, 6, 1), ARAB_BRIEF_URL,
@@ -1054,7 +1054,7 @@ def _qualifier(note: str | None) -> str | None:
 
 
 def figures() -> list[dict]:
-    return [{"region": r, "metric": m, "value": v, "qualifier": _qualifier(n) if m in ("contributions_usd", "mobilized_pct") else None,
+    return [{"region": r, "metric": m, "value": v, "qualifier": _qualifier(n) if m in ("contributions_usd", "mobilised_pct") else None,
              "as_of": d, "source": s, "note": n} for r, m, v, d, s, n in FIGURES]
 
 

@@ -31,7 +31,7 @@ CHAMPIONS = ["Azerbaijan", "Canada", "Luxembourg", "Portugal", "Türkiye"]
 SHOWN = {"practices": "70", "practices_share_pct": "28.0%", "pledges": "93", "country_networks": "15",
          "champion_countries": "5", "voluntary_reports": "24", "unct_workshops": "9", "joint_programmes_funded": "4",
          "joint_programmes_pipeline": "6", "contributors": "15", "contributions_usd": "USD 56.3 million",
-         "mobilized_pct": "39.5%", "steering_committee_members": "4"}
+         "mobilised_pct": "39.5%", "steering_committee_members": "4"}
 #: Attributes that make a browser fetch something (an <a href> is only followed when clicked).
 _FETCHING = {"src", "href", "xlink:href", "srcset", "poster", "data", "action", "formaction", "background", "manifest",
              "ping", "longdesc", "codebase", "archive", "icon"}
@@ -126,7 +126,7 @@ def test_every_headline_figure_of_the_ece_summary_is_in_its_card_with_the_publis
         assert figure.label in card
         assert "Brief, 1 March 2024" in card and "the records agree" in card, card
     assert page.card("contributions_usd").count("over USD 56 million") == 1
-    assert "close to 40.0%" in page.card("mobilized_pct")
+    assert "close to 40.0%" in page.card("mobilised_pct")
 
 
 def test_the_lists_name_every_network_workshop_and_champion_country(page):

@@ -82,7 +82,7 @@ def test_ece_figures_carry_the_published_values(data):
 
 def test_m_mptf_figures(data, ece):
     assert ece["contributions_usd"] > 56e6  # "over USD 56 million over three years"
-    assert 38 <= ece["mobilized_pct"] <= 40  # "close to 40%" of USD 150 million, worldwide
+    assert 38 <= ece["mobilised_pct"] <= 40  # "close to 40%" of USD 150 million, worldwide
     world = {f.metric: f for f in metrics.summary(data, metrics.ALL)}
     assert world["contributors"].value == 21
     assert world["joint_programmes_funded"].value == 21

@@ -65,6 +65,13 @@ def test_vocabulary_synonyms_and_case():
     assert parse("government; CSO; iom", IMPLEMENTERS).value == ("Member State", "Civil society", "IOM")
 
 
+def test_metric_ids_have_one_spelling_and_sheets_in_the_old_one_still_read():
+    metric = dataset("figures").column("metric")
+    assert parse("mobilized_pct", metric).value == "mobilised_pct"
+    assert parse("Capitalization target USD", metric).value == "capitalisation_target_usd"
+    assert not any("iz" in value for value in metric.vocabulary.values)
+
+
 @pytest.mark.parametrize(("cell", "expected"), [(2021, 2021), (2021.0, 2021), ("2021", 2021),
                                                  (dt.date(2021, 5, 1), 2021)])
 def test_years(cell, expected):

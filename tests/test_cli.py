@@ -74,7 +74,7 @@ def test_summary_text_writes_counts_as_integers_and_money_in_the_one_format():
     millions = round(figures["contributions_usd"] / 1e6, 1)
     assert lines["M-MPTF contributions"].startswith(f" USD {millions:g} million · Brief")
     assert "over USD 56 million" in lines["M-MPTF contributions"]
-    assert lines["Target mobilised"].startswith(f" {figures['mobilized_pct']:.1f}% (USD ")
+    assert lines["Target mobilised"].startswith(f" {figures['mobilised_pct']:.1f}% (USD ")
     assert not re.search(r"\d\.0\b(?!%)|\d[MK]\b|\d USD", result.stdout), result.stdout  # no 70.0, $20M, 5 USD
 
 
@@ -132,3 +132,23 @@ def test_output_piped_into_head_ends_quietly(monkeypatch):
         assert main(["summary", "--region", "ECE"]) == 0
     finally:
         monkeypatch.undo()
+
+
+def test_help_and_argument_errors_answer_without_loading_the_data_stack():
+    # Before: `gcmdash --help` imported pandas, openpyxl and the loaders (1.1 s, longer than importing pandas).
+    probe = ("import sys\nfrom gcmdash.cli import main\n"
+             "for argv in (['--help'], ['summary', '--region', 'XX'], ['validate']):\n"
+             "    try:\n        main(argv)\n    except SystemExit:\n        pass\n"
+             "print(sorted(m for m in ('pandas', 'numpy', 'openpyxl', 'streamlit', 'psycopg') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+    assert "invalid choice: 'XX'" in done.stderr
+
+
+def test_a_folder_is_searched_for_every_spreadsheet_kind_but_notes(tmp_path):
+    from gcmdash.loading import expand
+
+    for name in ("a.xlsx", "b.ods", "c.csv", "d.TSV", "read-me.txt", "~$a.xlsx", "chart.png"):
+        (tmp_path / name).write_bytes(b"x")
+    assert [p.name for p in expand([tmp_path])] == ["a.xlsx", "b.ods", "c.csv", "d.TSV"]
+    assert [p.name for p in expand([tmp_path / "read-me.txt"])] == ["read-me.txt"]  # named: read
