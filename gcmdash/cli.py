@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import sys
@@ -83,14 +84,24 @@ def cmd_summary(args: argparse.Namespace) -> int:
     region = None if args.region == ALL_REGIONS else args.region
     figures = metrics.summary(data, region)
     if args.json:
+        # The flat computed values first (what scripts read), then each figure beside its published value.
         print(json.dumps({"region": args.region, "data_version": data.version, "shown": label,
-                          **metrics.figure_values(figures)}, indent=2))
+                          **metrics.figure_values(figures),
+                          "figures": {f.metric: metrics.figure_record(f) for f in figures},
+                          "worldwide": metrics.worldwide(data)}, ensure_ascii=False, indent=2))
         return EXIT_VALID
     print(f"{regions.region_label(region) if region else 'All regions'} — {label}")
     for figure in figures:
         # As the cards write them: counts as whole numbers, money as "USD 56.3 million", shares as "39.5%".
         note = f" ({figure.note})" if figure.note and not figure.without_records else ""
         print(f"  {figure.label}: {formatting.shown_value(figure)}{note} · {formatting.published_line(figure)}")
+    context = [r for r in metrics.worldwide(data).values() if r["published"] is not None]
+    if context:
+        print("Worldwide, as the brief gives it:")
+    for record in context:
+        hedge = {"Over": "over ", "Close to": "close to "}.get(str(record["qualifier"]), "")
+        print(f"  {record['label']}: {hedge}{formatting.amount(float(record['published']), str(record['unit']))} "
+              f"(brief, {formatting.day(dt.date.fromisoformat(str(record['as_of'])))})")
     return EXIT_VALID
 
 

@@ -239,6 +239,47 @@ def figure_values(figures: list[Figure]) -> dict[str, float]:
     return {f.metric: int(f.value) if float(f.value).is_integer() else round(f.value, 2) for f in figures}
 
 
+def _json_number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else round(float(value), 2)
+
+
+def figure_record(figure: Figure, computed: bool = True) -> dict[str, object]:
+    """One figure for JSON: the computed value (None where records cannot give it) beside the published one."""
+    return {
+        "label": figure.label, "value": _json_number(figure.value) if computed else None, "unit": figure.unit,
+        "published": _json_number(figure.published), "qualifier": figure.qualifier,
+        "as_of": figure.as_of.isoformat() if figure.as_of is not None else None, "source": figure.source,
+        "differs": figure.differs if computed else None,
+    }
+
+
+#: The worldwide figures the brief sets beside a region's: metric, label, unit; the records compute all but the target.
+WORLDWIDE = (
+    ("joint_programmes_funded", "Joint programmes funded worldwide", ""),
+    ("capitalisation_target_usd", "M-MPTF capitalisation target", "USD"),
+    ("contributors", "Member States contributing worldwide", ""),
+)
+
+
+def worldwide(data: Dataset) -> dict[str, dict[str, object]]:
+    """The brief's worldwide context as JSON records: computed from every record beside the published World figure."""
+    computed = {f.metric: f for f in summary(data, ALL)}
+    records = {}
+    for metric, label, unit in WORLDWIDE:
+        row = published(data, ALL, metric)
+        figure = computed.get(metric) or Figure(metric, label, 0.0, unit)
+        figure = Figure(
+            metric, label, figure.value, unit,
+            published=None if row is None else float(row["value"]),
+            as_of=None if row is None else row["as_of"], source=None if row is None else str(row["source"]),
+            qualifier=None if row is None or pd.isna(row["qualifier"]) else str(row["qualifier"]),
+        )
+        records[metric] = figure_record(figure, computed=metric in computed)
+    return records
+
+
 def figures_table(figures: list[Figure]) -> pd.DataFrame:
     """The headline figures as a table: computed and published values side by side, with date and source."""
     return pd.DataFrame([{

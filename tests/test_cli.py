@@ -152,3 +152,19 @@ def test_a_folder_is_searched_for_every_spreadsheet_kind_but_notes(tmp_path):
         (tmp_path / name).write_bytes(b"x")
     assert [p.name for p in expand([tmp_path])] == ["a.xlsx", "b.ods", "c.csv", "d.TSV"]
     assert [p.name for p in expand([tmp_path / "read-me.txt"])] == ["read-me.txt"]  # named: read
+
+
+def test_summary_json_gives_each_figure_beside_its_published_value_and_the_worldwide_context():
+    figures = json.loads(_run("summary", "--region", "ECE", "--json").stdout)
+    money = figures["figures"]["contributions_usd"]
+    assert money["value"] == figures["contributions_usd"]  # the same computed value as the flat key
+    assert (money["published"], money["qualifier"], money["as_of"], money["unit"]) == (
+        56_000_000, "Over", "2024-03-01", "USD")
+    assert money["differs"] is False and money["source"].startswith("https://")
+    world = figures["worldwide"]
+    assert {m: world[m]["published"] for m in world} == {
+        "joint_programmes_funded": 21, "capitalisation_target_usd": 150_000_000, "contributors": 21}
+    assert world["capitalisation_target_usd"]["value"] is None  # a target is set, not computed from records
+    text = _run("summary", "--region", "ECE").stdout
+    assert "M-MPTF capitalisation target: USD 150 million (brief, 1 March 2024)" in text
+    assert "mobilized" not in text + json.dumps(figures)
