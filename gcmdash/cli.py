@@ -31,22 +31,44 @@ def _issue_line(issue: Issue) -> str:
     return f"{where or '(file)'}: {kind} {issue.code}: {issue.message}"
 
 
-def _report(result: LoadResult, as_json: bool) -> None:
+def _report(result: LoadResult, as_json: bool, concerns: Sequence[Issue] = (), against: str | None = None) -> None:
     if as_json:
         print(json.dumps({
             "valid": result.valid,
             "errors": [i.as_dict() for i in result.issues],
             "error_count": result.error_count,
+            "to_confirm": [i.as_dict() for i in concerns],
+            "compared_with": against,
         }, ensure_ascii=False, indent=2))
         return
     for use in result.uses:
         taken = f"read as {use.dataset}" if use.dataset else "ignored"
         print(f"{use.source} › {use.sheet}: {formatting.plural(use.rows, 'row')}, {taken}")
-    for issue in result.issues:
+    for issue in (*result.issues, *concerns):
         print(_issue_line(issue))
-    warnings = sum(not i.is_error for i in result.issues)
+    warnings = sum(not i.is_error for i in result.issues) + len(concerns)
     print(f"{'valid' if result.valid else 'NOT valid'}: {formatting.plural(result.error_count, 'error')}, "
           f"{formatting.plural(warnings, 'warning')}")
+    if concerns:
+        print(f"{formatting.plural(len(concerns), 'value')} to check against {against}: read as written, but "
+              "unlikely. Fix the file, or publish with --confirm if they are right.")
+
+
+def _published_concerns(result: LoadResult) -> tuple[list[Issue], str | None]:
+    """The upload's plausibility warnings against the store's current version, and which version that is; none
+    when the upload is not valid or no store answers (validate then checks the files alone)."""
+    if result.dataset is None:
+        return [], None
+    from gcmdash import plausibility
+    from gcmdash.store import PublishRefused, StoreUnavailable
+
+    try:
+        store = _open_store()
+        current = store.current()
+        published = store.dataset(current.number)
+    except (StoreUnavailable, PublishRefused):
+        return [], None
+    return plausibility.upload_concerns(published, result), f"published version {current.number}"
 
 
 def _exit_code(result: LoadResult) -> int:
@@ -69,7 +91,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         print(f"No spreadsheet ({SPREADSHEET_KINDS}) in {', '.join(args.paths)}: nothing was checked.", file=sys.stderr)
         return EXIT_UNREADABLE
     result = load_paths(args.paths, complete=args.complete)
-    _report(result, args.json)
+    _report(result, args.json, *_published_concerns(result))
     return _exit_code(result)
 
 
@@ -233,6 +255,16 @@ def cmd_publish(args: argparse.Namespace) -> int:
                          detail=f"{', '.join(str(p) for p in args.paths)}: {len(refused)} files could not be read")
             print("Not published: nothing was changed.", file=sys.stderr)
             return EXIT_UNREADABLE
+        if not args.confirm:
+            from gcmdash.loading import load_files
+
+            checked = load_files(files, complete=True)
+            concerns, against = _published_concerns(checked)
+            if concerns:
+                _report(checked, as_json=False, concerns=concerns, against=against)
+                print("Not published: check the values above; if they are right, publish again with --confirm. "
+                      "Nothing was changed.", file=sys.stderr)
+                return EXIT_INVALID
         version = store.publish(files, author=author, note=args.note)
     except PublishRefused as refusal:
         _refused(refusal, "Not published")
@@ -395,6 +427,8 @@ def parser() -> argparse.ArgumentParser:
     publish.add_argument("paths", nargs="+", help="spreadsheets, or folders of them, holding every dataset")
     publish.add_argument("--note", required=True, type=_note, help="what changed and why (kept with the version)")
     publish.add_argument("--as", dest="author", help="who publishes (default: your user name)")
+    publish.add_argument("--confirm", action="store_true",
+                         help="publish although some values look implausible against the current version (checked)")
     publish.set_defaults(run=cmd_publish)
     versions = sub.add_parser("versions", help="list the published versions, newest (current) first")
     versions.add_argument("--json", action="store_true", help="print {current, versions: [...]} as JSON")

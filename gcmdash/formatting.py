@@ -37,8 +37,15 @@ def amount(value: float, unit: str) -> str:
     if unit == "USD":
         return money(value)
     if unit == "%":
-        return f"{value:.1f}%"
+        return f"{value:,.1f}%"
     return f"{value:,.0f}"
+
+
+def exact(value: float, unit: str) -> str:
+    """A cell's value in full, with thousands separators and its unit ("USD 6,180,000", "2,700.5"): what an analyst
+    typed, for a diff or a warning (headline figures are rounded by ``amount`` instead)."""
+    text = f"{value:,.2f}".removesuffix(".00") if not float(value).is_integer() else f"{value:,.0f}"
+    return f"USD {text}" if unit == "USD" else f"{text}%" if unit == "%" else text
 
 
 def shown_value(figure: Figure) -> str:

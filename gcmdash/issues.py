@@ -55,10 +55,17 @@ class IssueCode(StrEnum):
     UNKNOWN_REFERENCE = "unknown_reference"
     INCONSISTENT_ROW = "inconsistent_row"
     TOO_MANY_ISSUES = "too_many_issues"
+    # Plausible against the published data? Read as written, but published only once the analyst confirms.
+    FIGURE_JUMP = "figure_jump"
+    SHARE_OVER_100 = "share_over_100"
+    AMOUNT_OUTLIER = "amount_outlier"
 
 
 #: Codes that are reported but do not make a file invalid: nothing the analyst wrote is lost by them.
-WARNINGS: frozenset[IssueCode] = frozenset({IssueCode.IGNORED_SHEET, IssueCode.UNKNOWN_COLUMN})
+#: Warnings the analyst must confirm before publishing: the values were read as written, but look implausible.
+TO_CONFIRM: frozenset[IssueCode] = frozenset({IssueCode.FIGURE_JUMP, IssueCode.SHARE_OVER_100,
+                                              IssueCode.AMOUNT_OUTLIER})
+WARNINGS: frozenset[IssueCode] = frozenset({IssueCode.IGNORED_SHEET, IssueCode.UNKNOWN_COLUMN, *TO_CONFIRM})
 
 
 class Issue(NamedTuple):

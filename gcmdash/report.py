@@ -54,6 +54,11 @@ EXPLANATIONS: dict[IssueCode, str] = {
     IssueCode.UNKNOWN_REFERENCE: "A cell names a record of another sheet that does not exist.",
     IssueCode.INCONSISTENT_ROW: "Cells of one row contradict each other (e.g. an end year before the start year).",
     IssueCode.TOO_MANY_ISSUES: "Only the first problems are listed. Fix them and check again.",
+    IssueCode.FIGURE_JUMP: "A headline figure would move by more than 5 times. Check the records behind it; "
+                           "confirm before publishing if it is right.",
+    IssueCode.SHARE_OVER_100: "A share would be over 100 %. Check the amounts or counts behind it.",
+    IssueCode.AMOUNT_OUTLIER: "An amount is far outside the range of the published amounts. Check the cell "
+                              "(a misread decimal comma, a missing or extra zero); confirm if it is right.",
 }
 
 _SUGGESTION = re.compile(r'Did you mean (?:objective \d+ )?"([^"]+)"')

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from gcmdash import changes, report, tables, template, ui
+from gcmdash import changes, plausibility, report, tables, template, ui
 
 ui.page_start()
 st.title("Upload, check and publish data")
@@ -44,10 +44,16 @@ if not result.valid:
 
 st.subheader("What would change")
 number, published = ui.published_dataset()
-found = changes.dataset_changes(published, result.dataset)
 st.caption(f"Against the published version {number}." if number else "Against the bundled data.")
+concerns = plausibility.upload_concerns(published, result)
+if concerns:
+    st.warning(f"{tables.count_text(len(concerns), 'value')} to check: read exactly as written, but unlikely against "
+               "the published data. Fix the file if one is wrong; publishing asks you to confirm them.",
+               icon=":material/warning:")
+    ui.text_table(report.issues_table(concerns))
+found = changes.dataset_changes(published, result.dataset)
 ui.data_table(changes.summary_table(found))
-with st.expander("Records added, removed and changed"):
+with st.expander("Records added, removed and changed (old → new)"):
     ui.data_table(changes.details_table(found))
 moved = changes.figure_changes(published, result.dataset)
 st.caption("Headline figures that would move:" if len(moved) else "No headline figure would move.")
@@ -60,5 +66,8 @@ st.button("Preview the dashboard with these files", icon=":material/preview:",
 st.subheader("Publish")
 analyst = ui.sign_in_box()
 note = st.text_area("Note for the version history", placeholder="What changed and why", key="publish-note")
-if st.button("Publish for everyone", type="primary", icon=":material/publish:", disabled=analyst is None or not note):
+confirmed = not concerns or st.checkbox("I have checked the values flagged above: they are right",
+                                        key="publish-confirm")
+if st.button("Publish for everyone", type="primary", icon=":material/publish:",
+             disabled=analyst is None or not note or not confirmed):
     ui.publish(files, note, analyst)

@@ -385,6 +385,35 @@ def contributions_csv(amounts: list[str], delimiter: str) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
+#: The published contributions the plausibility cases are compared with: (contributor, year, amount in USD).
+PUBLISHED_CONTRIBUTIONS = (("Germany", 2022, 1_500_000), ("Portugal", 2021, 250_000), ("Spain", 2023, 800_000))
+
+
+def contributions_set(amounts: dict[str, float] | None = None, target_share: float | None = None) -> bytes:
+    """The base sheets with three contributions and the capitalisation target of USD 150 million (Brief figures
+    rows 3 and 4); amounts replaces contributors' amounts, target_share adds a published mobilised share (row 4)."""
+    sheets = base_sheets()
+    h = headers("contributions")
+    rows = [headers("contributions")]
+    for contributor, year, amount in PUBLISHED_CONTRIBUTIONS:
+        row = base_row("contributions")
+        row[h.index("Contributor")], row[h.index("Year")] = contributor, year
+        row[h.index("Amount (USD)")] = (amounts or {}).get(contributor, amount)
+        rows.append(row)
+    sheets["Contributions"] = rows
+    f = headers("figures")
+    target = base_row("figures")
+    target[f.index("Region")], target[f.index("Metric")], target[f.index("Value")] = (
+        "World", "capitalisation_target_usd", 150_000_000)
+    sheets["Brief figures"].append(target)
+    if target_share is not None:
+        share = base_row("figures")
+        share[f.index("Region")], share[f.index("Metric")], share[f.index("Value")] = (
+            "World", "mobilised_pct", target_share)
+        sheets["Brief figures"].append(share)
+    return xlsx(sheets)
+
+
 def formula_text_csv() -> bytes:
     return csv_text(activities_csv('=HYPERLINK("https://example.org/tor","Terms of reference")')).encode("utf-8")
 
@@ -404,6 +433,9 @@ class Case:
     #: Other files of the corpus loaded together with this one (for a single-dataset CSV, the rest of the set).
     load_with: tuple[str, ...] = ()
     decision: str | None = None
+    #: The corpus file that plays the published version, and the plausibility warnings expected against it.
+    against: str | None = None
+    concerns: tuple[Position, ...] = ()
 
 
 def cell_case(file: str, wrong: str, sheet: str, header: str, value: object, code: str, row: int = 2) -> Case:
@@ -527,6 +559,30 @@ CASES: tuple[Case, ...] = (
          "missing_contributions.xlsx.", "invalid", lambda: contributions_csv(["1,250"], ","),
          errors=(("ambiguous_number", "contributions_ambiguous_amount", 2, "Amount (USD)"),),
          load_with=("missing_contributions.xlsx",)),
+    # --- Read as written, but implausible against the published data (warnings to confirm before publishing) ---
+    Case("plausible_published.xlsx", "Nothing wrong: the published version the cases below are compared with, "
+         "three contributions (USD 250,000 to USD 1,500,000) and the capitalisation target (USD 150 million).",
+         "valid", contributions_set),
+    Case("plausible_update.xlsx", "Nothing implausible: Spain's contribution moves from USD 800,000 to USD 900,000.",
+         "valid", lambda: contributions_set({"Spain": 900_000}), against="plausible_published.xlsx"),
+    Case("implausible_amounts_100x.xlsx", "Every contribution 100 times the published one, as decimal commas "
+         "misread as thousands give: the total moves 100×, the target is 170 % mobilised, each amount is more "
+         "than 5 times the largest published.", "valid",
+         lambda: contributions_set({c: 100 * a for c, _, a in PUBLISHED_CONTRIBUTIONS}),
+         against="plausible_published.xlsx",
+         concerns=(("figure_jump", "Contributions", None, "Amount (USD)"),
+                   ("share_over_100", "Contributions", None, "Amount (USD)"),
+                   ("amount_outlier", "Contributions", 2, "Amount (USD)"),
+                   ("amount_outlier", "Contributions", 3, "Amount (USD)"),
+                   ("amount_outlier", "Contributions", 4, "Amount (USD)"))),
+    Case("implausible_extra_zeros.xlsx", "Portugal's USD 250,000 typed with two extra zeros (USD 25,000,000): "
+         "more than 5 times the largest published amount, and the total moves 10×.", "valid",
+         lambda: contributions_set({"Portugal": 25_000_000}), against="plausible_published.xlsx",
+         concerns=(("figure_jump", "Contributions", None, "Amount (USD)"),
+                   ("amount_outlier", "Contributions", 3, "Amount (USD)"))),
+    Case("implausible_share.xlsx", "A published mobilised share of 400 (Brief figures row 4): a percentage over "
+         "100.", "valid", lambda: contributions_set(target_share=400), against="plausible_published.xlsx",
+         concerns=(("share_over_100", "Brief figures", 4, "Value"),)),
     # --- Decisions ----------------------------------------------------------------------------------------------
     Case("formula_text.csv", 'Country activities as CSV whose Note is =HYPERLINK("https://example.org/tor","Terms '
          'of reference"). Loaded with missing_sheet.xlsx, which holds the other datasets. Not an error: see '
@@ -547,6 +603,9 @@ def manifest() -> dict:
         entry["warnings"] = positions(case.warnings)
         if case.decision:
             entry["decision"] = case.decision
+        if case.against:
+            entry["against"] = case.against
+            entry["concerns"] = positions(case.concerns)
         entries.append(entry)
     return {
         "about": "Bad spreadsheets, one defect each on top of a complete valid set, written by "
@@ -554,7 +613,9 @@ def manifest() -> dict:
                  "loaded with load_files(..., complete=True), together with the files in load_with if any. status: "
                  "'unreadable' = refused by the reader, 'invalid' = read but rejected, 'valid' = accepted "
                  "(warnings only). errors and warnings list every expected problem as (code, sheet, row, column); "
-                 "rows are Excel row numbers.",
+                 "rows are Excel row numbers. A case with 'against' is compared with that file as the published "
+                 "version: 'concerns' lists the plausibility warnings (gcmdash.plausibility) expected, to be "
+                 "confirmed before publishing.",
         "cases": entries,
     }
 

@@ -129,9 +129,18 @@ def bundled_bytes() -> bytes:
 
 
 @functools.cache
-def edited_workbook(title: str = "", objectives: str = "", extra_practice: bool = False) -> bytes:
-    """The bundled workbook with the first practice's title and/or objectives changed, or one practice added."""
+def edited_workbook(title: str = "", objectives: str = "", extra_practice: bool = False,
+                    amounts_times: int = 1) -> bytes:
+    """The bundled workbook with the first practice's title and/or objectives changed, or one practice added; or
+    every contribution multiplied (as decimal commas misread as thousands would give: implausible, still valid)."""
     book = load_workbook(io.BytesIO(bundled_bytes()))
+    if amounts_times != 1:
+        contributions = book["Contributions"]
+        column = [cell.value for cell in contributions[1]].index("Amount (USD)") + 1
+        for row in range(2, contributions.max_row + 1):
+            cell = contributions.cell(row=row, column=column)
+            if isinstance(cell.value, (int, float)):
+                cell.value *= amounts_times
     sheet = book["Practices"]
     header = [cell.value for cell in sheet[1]]
     if title:

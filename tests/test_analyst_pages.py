@@ -55,6 +55,20 @@ def test_a_good_upload_shows_its_changes_and_can_be_previewed_but_not_published_
     assert any("Previewing your upload" in w.value for w in app.warning)
 
 
+def test_implausible_values_are_flagged_and_publishing_asks_to_confirm_them():
+    from tests.store_support import edited_workbook
+
+    app = _open("pages/data.py")
+    app.file_uploader[0].set_value(("gcm-data.xlsx", edited_workbook(amounts_times=100), XLSX)).run()
+    assert not app.exception
+    assert any("No errors" in s.value for s in app.success)  # read as written: valid
+    assert any("values to check" in w.value for w in app.warning)
+    assert [c.label for c in app.checkbox] == ["I have checked the values flagged above: they are right"]
+    app = _open("pages/data.py")
+    app.file_uploader[0].set_value(("gcm-data.xlsx", _edited("A renamed practice"), XLSX)).run()
+    assert not app.checkbox and not any("values to check" in w.value for w in app.warning)
+
+
 def test_history_lists_the_seeded_version():
     app = _open("pages/history.py")
     assert not app.exception

@@ -15,7 +15,8 @@ from types import ModuleType
 
 import pytest
 
-from gcmdash.issues import IssueCode
+from gcmdash import plausibility
+from gcmdash.issues import TO_CONFIRM, IssueCode
 from gcmdash.loading import load_files
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -148,6 +149,27 @@ def test_bad_file_gives_exactly_the_manifest_problems(case):
         assert not result.valid
         assert result.error_count == len(case["errors"])
         assert result.dataset is None  # never applied
+
+
+# --------------------------------------------------------------------------------------------------------------
+# Plausibility against a published version
+
+COMPARED = [case for case in CASES if case.get("against")]
+
+
+def test_plausibility_cases_cover_every_concern():
+    shown = {IssueCode(i["code"]) for case in COMPARED for i in case["concerns"]}
+    assert shown == TO_CONFIRM
+    assert any(not case["concerns"] for case in COMPARED)  # and a plausible update raises none
+
+
+@pytest.mark.parametrize("case", COMPARED, ids=_ids(COMPARED))
+def test_implausible_file_gives_exactly_the_manifest_concerns(case):
+    published = load_files([(case["against"], (CORPUS / case["against"]).read_bytes())], complete=True).dataset
+    upload = load_files(_files(case), complete=True)
+    concerns = plausibility.upload_concerns(published, upload)
+    assert {(str(i.code), i.sheet, i.row, i.column) for i in concerns} == _expected(case["concerns"])
+    assert all(not i.is_error for i in concerns)  # read as written: confirmed, never refused
 
 
 # --------------------------------------------------------------------------------------------------------------

@@ -43,8 +43,13 @@ def test_removed_records(pair):
 def test_figure_changes_list_only_what_moves(pair):
     moved = changes.figure_changes(*pair)
     ece = moved[(moved["Region"] == "ECE") & (moved["Figure"] == "Practices")]
-    assert list(ece["Published"]) == [1] and list(ece["After the upload"]) == [2]
+    assert list(ece["Published"]) == ["1"] and list(ece["After the upload"]) == ["2"]
+    assert list(ece["Change"]) == ["+1"]
     assert not (moved["Figure"] == "Pledges").any()
+    money = moved[(moved["Region"] == "All") & (moved["Figure"] == "M-MPTF contributions")].iloc[0]
+    # Written as the cards write amounts, never 1500000.0 → 2000000.0.
+    assert (money["Published"], money["After the upload"], money["Change"]) == (
+        "USD 1.5 million", "USD 2 million", "+USD 500,000")
 
 
 def test_summary_and_details_tables(pair):
@@ -53,6 +58,10 @@ def test_summary_and_details_tables(pair):
     assert summary.loc["Practices", "Added"] == 1 and summary.loc["Practices", "Changed"] == 1
     details = changes.details_table(found)
     assert set(details["Change"]) == {"added", "changed"}
+    edits = dict(zip(details["Record"], details["Fields changed (old → new)"], strict=True))
+    # Each changed field with its old and new value, not only its name; amounts with separators and unit.
+    assert edits["DEU / 2022"] == "Amount (USD): USD 1,500,000 → USD 2,000,000"
+    assert edits["PR-1"].startswith("Title: Skills passport for returnees → A renamed practice; Scope: National → Local")
 
 
 def test_report_tables_explain_every_code(workbook):

@@ -20,7 +20,8 @@ def test_validate_valid_file_exits_0(workbook, capsys):
     path = workbook(valid_sheets())
     assert main(["validate", str(path), "--json"]) == 0
     report = json.loads(capsys.readouterr().out)
-    assert report == {"valid": True, "errors": [], "error_count": 0}
+    assert {k: report[k] for k in ("valid", "errors", "error_count")} == {"valid": True, "errors": [], "error_count": 0}
+    assert set(report) == {"valid", "errors", "error_count", "to_confirm", "compared_with"}
 
 
 def test_validate_invalid_file_exits_1_with_located_errors(workbook, capsys):
@@ -168,3 +169,26 @@ def test_summary_json_gives_each_figure_beside_its_published_value_and_the_world
     text = _run("summary", "--region", "ECE").stdout
     assert "M-MPTF capitalisation target: USD 150 million (brief, 1 March 2024)" in text
     assert "mobilized" not in text + json.dumps(figures)
+
+
+def test_implausible_values_are_warnings_in_validate_and_need_confirm_to_publish(tmp_path, monkeypatch, capsys):
+    from pathlib import Path
+
+    from gcmdash.store import Store
+
+    corpus = Path(__file__).parent / "fixtures" / "bad"
+    monkeypatch.setenv("GCMDASH_STORE_DIR", str(tmp_path))
+    published, wrong = str(corpus / "plausible_published.xlsx"), str(corpus / "implausible_amounts_100x.xlsx")
+    # Against the bundled data (version 1) the small set is itself implausible: confirmed, it becomes version 2.
+    assert main(["publish", published, "--note", "small set", "--confirm", "--as", "ana"]) == 0
+    capsys.readouterr()
+    assert main(["validate", wrong, "--json"]) == 0  # read as written: valid, with values to check
+    report = json.loads(capsys.readouterr().out)
+    assert report["valid"] is True and report["compared_with"] == "published version 2"
+    assert {i["code"] for i in report["to_confirm"]} == {"figure_jump", "share_over_100", "amount_outlier"}
+    assert main(["publish", wrong, "--note", "amounts", "--as", "ana"]) == 1
+    captured = capsys.readouterr()
+    assert "amount_outlier" in captured.out and "--confirm" in captured.err
+    assert Store.from_settings().current_number() == 2  # nothing published
+    assert main(["publish", wrong, "--note", "amounts, checked", "--as", "ana", "--confirm"]) == 0
+    assert Store.from_settings().current_number() == 3

@@ -116,6 +116,29 @@ def test_bad_upload_is_reported_good_one_previewed_published_and_rolled_back(new
     assert _practices_card(later) == "70"
 
 
+def test_implausible_values_are_published_only_once_confirmed(new_context, analyst_server):
+    # Before: every amount 100 times too large (decimal commas misread) was offered for publishing like any upload.
+    analyst = new_context().new_page()
+    open_page(analyst, analyst_server + "/data")
+    _upload(analyst, "gcm-data.xlsx", edited_workbook(amounts_times=100))
+    expect(analyst.get_by_text("No errors")).to_be_visible()
+    expect(analyst.get_by_text(re.compile(r"\d+ values to check"))).to_be_visible()
+    expect(analyst.get_by_role("row", name=re.compile(r"^Contributions 2 Amount \(USD\) warning amount_outlier "))
+           ).to_be_visible()
+    _sign_in(analyst)
+    analyst.get_by_label("Note for the version history").fill("Amounts as sent")
+    analyst.keyboard.press("Tab")
+    wait_for_run(analyst)
+    publish = analyst.get_by_role("button", name="Publish for everyone")
+    expect(publish).to_be_disabled()
+    analyst.get_by_text("I have checked the values flagged above").click()
+    wait_for_run(analyst)
+    expect(publish).to_be_enabled()
+    publish.click()
+    wait_for_run(analyst)
+    expect(analyst.get_by_text(re.compile(r"Published as version \d+"))).to_be_visible()
+
+
 @pytest.fixture(scope="module")
 def postgres_url() -> Iterator[str]:
     """An empty database on a throwaway PostgreSQL server on loopback."""
