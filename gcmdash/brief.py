@@ -229,13 +229,12 @@ def legend_symbol(kind: str, fill: str) -> str:
 
 def _view_box(marked: Iterable[str], region: str) -> tuple[float, float, float, float]:
     """The longitudes and latitudes the map shows: the marked countries with a margin, else the whole region."""
-    marked = [c for c in marked if c in shapes.shape_codes()]
-    if marked:
-        west, south, east, north = shapes.bounds(marked)
-        pad_x, pad_y = max(3.0, 0.08 * (east - west)), max(2.0, 0.1 * (north - south))
-        west, east, south, north = west - pad_x, east + pad_x, south - pad_y, north + pad_y
-    else:
-        west, south, east, north = maps.fit_box(regions.coverage(region))
+    known = shapes.shape_codes()
+    # A region with nothing marked (no Country Network, no workshop in the data) shows all its countries.
+    shown = [c for c in marked if c in known] or [c for c in regions.coverage(region) if c in known]
+    west, south, east, north = shapes.bounds(shown)
+    pad_x, pad_y = max(3.0, 0.08 * (east - west)), max(2.0, 0.1 * (north - south))
+    west, east, south, north = west - pad_x, east + pad_x, south - pad_y, north + pad_y
     # Not flatter than 2:1 once projected: a thin band of countries gets some of their surroundings too.
     squeeze = math.cos(math.radians((south + north) / 2))
     wanted = (east - west) * squeeze / 2

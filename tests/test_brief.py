@@ -293,3 +293,13 @@ def test_cli_exit_codes(tmp_path, workbook, capsys):
     assert main(["brief", "--data", str(workbook(valid_sheets())), "--out", str(tmp_path / "no" / "b.html")]) == 2
     assert not (tmp_path / "b.html").exists()
     assert "objective_out_of_range" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("region", ["ECE", "ECA", "ESCAP", "ESCWA", "ECLAC"])
+def test_every_regions_brief_is_written_with_its_map(region, tmp_path):
+    # Before: a region with no Country Network or workshop in the data (ECLAC in the bundled data) crashed the
+    # brief (a map helper that no longer existed), in the CLI and behind the Overview's download.
+    out = tmp_path / "brief.html"
+    workbook = Path(__file__).resolve().parent.parent / "data" / "gcm-data.xlsx"
+    assert main(["brief", "--region", region, "--out", str(out), "--data", str(workbook)]) == 0
+    assert out.read_text("utf-8").count('<svg class="map"') == 1
