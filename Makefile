@@ -15,6 +15,7 @@ run: $(VENV)/.installed
 # installed here when missing; if it cannot be, those tests fail, saying why.
 # The accessibility tests (tests/e2e/test_accessibility.py) inject axe-core, installed from npm into .cache/axe.
 # The brief's PDF test reads the PDF's text with pdftotext (Debian's poppler-utils), installed the same way.
+# The round trip through LibreOffice (tests/test_round_trip.py) uses Debian's libreoffice-calc-nogui (no GUI).
 test: $(VENV)/.installed-test
 	@command -v chromium >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) \
 		|| echo "make test: could not install Debian's chromium; the browser tests (tests/e2e) will fail" >&2
@@ -23,6 +24,9 @@ test: $(VENV)/.installed-test
 		|| echo "make test: could not install PostgreSQL; the store tests on PostgreSQL (tests/test_store.py) will fail" >&2
 	@command -v pdftotext >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq poppler-utils) \
 		|| echo "make test: could not install poppler-utils; the brief's PDF test (tests/test_brief.py) will fail" >&2
+	@command -v soffice >/dev/null || (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq \
+		--no-install-recommends libreoffice-calc-nogui) \
+		|| echo "make test: could not install LibreOffice Calc; the round trip (tests/test_round_trip.py) will fail" >&2
 	@test -f .cache/axe/node_modules/axe-core/axe.min.js || npm install --no-save --silent --prefix .cache/axe axe-core@4 \
 		|| echo "make test: could not install axe-core (npm); the accessibility tests (tests/e2e) will fail" >&2
 	$(PY) -m pytest
