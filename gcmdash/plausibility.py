@@ -62,6 +62,14 @@ def _region_name(region: str | None) -> str:
     return regions.region_label(region).split(" — ")[0] if region else "All regions"
 
 
+def _behind(metric: str, sheets: Mapping[str, str]) -> tuple[str | None, str | None]:
+    """The sheet and column header an analyst checks when the figure looks wrong."""
+    key, column = _BEHIND.get(metric, (None, None))
+    if key is None:
+        return None, None
+    return sheets.get(key), dataset(key).column(column).header if column else None
+
+
 def _factor(was: float, now: float) -> float:
     """How many times larger or smaller: infinite for a figure falling to zero from at least the jump factor (rows
     lost), 1 for one rising from zero (a region's first records are normal news)."""
@@ -87,10 +95,9 @@ def _figure_jumps(old: Dataset, new: Dataset, sheets: Mapping[str, str]) -> list
         factor, _, figure, was = found[0]
         where = "; ".join(f"{name} {formatting.amount(w, f.unit)} → {formatting.amount(f.value, f.unit)}"
                           for _, name, f, w in found)
-        key, column = _BEHIND.get(metric, (None, None))
+        sheet, column = _behind(metric, sheets)
         issues.append(Issue(
-            sheets.get(key) if key else None, None, dataset(key).column(column).header if key and column else None,
-            IssueCode.FIGURE_JUMP,
+            sheet, None, column, IssueCode.FIGURE_JUMP,
             f"“{figure.label}” would {'fall to zero' if math.isinf(factor) else f'move by {factor:,.1f}×'} against "
             f"the published data ({where}). A move this large "
             "is more often a misread column (decimal commas, thousands, a unit in millions) or missing rows than "
@@ -107,10 +114,9 @@ def _shares(new: Dataset, sheets: Mapping[str, str]) -> list[Issue]:
         for figure in metrics.summary(new, region):
             if figure.unit == "%" and figure.value > 100 and figure.metric not in seen:
                 seen.add(figure.metric)
-                key, column = _BEHIND.get(figure.metric, (None, None))
+                sheet, column = _behind(figure.metric, sheets)
                 issues.append(Issue(
-                    sheets.get(key) if key else None, None,
-                    dataset(key).column(column).header if key and column else None, IssueCode.SHARE_OVER_100,
+                    sheet, None, column, IssueCode.SHARE_OVER_100,
                     f"“{figure.label}” would be {formatting.amount(figure.value, '%')} ({figure.note}): a share "
                     "cannot pass 100 % unless the target was exceeded. Check the amounts (a decimal comma read as "
                     "thousands multiplies each by 100); if it is right, confirm it before publishing.",
