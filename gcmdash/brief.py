@@ -607,8 +607,7 @@ def _about(data: Dataset, region: str, figures: list[Figure], label: str, made: 
         if f.published is None:
             published, check = "—", ""
         else:
-            hedge = {"Over": "over ", "Close to": "close to "}.get(f.qualifier or "", "")
-            published = esc(hedge + formatting.amount(f.published, f.unit))
+            published = esc(formatting.hedge(f.qualifier) + formatting.amount(f.published, f.unit))
             check = '<span class="mark warn">⚠ differs</span>' if f.differs else '<span class="mark ok">✓</span>'
         source = _link("source", f.source) if _web_link(f.source) else esc(f.source or "")
         rows.append(f"<tr><td>{esc(f.label)}</td><td class=num>{esc(formatting.shown_value(f))}</td>"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 import json
 import os
 import sys
@@ -110,20 +109,20 @@ def cmd_summary(args: argparse.Namespace) -> int:
         print(json.dumps({"region": args.region, "data_version": data.version, "shown": label,
                           **metrics.figure_values(figures),
                           "figures": {f.metric: metrics.figure_record(f) for f in figures},
-                          "worldwide": metrics.worldwide(data)}, ensure_ascii=False, indent=2))
+                          "worldwide": {f.metric: metrics.figure_record(f) for f in metrics.worldwide(data)}},
+                         ensure_ascii=False, indent=2))
         return EXIT_VALID
     print(f"{regions.region_label(region) if region else 'All regions'} — {label}")
     for figure in figures:
         # As the cards write them: counts as whole numbers, money as "USD 56.3 million", shares as "39.5%".
         note = f" ({figure.note})" if figure.note and not figure.without_records else ""
         print(f"  {figure.label}: {formatting.shown_value(figure)}{note} · {formatting.published_line(figure)}")
-    context = [r for r in metrics.worldwide(data).values() if r["published"] is not None]
+    context = [f for f in metrics.worldwide(data) if f.published is not None]
     if context:
         print("Worldwide, as the brief gives it:")
-    for record in context:
-        hedge = {"Over": "over ", "Close to": "close to "}.get(str(record["qualifier"]), "")
-        print(f"  {record['label']}: {hedge}{formatting.amount(float(record['published']), str(record['unit']))} "
-              f"(brief, {formatting.day(dt.date.fromisoformat(str(record['as_of'])))})")
+    for figure in context:
+        shown = formatting.hedge(figure.qualifier) + formatting.amount(figure.published, figure.unit)
+        print(f"  {figure.label}: {shown} (brief, {formatting.day(figure.as_of)})")
     return EXIT_VALID
 
 

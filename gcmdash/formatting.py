@@ -44,7 +44,7 @@ def amount(value: float, unit: str) -> str:
 def exact(value: float, unit: str) -> str:
     """A cell's value in full, with thousands separators and its unit ("USD 6,180,000", "2,700.5"): what an analyst
     typed, for a diff or a warning (headline figures are rounded by ``amount`` instead)."""
-    text = f"{value:,.2f}".removesuffix(".00") if not float(value).is_integer() else f"{value:,.0f}"
+    text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
     return f"USD {text}" if unit == "USD" else f"{text}%" if unit == "%" else text
 
 
@@ -58,15 +58,19 @@ def day(value: dt.date | None) -> str:
     return "" if value is None else f"{value.day} {value:%B %Y}"
 
 
+def hedge(qualifier: str | None) -> str:
+    """The words a published value is given with: "over ", "close to ", or none for an exact one."""
+    return {"Over": "over ", "Close to": "close to "}.get(qualifier or "", "")
+
+
 def published_line(figure: Figure) -> str:
     """How the brief published the figure, with its as-of date, or why there is none."""
     if figure.without_records:
         return "No records of this kind for this region in the data, and no published figure."
     if figure.published is None:
         return "No published figure to compare."
-    hedge = {"Over": "over ", "Close to": "close to "}.get(figure.qualifier or "", "")
     verdict = "differs from the records" if figure.differs else "the records agree"
-    return f"Brief, {day(figure.as_of)}: {hedge}{amount(figure.published, figure.unit)} — {verdict}"
+    return f"Brief, {day(figure.as_of)}: {hedge(figure.qualifier)}{amount(figure.published, figure.unit)} — {verdict}"
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")

@@ -112,18 +112,23 @@ def _frozen(value: Any) -> Hashable:
     return value
 
 
+def kept(data: Any, key: Hashable, compute: Callable[[], R]) -> R:
+    """The result held under key in the Dataset's own store, computed (and kept) when it is not there."""
+    found, value = data.memo.get(key)
+    if found:
+        return value
+    value = compute()
+    data.memo.put(key, value)
+    return value
+
+
 def per_version(function: Callable[P, R]) -> Callable[P, R]:
     """Remember a pure function of (Dataset, hashable arguments…) in the Dataset's own store."""
 
     @functools.wraps(function)
     def remembered(data, *args, **kwargs):
         key = (function.__module__, function.__qualname__, _frozen(args), _frozen(tuple(sorted(kwargs.items()))))
-        found, value = data.memo.get(key)
-        if found:
-            return value
-        value = function(data, *args, **kwargs)
-        data.memo.put(key, value)
-        return value
+        return kept(data, key, lambda: function(data, *args, **kwargs))
 
     remembered.uncached = function  # type: ignore[attr-defined]
     return remembered

@@ -222,21 +222,22 @@ def summary(data: Dataset, region: str | None) -> list[Figure]:
         row = published(data, region, metric)
         if row is None and metric == "mobilised_pct":
             row = published(data, ALL, metric)
-        figures.append(Figure(
-            metric, label, float(value), unit,
-            published=None if row is None else float(row["value"]),
-            as_of=None if row is None else row["as_of"],
-            source=None if row is None else str(row["source"]),
-            note=note,
-            qualifier=None if row is None or pd.isna(row["qualifier"]) else str(row["qualifier"]),
-            description=description,
-        ))
+        figures.append(Figure(metric, label, float(value), unit, note=note, description=description,
+                              **_published_parts(row)))
     return figures
+
+
+def _published_parts(row: pd.Series | None) -> dict[str, object]:
+    """A Figure's published value, date, source and qualifier from a Brief figures row (all None without one)."""
+    if row is None:
+        return {"published": None, "as_of": None, "source": None, "qualifier": None}
+    return {"published": float(row["value"]), "as_of": row["as_of"], "source": str(row["source"]),
+            "qualifier": None if pd.isna(row["qualifier"]) else str(row["qualifier"])}
 
 
 def figure_values(figures: list[Figure]) -> dict[str, float]:
     """Computed values by metric, whole numbers as int (for JSON and tests)."""
-    return {f.metric: int(f.value) if float(f.value).is_integer() else round(f.value, 2) for f in figures}
+    return {f.metric: _json_number(f.value) for f in figures}
 
 
 def _json_number(value: float | None) -> float | int | None:
@@ -245,8 +246,13 @@ def _json_number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else round(float(value), 2)
 
 
-def figure_record(figure: Figure, computed: bool = True) -> dict[str, object]:
+#: Figures the brief sets rather than counts: the records give no value for them.
+SET_NOT_COMPUTED = frozenset({"capitalisation_target_usd"})
+
+
+def figure_record(figure: Figure) -> dict[str, object]:
     """One figure for JSON: the computed value (None where records cannot give it) beside the published one."""
+    computed = figure.metric not in SET_NOT_COMPUTED
     return {
         "label": figure.label, "value": _json_number(figure.value) if computed else None, "unit": figure.unit,
         "published": _json_number(figure.published), "qualifier": figure.qualifier,
@@ -263,21 +269,11 @@ WORLDWIDE = (
 )
 
 
-def worldwide(data: Dataset) -> dict[str, dict[str, object]]:
-    """The brief's worldwide context as JSON records: computed from every record beside the published World figure."""
-    computed = {f.metric: f for f in summary(data, ALL)}
-    records = {}
-    for metric, label, unit in WORLDWIDE:
-        row = published(data, ALL, metric)
-        figure = computed.get(metric) or Figure(metric, label, 0.0, unit)
-        figure = Figure(
-            metric, label, figure.value, unit,
-            published=None if row is None else float(row["value"]),
-            as_of=None if row is None else row["as_of"], source=None if row is None else str(row["source"]),
-            qualifier=None if row is None or pd.isna(row["qualifier"]) else str(row["qualifier"]),
-        )
-        records[metric] = figure_record(figure, computed=metric in computed)
-    return records
+def worldwide(data: Dataset) -> list[Figure]:
+    """The brief's worldwide context: computed from every record (the target excepted) beside the World figure."""
+    computed = {f.metric: f.value for f in summary(data, ALL)}
+    return [Figure(metric, label, computed.get(metric, 0.0), unit, **_published_parts(published(data, ALL, metric)))
+            for metric, label, unit in WORLDWIDE]
 
 
 def figures_table(figures: list[Figure]) -> pd.DataFrame:
