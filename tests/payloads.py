@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from gcmdash.schema import DATASETS, Kind
+from gcmdash.schema import DATASETS, Kind, dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKBOOK = ROOT / "data" / "gcm-data.xlsx"
@@ -48,7 +48,7 @@ LINKS = (
 
 def _columns(sheet_key: str) -> tuple[list[str], list[str]]:
     """The free-text and the link headers of a dataset."""
-    spec = next(s for s in DATASETS if s.key == sheet_key)
+    spec = dataset(sheet_key)
     return ([c.header for c in spec.columns if c.kind is Kind.TEXT],
             [c.header for c in spec.columns if c.kind is Kind.URL])
 
