@@ -59,10 +59,11 @@ def axe_script() -> Path:
 
 
 def wait_drawn(page, presenting: bool) -> None:
-    """Wait until the page or slide is whole: no placeholder left, every chart's marks and map's canvas drawn.
+    """Wait until the page or slide is whole: no placeholder left, every chart's marks, map's canvas and table drawn.
 
     A run can end with elements still to come (placeholders) and a second run can follow (a widget bound to the
-    address): the scan must see the page a person sees once it has settled.
+    address): the scan must see the page a person sees once it has settled. A table's cells reach the DOM (its
+    accessible copy) only after its canvas is drawn, a moment after the run ends.
     """
     if presenting:
         expect(page.locator(".st-key-present-counter")).to_be_visible()
@@ -75,7 +76,10 @@ def wait_drawn(page, presenting: bool) -> None:
                    .filter(c => c.offsetParent !== null)
                    .every(c => c.querySelector('svg g.role-mark > *, canvas'))
               && [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')]
-                   .every(m => m.querySelector('canvas'))""")
+                   .every(m => m.querySelector('canvas'))
+              && [...document.querySelectorAll('[data-testid="stDataFrame"]')]
+                   .filter(d => d.checkVisibility())
+                   .every(d => d.querySelector('table'))""")
     for chart in page.get_by_test_id("stDeckGlJsonChart").all():
         expect(chart.locator("canvas").first).to_be_visible()
     wait_for_run(page)
