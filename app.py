@@ -4,7 +4,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from gcmdash import presenter, ui
+from gcmdash.ui import presenter, widgets as ui
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 

@@ -37,8 +37,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from gcmdash import countries, framework, regions  # noqa: E402
-from gcmdash.schema import (  # noqa: E402
+from gcmdash.model import countries, framework, regions
+from gcmdash.model.schema import (  # noqa: E402
     ACTOR_TYPES, CONTRIBUTIONS, DATASETS, PLEDGE_FORMS, PLEDGE_KINDS, PRACTICES, PROGRAMME_STATUSES, PROGRAMMES,
     PLEDGES, SCOPES, THEMATIC_AREAS,
 )
@@ -265,7 +265,7 @@ def data_dir(scale: str, seed: int = SEED) -> Path:
 
 def load(scale: str, seed: int = SEED):
     """The LoadResult of this scale's workbook, validated as the app validates a published version."""
-    from gcmdash.loading import load_files
+    from gcmdash.ingest.loading import load_files
 
     path = ensure(scale, seed)
     return load_files([(path.name, path.read_bytes())], complete=scale != "reading")

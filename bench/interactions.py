@@ -6,7 +6,7 @@ scope, countries), as a viewer would click through them. Reported: the median ov
 the slowest state's median. Target: < 150 ms per interaction.
 
 Beyond the view functions, the pages that show a records table (``ui.records_table``) turn the page of records
-shown into the spreadsheet layout (``exports.records_for_people``), blank its gaps (``tables.for_display``) and hand
+shown into the spreadsheet layout (``records_for_people``), blank its gaps (``tables.for_display``) and hand
 it to ``st.dataframe``, which serialises it to Arrow: measured as "records table" for the Practices page, the
 largest, as first drawn (spreadsheet order), sorted by title over all records, and searched ("skills passport");
 on top of ``views.practices``, which has its own row.
@@ -30,7 +30,7 @@ TARGET_MS = 150
 
 
 def filter_states():
-    from gcmdash.filters import Filters
+    from gcmdash.model.filters import Filters
 
     return [
         ("ECE", Filters(region="ECE")),
@@ -46,7 +46,9 @@ def filter_states():
 
 def page_actions(data):
     """Page name -> function of Filters doing that page's server-side computation."""
-    from gcmdash import maps, metrics, views
+    from gcmdash.render import maps
+    from gcmdash.views import metrics, pages as views
+    from gcmdash.views.people import column_for_people, records_for_people
 
     layers = [layer.label for layer in maps.LAYERS]
 
@@ -73,16 +75,17 @@ def page_actions(data):
         # ui.records_table's server work, without its widgets, on top of views.practices.
         from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
 
-        from gcmdash import exports, settings, tables
+        from gcmdash import settings
+        from gcmdash.views import tables
 
         records = practice_records(f)
         if query:  # the records' search text is built once per version, when it is loaded (timed on its own row)
             records = records[views.search(data, "practices", records, query)]
         page = tables.page_of(len(records), settings.get("table_page_rows"), 1)
         tables.fingerprint(records.index)
-        rows = (tables.sort_order(exports.column_for_people("practices", sort, records))[page.start:page.stop]
+        rows = (tables.sort_order(column_for_people("practices", sort, records))[page.start:page.stop]
                 if sort else slice(page.start, page.stop))
-        shown = exports.records_for_people("practices", records.iloc[rows])
+        shown = records_for_people("practices", records.iloc[rows])
         return convert_pandas_df_to_arrow_bytes(tables.for_display(shown))  # what st.dataframe does with it
 
     def searched(f):
@@ -111,7 +114,7 @@ def page_actions(data):
 def measure(data, repeat: int = 3, cached: bool = False) -> dict[str, dict[str, list[float]]]:
     """Milliseconds per page and state: {page: {state: [ms, ...]}}, after one warm-up pass.
 
-    Uncached (the default), the data version's shared results (gcmdash.memo) are forgotten before every timed
+    Uncached (the default), the data version's shared results (gcmdash.model.memo) are forgotten before every timed
     call, so each figure is the first viewer asking for that state; cached, they are kept, so it is every
     later viewer asking for a state already computed.
     """

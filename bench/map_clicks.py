@@ -3,7 +3,7 @@
 Found while testing issue 10: Streamlit 1.67 bundles deck.gl 9.4.1, which lost the first pick of any pickable layer
 drawn after a non-pickable one; the map drew the world's context countries first, so a click at a spot no earlier
 pick looked at selected nothing (the browser sent the server no message at all). The context is now drawn last and
-pushed behind by a model matrix (gcmdash/maps.py). Measured here on a warm server, each way `attempts` times over
+pushed behind by a model matrix (gcmdash/render/maps.py). Measured here on a warm server, each way `attempts` times over
 five countries of the UNECE map, each attempt on a freshly opened /map:
 
 * instant click: Playwright's click at the country's pixel, without resting there first;
@@ -43,9 +43,9 @@ _RECORD_POINTER = """() => { window.__pointer = [];
 
 def offsets() -> dict[str, tuple[float, float]]:
     """Each country's marker point in pixels from the middle of the map, as gcmdash fits the UNECE view."""
-    from gcmdash import maps
-    from gcmdash.filters import Filters
-    from gcmdash.loading import bundled
+    from gcmdash.render import maps
+    from gcmdash.model.filters import Filters
+    from gcmdash.ingest.loading import bundled
 
     facts = maps.country_facts(bundled().dataset, Filters(region=REGION))
     return {code: maps.offset_from_middle(facts, REGION, code) for code in CODES}
@@ -55,7 +55,7 @@ def _attempt(context, base: str, way: str, code: str, offset: tuple[float, float
     """Open the map, point at the country the given way; whether its profile opened."""
     from playwright.sync_api import expect
 
-    from gcmdash import countries
+    from gcmdash.model import countries
 
     name = countries.country_name(code)
     page = context.new_page()

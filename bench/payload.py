@@ -17,8 +17,11 @@ TARGET_BYTES = 1_000_000
 def measure(data, label: str) -> list[Result]:
     from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
 
-    from gcmdash import exports, maps, settings, tables, views
-    from gcmdash.filters import Filters
+    from gcmdash.render import maps
+    from gcmdash import settings
+    from gcmdash.views import tables, pages as views
+    from gcmdash.model.filters import Filters
+    from gcmdash.views.people import records_for_people
 
     layers = [layer.label for layer in maps.LAYERS]
     out = []
@@ -33,7 +36,7 @@ def measure(data, label: str) -> list[Result]:
         records = views.practices(data, Filters(region=region)).records
         page = tables.page_of(len(records), settings.get("table_page_rows"), 1)
         shown = records.iloc[page.start:page.stop]
-        size = len(convert_pandas_df_to_arrow_bytes(tables.for_display(exports.records_for_people("practices", shown))))
+        size = len(convert_pandas_df_to_arrow_bytes(tables.for_display(records_for_people("practices", shown))))
         out.append(Result(PART, f"Practices table Arrow, {region or 'All'}, {label}", size / 1e6, "MB", "< 1 MB",
                           size < TARGET_BYTES, f"{len(shown):,} of {len(records):,} rows sent per rerun"))
     return out

@@ -25,8 +25,8 @@ def run(repeat: int = 5) -> list[Result]:
     import pandas as pd
     import python_calamine
 
-    from gcmdash.loading import load_files
-    from gcmdash.reading import read_bytes
+    from gcmdash.ingest.loading import load_files
+    from gcmdash.ingest.reading import read_bytes
 
     path = generate.ensure("reading")
     data = path.read_bytes()

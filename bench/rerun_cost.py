@@ -275,8 +275,9 @@ PARTS = (
         "shell", "present_button", "_sidebar_widgets", "filter_sidebar", "data_banner", "preview_banner",
         "illustrative_notice", "leave_pages_folder_mode", "dataset_or_stop")),
     ("data: views, filters, metrics, maps (not mine)", lambda f: any(
-        f"gcmdash/{m}.py" in (f.file_path or "") for m in ("views", "filters", "metrics", "maps", "dataset"))),
-    ("charts: Altair build, to_dict, st.altair_chart", lambda f: "gcmdash/charts.py" in (f.file_path or "")
+        f"gcmdash/{m}.py" in (f.file_path or "")
+        for m in ("views/pages", "model/filters", "views/metrics", "render/maps", "model/dataset"))),
+    ("charts: Altair build, to_dict, st.altair_chart", lambda f: "gcmdash/render/charts.py" in (f.file_path or "")
      or f.function in ("chart_block", "chart", "_themed", "altair_chart", "vega_lite_chart", "_slide_chart")),
     ("records tables and downloads (not mine)", lambda f: f.function in (
         "records_table", "record_downloads", "table_downloads")),

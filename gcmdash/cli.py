@@ -12,12 +12,13 @@ from typing import TYPE_CHECKING, Any
 
 # Only light modules here: --help and argument errors answer before pandas, openpyxl or a database driver load.
 # Each command imports what it needs.
-from gcmdash import formatting, regions
-from gcmdash.issues import Issue, SpreadsheetError
+from gcmdash import formatting
+from gcmdash.model import regions
+from gcmdash.ingest.issues import Issue, SpreadsheetError
 
 if TYPE_CHECKING:
-    from gcmdash.loading import LoadResult
-    from gcmdash.store import Store, Version
+    from gcmdash.ingest.loading import LoadResult
+    from gcmdash.store.versions import Store, Version
 
 EXIT_VALID, EXIT_INVALID, EXIT_UNREADABLE = 0, 1, 2
 ALL_REGIONS = "All"
@@ -58,8 +59,8 @@ def _published_concerns(result: LoadResult) -> tuple[list[Issue], str | None]:
     when the upload is not valid or no store answers (validate then checks the files alone)."""
     if result.dataset is None:
         return [], None
-    from gcmdash import plausibility
-    from gcmdash.store import PublishRefused, StoreUnavailable
+    from gcmdash.views import plausibility
+    from gcmdash.store.versions import PublishRefused, StoreUnavailable
 
     try:
         store = _open_store()
@@ -78,8 +79,8 @@ def _exit_code(result: LoadResult) -> int:
 
 def cmd_validate(args: argparse.Namespace) -> int:
     """Check spreadsheets and list every problem."""
-    from gcmdash.loading import expand, load_paths
-    from gcmdash.reading import SPREADSHEET_KINDS
+    from gcmdash.ingest.loading import expand, load_paths
+    from gcmdash.ingest.reading import SPREADSHEET_KINDS
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -96,7 +97,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def cmd_summary(args: argparse.Namespace) -> int:
     """Print a region's headline figures."""
-    from gcmdash import metrics
+    from gcmdash.views import metrics
 
     found = _chosen_data(args, "summary")
     if isinstance(found, int):
@@ -128,7 +129,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
 def cmd_template(args: argparse.Namespace) -> int:
     """Write the blank template workbook."""
-    from gcmdash.template import write_template
+    from gcmdash.ingest.template import write_template
 
     folder = Path(args.out).expanduser().parent
     if not folder.is_dir():
@@ -145,7 +146,7 @@ def cmd_template(args: argparse.Namespace) -> int:
 
 def cmd_docs(args: argparse.Namespace) -> int:
     """Write docs/data-format.md from the schema."""
-    from gcmdash.formatdoc import data_format_markdown
+    from gcmdash.ingest.formatdoc import data_format_markdown
 
     Path(args.out).write_text(data_format_markdown(), encoding="utf-8")
     print(f"Data format written to {args.out}")
@@ -156,7 +157,7 @@ def cmd_add_analyst(args: argparse.Namespace) -> int:
     """Add a local analyst account, or set its password; prints neither the password nor its hash."""
     import getpass
 
-    from gcmdash import auth
+    from gcmdash.store import auth
 
     path = Path(args.secrets) if args.secrets else auth.secrets_path()
     try:
@@ -187,7 +188,7 @@ def cmd_add_analyst(args: argparse.Namespace) -> int:
 
 def _open_store() -> Store:
     # Imported here: only these commands need the database driver.
-    from gcmdash.store import Store
+    from gcmdash.store.versions import Store
 
     store = Store.from_settings()
     store.ensure_ready()
@@ -230,9 +231,9 @@ def _note(text: str) -> str:
 
 def cmd_publish(args: argparse.Namespace) -> int:
     """Publish spreadsheets as the new current version: exit 0 published, 1 invalid, 2 unreadable or no store."""
-    from gcmdash.loading import expand
-    from gcmdash.reading import file_bytes
-    from gcmdash.store import PublishRefused, StoreUnavailable
+    from gcmdash.ingest.loading import expand
+    from gcmdash.ingest.reading import file_bytes
+    from gcmdash.store.versions import PublishRefused, StoreUnavailable
 
     missing = [p for p in args.paths if not Path(p).exists()]
     if missing:
@@ -255,7 +256,7 @@ def cmd_publish(args: argparse.Namespace) -> int:
             print("Not published: nothing was changed.", file=sys.stderr)
             return EXIT_UNREADABLE
         if not args.confirm:
-            from gcmdash.loading import load_files
+            from gcmdash.ingest.loading import load_files
 
             checked = load_files(files, complete=True)
             concerns, against = _published_concerns(checked)
@@ -284,7 +285,7 @@ def _refused(refusal, outcome: str) -> None:
 
 def cmd_versions(args: argparse.Namespace) -> int:
     """List the published versions, newest first."""
-    from gcmdash.store import PublishRefused, StoreUnavailable
+    from gcmdash.store.versions import PublishRefused, StoreUnavailable
 
     try:
         versions = _open_store().versions()
@@ -304,7 +305,7 @@ def cmd_versions(args: argparse.Namespace) -> int:
 
 def cmd_rollback(args: argparse.Namespace) -> int:
     """Make an earlier version current again, as a new version: exit 0 done, 1 refused, 2 no store."""
-    from gcmdash.store import PublishRefused, StoreUnavailable, UnknownVersion
+    from gcmdash.store.versions import PublishRefused, StoreUnavailable, UnknownVersion
 
     try:
         version = _open_store().rollback(args.version, author=_author(args), note=args.note)
@@ -323,7 +324,7 @@ def cmd_rollback(args: argparse.Namespace) -> int:
 
 def cmd_export(args: argparse.Namespace) -> int:
     """Write a version's original files into a folder."""
-    from gcmdash.store import PublishRefused, StoreUnavailable, UnknownVersion
+    from gcmdash.store.versions import PublishRefused, StoreUnavailable, UnknownVersion
 
     try:
         written = _open_store().export(args.version, Path(args.outdir))
@@ -344,8 +345,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _chosen_data(args: argparse.Namespace, what: str) -> tuple[Any, str] | int:
     """The data to use and how to name it: --data files, or the current published version (what the app shows);
     else an exit code. what: the command's product, for its refusal ("brief", "summary")."""
-    from gcmdash import brief
-    from gcmdash.loading import load_files, load_paths
+    from gcmdash.render import brief
+    from gcmdash.ingest.loading import load_files, load_paths
 
     if args.data:
         missing = [p for p in args.data if not Path(p).exists()]
@@ -355,7 +356,7 @@ def _chosen_data(args: argparse.Namespace, what: str) -> tuple[Any, str] | int:
         result = load_paths(args.data, complete=True)
         number = created = None
     else:
-        from gcmdash.store import PublishRefused, StoreUnavailable
+        from gcmdash.store.versions import PublishRefused, StoreUnavailable
 
         try:
             store = _open_store()
@@ -373,7 +374,7 @@ def _chosen_data(args: argparse.Namespace, what: str) -> tuple[Any, str] | int:
 
 def cmd_brief(args: argparse.Namespace) -> int:
     """Write a region's Regional Information Brief as one self-contained HTML file, or as a PDF."""
-    from gcmdash import brief
+    from gcmdash.render import brief
 
     fmt = args.format or ("pdf" if str(args.out).lower().endswith(".pdf") else "html")
     found = _chosen_data(args, "brief")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import quote, urlsplit
 
 if TYPE_CHECKING:  # only their attributes are read here; metrics itself writes money with `money`
-    from gcmdash.metrics import Figure, Top
+    from gcmdash.views.metrics import Figure, Top
 
 NO_RECORDS = "—"
 

@@ -2,7 +2,11 @@
 
 import streamlit as st
 
-from gcmdash import charts, formatting, regions, ui, views
+from gcmdash.render import charts
+from gcmdash import formatting
+from gcmdash.model import regions
+from gcmdash.ui import widgets as ui
+from gcmdash.views import pages as views
 
 data, _ = ui.page_start()
 # The title first, then the picker under it: a placeholder, filled once the picker says which country (its name),

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from gcmdash import changes, plausibility, report, tables, template, ui
+from gcmdash.views import changes, plausibility, tables
+from gcmdash.ingest import report, template
+from gcmdash.ui import widgets as ui
 
 ui.page_start()
 st.title("Upload, check and publish data")

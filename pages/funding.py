@@ -2,7 +2,10 @@
 
 import streamlit as st
 
-from gcmdash import charts, formatting, ui, views
+from gcmdash.render import charts
+from gcmdash import formatting
+from gcmdash.ui import widgets as ui
+from gcmdash.views import pages as views
 
 data, f = ui.page_start()
 st.title(f"M-MPTF funding — {ui.region_title(f.region)}")

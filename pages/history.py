@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from gcmdash import changes, history, ui
+from gcmdash.views import changes
+from gcmdash.store import history
+from gcmdash.ui import widgets as ui
 
 ui.page_start()
 st.title("Version history")

@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from gcmdash import countries, maps, ui
+from gcmdash.model import countries
+from gcmdash.render import maps
+from gcmdash.ui import widgets as ui
 
 data, f = ui.page_start()
 st.title(f"Map of GCM implementation — {ui.region_title(f.region)}")

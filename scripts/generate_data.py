@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Write the bundled workbook ``data/gcm-data.xlsx``: one sheet per dataset of ``gcmdash.schema``.
+"""Write the bundled workbook ``data/gcm-data.xlsx``: one sheet per dataset of ``gcmdash.model.schema``.
 
 Usage::
 
@@ -21,7 +21,7 @@ Truth rules. Every row carries a Provenance and a Source:
   export of practices or pledges exists; contribution amounts were not found). Source is
   ``ILLUSTRATIVE`` below. Illustrative records never carry a link pretending to be a document page.
 
-The illustrative records are built so that the figures computed by ``gcmdash.metrics.summary``
+The illustrative records are built so that the figures computed by ``gcmdash.views.metrics.summary``
 reproduce the published brief figures, and so that their proportions keep the briefs' qualitative words
 ("most practices cover multiple objectives": most, not all, in every region; most practices national,
 some multilevel; Member States, then civil society, then IOM; the six objectives most UNECE pledges focus
@@ -49,8 +49,8 @@ from openpyxl.styles import Alignment, Font, PatternFill  # noqa: E402
 from openpyxl.utils import get_column_letter  # noqa: E402
 from openpyxl.writer.excel import ExcelWriter  # noqa: E402
 
-from gcmdash import countries, framework, regions  # noqa: E402
-from gcmdash.schema import DATASETS  # noqa: E402
+from gcmdash.model import countries, framework, regions
+from gcmdash.model.schema import DATASETS  # noqa: E402
 
 SEED = 2024
 DEFAULT_OUTPUT = ROOT / "data" / "gcm-data.xlsx"
@@ -74,7 +74,7 @@ REPOSITORY_URL = "https://migrationnetwork.un.org/practices"
 KOSOVO_NOTE = "References to Kosovo shall be understood to be in the context of UN Security Council resolution 1244 (1999)"
 
 # --- Names ---------------------------------------------------------------------------------------
-#: Other spellings analysts paste from other sources; each is resolved by gcmdash.countries.
+#: Other spellings analysts paste from other sources; each is resolved by gcmdash.model.countries.
 ALIASES = {
     "KGZ": "Kyrgyz Republic",
     "TUR": "Republic of Türkiye",

@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
 from openpyxl import Workbook  # noqa: E402
 from openpyxl.writer.excel import ExcelWriter  # noqa: E402
 
-from gcmdash.schema import DATASETS, dataset  # noqa: E402
+from gcmdash.model.schema import DATASETS, dataset  # noqa: E402
 
 DEFAULT_OUTPUT = ROOT / "tests" / "fixtures" / "bad"
 MANIFEST = "manifest.json"
@@ -446,7 +446,7 @@ def cell_case(file: str, wrong: str, sheet: str, header: str, value: object, cod
 _FORMULA_DECISION = (
     "A CSV cell that looks like a formula (=HYPERLINK(...)) is not an error. gcmdash never evaluates cells: a CSV "
     "is read as text and the cell is stored as the text it is; every CSV/XLSX download neutralises formula-like "
-    "text (gcmdash.exports.formula_like: a leading apostrophe in CSV, a string cell in XLSX), so the text cannot "
+    "text (gcmdash.render.exports.formula_like: a leading apostrophe in CSV, a string cell in XLSX), so the text cannot "
     "run in whoever opens a download. Refusing it would reject legitimate text that starts with =, +, - or @. "
     "The formula code exists in IssueCode but is not raised for CSV text."
 )
@@ -614,7 +614,7 @@ def manifest() -> dict:
                  "'unreadable' = refused by the reader, 'invalid' = read but rejected, 'valid' = accepted "
                  "(warnings only). errors and warnings list every expected problem as (code, sheet, row, column); "
                  "rows are Excel row numbers. A case with 'against' is compared with that file as the published "
-                 "version: 'concerns' lists the plausibility warnings (gcmdash.plausibility) expected, to be "
+                 "version: 'concerns' lists the plausibility warnings (gcmdash.views.plausibility) expected, to be "
                  "confirmed before publishing.",
         "cases": entries,
     }

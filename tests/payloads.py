@@ -13,7 +13,7 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from gcmdash.schema import DATASETS, Kind, dataset
+from gcmdash.model.schema import DATASETS, Kind, dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKBOOK = ROOT / "data" / "gcm-data.xlsx"

@@ -78,7 +78,7 @@ def test_history_lists_the_seeded_version():
 
 
 def test_an_unreachable_store_leaves_the_dashboard_up_and_publishing_off(monkeypatch, tmp_path):
-    from gcmdash import ui
+    from gcmdash.ui import widgets as ui
 
     # Nothing listens on port 9 of loopback: the store cannot be reached.
     monkeypatch.setenv("GCMDASH_STORE_URL", "postgresql://nobody@127.0.0.1:9/none")

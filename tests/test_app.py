@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gcmdash import regions
+from gcmdash.model import regions
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 

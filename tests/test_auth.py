@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from gcmdash import auth, cli, throttle
+from gcmdash.store import auth, throttle
+from gcmdash import cli
 
 PASSWORD = "correct horse battery"
 CLIENT = "session:test"

@@ -14,9 +14,10 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from gcmdash import brief, maps, metrics
+from gcmdash.render import brief, maps
+from gcmdash.views import metrics
 from gcmdash.cli import main
-from gcmdash.loading import bundled, load_paths
+from gcmdash.ingest.loading import bundled, load_paths
 from tests.conftest import headers, valid_sheets, write_workbook
 
 ARTIFACTS = Path(__file__).resolve().parent / "_artifacts" / "brief"

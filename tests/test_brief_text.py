@@ -15,8 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from gcmdash import brief, regions
-from gcmdash.loading import bundled
+from gcmdash.render import brief
+from gcmdash.model import regions
+from gcmdash.ingest.loading import bundled
 
 EXPECTED = Path(__file__).resolve().parent / "fixtures" / "brief-text"
 #: Attributes that are content: where a link goes, what a screen reader or a tooltip says, the language.

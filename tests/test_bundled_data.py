@@ -12,11 +12,12 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from gcmdash import loading, metrics, views
-from gcmdash.dataset import having, rows_of
-from gcmdash.filters import Filters
-from gcmdash.regions import REGIONS
-from gcmdash.schema import DATASETS
+from gcmdash.ingest import loading
+from gcmdash.views import metrics, pages as views
+from gcmdash.model.dataset import having, rows_of
+from gcmdash.model.filters import Filters
+from gcmdash.model.regions import REGIONS
+from gcmdash.model.schema import DATASETS
 from gcmdash.settings import PROJECT_ROOT
 
 GENERATOR = PROJECT_ROOT / "scripts" / "generate_data.py"

@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from gcmdash.cells import parse, split_list
-from gcmdash.issues import IssueCode
-from gcmdash.schema import dataset
+from gcmdash.ingest.cells import parse, split_list
+from gcmdash.ingest.issues import IssueCode
+from gcmdash.model.schema import dataset
 
 PRACTICES = dataset("practices")
 OBJECTIVES = PRACTICES.column("objectives")
@@ -101,13 +101,13 @@ def test_split_list_drops_empty_items():
 @pytest.mark.parametrize(("text", "meant"), [("25/03/2023", "2023-03-25"), ("03/25/2023", "2023-03-25"),
                                              ("05/05/2023", "2023-05-05"), ("11.03.2024", "2024-03-11")])
 def test_a_date_with_only_one_day_month_order_is_read(text, meant):
-    from gcmdash.cells import _date
+    from gcmdash.ingest.cells import _date
 
     assert _date(text).value.isoformat() == meant
 
 
 def test_a_date_whose_day_and_month_could_swap_is_refused_with_both_readings():
-    from gcmdash.cells import _date
+    from gcmdash.ingest.cells import _date
 
     parsed = _date("12/03/2023")
     assert parsed.value is None and parsed.problems[0].code is IssueCode.AMBIGUOUS_DATE

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from gcmdash import changes, report
-from gcmdash.issues import IssueCode
-from gcmdash.loading import load_paths
+from gcmdash.views import changes
+from gcmdash.ingest import report
+from gcmdash.ingest.issues import IssueCode
+from gcmdash.ingest.loading import load_paths
 from tests.conftest import headers, valid_sheets
 
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from gcmdash import brief, charts, formatting, metrics, slides, views
-from gcmdash.filters import Filters
-from gcmdash.loading import bundled
+from gcmdash.render import brief, charts, slides
+from gcmdash import formatting
+from gcmdash.views import metrics, pages as views
+from gcmdash.model.filters import Filters
+from gcmdash.ingest.loading import bundled
 
 CENTRAL_ASIA = Filters(region="ECE", subregion="Central Asia")
 
@@ -102,7 +104,7 @@ def _totals(view) -> dict[tuple[str, str], int]:
 
 
 def test_each_region_bar_is_that_regions_own_total_on_every_page(data):
-    from gcmdash import regions
+    from gcmdash.model import regions
     own = {}
     for region in regions.REGIONS:
         programmes = views.funding(data, Filters(region=region)).programmes
@@ -146,7 +148,7 @@ def test_programmes_by_country_is_a_dot_grid_with_counts_only_where_they_differ(
 
 
 def _svg(chart, width: int = 300) -> str:
-    from gcmdash import exports
+    from gcmdash.render import exports
     return exports.chart_svg(chart.properties(width=width)).decode("utf-8")
 
 
@@ -289,7 +291,7 @@ def _text_marks(spec: dict) -> list[dict]:
 @pytest.mark.parametrize("share", [0.05, 0.395, 0.49, 0.5, 0.8, 1.0])
 @pytest.mark.parametrize("dark", [False, True])
 def test_the_progress_label_meets_aa_contrast_in_both_themes(share, dark):
-    from gcmdash import ui
+    from gcmdash.ui import widgets as ui
     chart = charts.progress_bar(share * 150e6, 150e6)
     spec = ui._themed(chart, dark=dark).to_dict()
     (mark,) = _text_marks(spec)

@@ -147,7 +147,7 @@ def test_help_and_argument_errors_answer_without_loading_the_data_stack():
 
 
 def test_a_folder_is_searched_for_every_spreadsheet_kind_but_notes(tmp_path):
-    from gcmdash.loading import expand
+    from gcmdash.ingest.loading import expand
 
     for name in ("a.xlsx", "b.ods", "c.csv", "d.TSV", "read-me.txt", "~$a.xlsx", "chart.png"):
         (tmp_path / name).write_bytes(b"x")
@@ -174,7 +174,7 @@ def test_summary_json_gives_each_figure_beside_its_published_value_and_the_world
 def test_implausible_values_are_warnings_in_validate_and_need_confirm_to_publish(tmp_path, monkeypatch, capsys):
     from pathlib import Path
 
-    from gcmdash.store import Store
+    from gcmdash.store.versions import Store
 
     corpus = Path(__file__).parent / "fixtures" / "bad"
     monkeypatch.setenv("GCMDASH_STORE_DIR", str(tmp_path))

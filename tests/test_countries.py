@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from gcmdash.countries import Resolution, country_name, country_table, is_known, resolve
+from gcmdash.model.countries import Resolution, country_name, country_table, is_known, resolve
 
-REFERENCE = Path(__file__).parents[1] / "gcmdash" / "reference" / "country-names.csv"
+REFERENCE = Path(__file__).parents[1] / "gcmdash" / "model" / "reference" / "country-names.csv"
 
 ALIASES = {
     "Kyrgyz Republic": "KGZ",

@@ -14,10 +14,11 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from gcmdash import exports
-from gcmdash.dataset import build
-from gcmdash.loading import bundled, load_files
-from gcmdash.schema import DATASETS, dataset
+from gcmdash.render import exports
+from gcmdash.model.dataset import build
+from gcmdash.ingest.loading import bundled, load_files
+from gcmdash.views.people import records_for_people
+from gcmdash.model.schema import DATASETS, dataset
 
 HOSTILE = [
     '=HYPERLINK("http://x","y")',
@@ -52,7 +53,7 @@ def _hostile_frame() -> pd.DataFrame:
 
 
 def test_records_use_headers_in_schema_order_without_row(data):
-    people = exports.records_for_people("practices", data["practices"])
+    people = records_for_people("practices", data["practices"])
     assert list(people.columns) == [c.header for c in dataset("practices").columns]
     assert len(people) == len(data["practices"])
 
@@ -69,7 +70,7 @@ def test_records_join_lists_and_name_countries():
         "principles": [(), None],
         "start_year": pd.array([2021, None], dtype="Int64"),
     })
-    people = exports.records_for_people("practices", frame)
+    people = records_for_people("practices", frame)
     first, second = people.iloc[0], people.iloc[1]
     assert first["GCM objectives"] == "2; 7; General"
     assert first["Countries"] == "Kazakhstan; Kyrgyzstan"
@@ -82,15 +83,15 @@ def test_records_join_lists_and_name_countries():
 
 def test_names_the_loader_would_split_in_a_list_stay_codes():
     frame = pd.DataFrame({"countries": [("CHN", "HKG", "BES")], "contributor": ["HKG"]})
-    listed = exports.records_for_people("practices", frame).at[0, "Countries"]
+    listed = records_for_people("practices", frame).at[0, "Countries"]
     assert listed == "China; HKG; Bonaire, Sint Eustatius and Saba"
-    assert exports.records_for_people("contributions", frame).at[0, "Contributor"] == "China, Hong Kong SAR"
+    assert records_for_people("contributions", frame).at[0, "Contributor"] == "China, Hong Kong SAR"
 
 
 def test_filtered_records_keep_their_order(data):
     table = data["practices"]
     subset = table[table["scope"] == "Local"].iloc[::-1]
-    people = exports.records_for_people("practices", subset)
+    people = records_for_people("practices", subset)
     assert list(people["Practice ID"]) == list(subset["practice_id"])
 
 
@@ -99,7 +100,7 @@ def test_filtered_records_keep_their_order(data):
 
 def test_practices_round_trip_through_xlsx(data):
     original = data["practices"]
-    workbook = exports.xlsx_bytes({dataset("practices").sheet: exports.records_for_people("practices", original)})
+    workbook = exports.xlsx_bytes({dataset("practices").sheet: records_for_people("practices", original)})
     result = load_files([("export.xlsx", workbook)])
     assert result.valid, result.issues[:3]
     pd.testing.assert_frame_equal(_without_row(result.dataset["practices"]), _without_row(original))
@@ -108,13 +109,13 @@ def test_practices_round_trip_through_xlsx(data):
 def test_practices_round_trip_through_csv(data):
     original = data["practices"]
     name = f"{dataset('practices').sheet}.csv"
-    result = load_files([(name, exports.csv_bytes(exports.records_for_people("practices", original)))])
+    result = load_files([(name, exports.csv_bytes(records_for_people("practices", original)))])
     assert result.valid, result.issues[:3]
     pd.testing.assert_frame_equal(_without_row(result.dataset["practices"]), _without_row(original))
 
 
 def test_every_dataset_round_trips_in_one_workbook(data):
-    sheets = {spec.sheet: exports.records_for_people(spec.key, data[spec.key]) for spec in DATASETS}
+    sheets = {spec.sheet: records_for_people(spec.key, data[spec.key]) for spec in DATASETS}
     result = load_files([("everything.xlsx", exports.xlsx_bytes(sheets))], complete=True)
     assert result.valid, result.issues[:3]
     for spec in DATASETS:
@@ -123,7 +124,7 @@ def test_every_dataset_round_trips_in_one_workbook(data):
 
 @pytest.mark.parametrize("key", [spec.key for spec in DATASETS])
 def test_every_dataset_round_trips_as_csv(data, key):
-    result = load_files([(f"{dataset(key).sheet}.csv", exports.csv_bytes(exports.records_for_people(key, data[key])))])
+    result = load_files([(f"{dataset(key).sheet}.csv", exports.csv_bytes(records_for_people(key, data[key])))])
     assert result.valid, result.issues[:3]
     pd.testing.assert_frame_equal(_without_row(result.dataset[key]), _without_row(data[key]))
 
@@ -133,7 +134,7 @@ def test_comma_names_round_trip_in_lists():
         "practice_id": ["PR-1"], "title": ["T"], "objectives": [(1,)], "countries": [("CHN", "HKG", "MAC", "TWN")],
         "scope": ["Regional"], "implementer_types": [("IOM",)], "provenance": ["Illustrative"],
     }, index=pd.Index([2], name="row"))}, "v")["practices"]
-    people = exports.records_for_people("practices", table)
+    people = records_for_people("practices", table)
     result = load_files([("Practices.csv", exports.csv_bytes(people))])
     assert result.valid, result.issues[:3]
     assert result.dataset["practices"].at[0, "countries"] == ("CHN", "HKG", "MAC", "TWN")
@@ -142,7 +143,7 @@ def test_comma_names_round_trip_in_lists():
 def test_hostile_text_survives_the_xlsx_round_trip_unchanged(data):
     original = data["practices"].head(len(HOSTILE)).copy()
     original["title"] = pd.array([f"{h}x" if h.endswith("=") else h for h in HOSTILE], dtype="string")
-    people = exports.records_for_people("practices", original)
+    people = records_for_people("practices", original)
     result = load_files([("export.xlsx", exports.xlsx_bytes({"Practices": people}))])
     assert result.valid, result.issues[:3]
     # The loader tidies whitespace in text cells, as it did when the title was first read.
@@ -210,7 +211,7 @@ def test_xlsx_keeps_numbers_numbers_and_dates_dates():
 
 
 def test_xlsx_header_is_bold_frozen_and_filterable_with_fitted_widths(data):
-    people = exports.records_for_people("practices", data["practices"])
+    people = records_for_people("practices", data["practices"])
     sheet = load_workbook(io.BytesIO(exports.xlsx_bytes({"Practices": people})))["Practices"]
     assert [c.value for c in sheet[1]] == list(people.columns)
     assert all(c.font.b for c in sheet[1])

@@ -1,5 +1,5 @@
 """First impressions: no "None" in any table, the active filters named under the title, the country picker under
-its title, a bar click read from the address; and the pure pieces behind them (gcmdash.active, tables)."""
+its title, a bar click read from the address; and the pure pieces behind them (gcmdash.render.active, tables)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gcmdash import active, regions, slides, tables
-from gcmdash.filters import Filters
+from gcmdash.render import active, slides
+from gcmdash.model import regions
+from gcmdash.views import tables
+from gcmdash.model.filters import Filters
 
 from .test_pages import PAGES, _open
 

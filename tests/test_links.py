@@ -40,8 +40,8 @@ def test_an_ordinary_address_is_left_as_it_is():
 def _card(source: str) -> None:
     import datetime as dt
 
-    from gcmdash import ui
-    from gcmdash.metrics import Figure
+    from gcmdash.ui import widgets as ui
+    from gcmdash.views.metrics import Figure
 
     ui.figure_card(Figure("practices", "Practices", 70, published=70, as_of=dt.date(2024, 8, 1), source=source))
 
@@ -56,7 +56,7 @@ def test_a_figure_card_shows_its_source_as_an_inert_link(url):
 
 
 def _publish_hostile() -> None:
-    from gcmdash import ui
+    from gcmdash.ui import widgets as ui
 
     # The file's name names its sheet in the refusal (the first problems are its missing columns).
     sheet = b"Practice ID,Title,GCM objectives\nPR-1,A practice,2\n"

@@ -10,9 +10,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gcmdash import dataset, maplabels, maps, projection, regions
-from gcmdash.filters import Filters
-from gcmdash.loading import bundled, load_paths
+from gcmdash.model import dataset, regions
+from gcmdash.render import maplabels, maps, projection
+from gcmdash.model.filters import Filters
+from gcmdash.ingest.loading import bundled, load_paths
 from tests.conftest import headers, valid_sheets
 
 ROOT = Path(__file__).resolve().parent.parent

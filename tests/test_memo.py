@@ -1,13 +1,14 @@
-"""Shared results per data version (gcmdash.memo): reused, bounded, and never wrong after a filter change."""
+"""Shared results per data version (gcmdash.model.memo): reused, bounded, and never wrong after a filter change."""
 
 from __future__ import annotations
 
 import pandas as pd
 import pytest
 
-from gcmdash import memo, metrics, views
-from gcmdash.filters import Filters
-from gcmdash.loading import bundled
+from gcmdash.model import memo
+from gcmdash.views import metrics, pages as views
+from gcmdash.model.filters import Filters
+from gcmdash.ingest.loading import bundled
 
 
 @pytest.fixture()
@@ -15,7 +16,7 @@ def data():
     # A fresh Dataset per test: its results store starts empty.
     result = bundled()
     assert result.dataset is not None
-    from gcmdash.dataset import assemble
+    from gcmdash.model.dataset import assemble
 
     return assemble(result.dataset.tables, result.dataset.version, result.dataset.sources)
 

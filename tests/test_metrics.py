@@ -6,9 +6,9 @@ import copy
 
 import pytest
 
-from gcmdash import metrics
-from gcmdash.loading import load_paths
-from gcmdash.metrics import Figure
+from gcmdash.views import metrics
+from gcmdash.ingest.loading import load_paths
+from gcmdash.views.metrics import Figure
 from tests.conftest import headers, valid_sheets
 
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from gcmdash.issues import IssueCode
-from gcmdash.loading import load_files
-from gcmdash.numbers import read_number
+from gcmdash.ingest.issues import IssueCode
+from gcmdash.ingest.loading import load_files
+from gcmdash.ingest.numbers import read_number
 
 CORPUS = Path(__file__).resolve().parent / "fixtures" / "bad"
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gcmdash import regions
+from gcmdash.model import regions
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

@@ -10,8 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from gcmdash import brief, regions
-from gcmdash.loading import load_files
+from gcmdash.render import brief
+from gcmdash.model import regions
+from gcmdash.ingest.loading import load_files
 from tests.payloads import ATTACKER, INERT_LINKS, INERT_TEXT, TEXT, poisoned_workbook
 
 

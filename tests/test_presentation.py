@@ -8,8 +8,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gcmdash import charts, countries, filters, formatting, loading, maps, regions, slides, views
-from gcmdash.filters import Filters
+from gcmdash.render import charts, maps, slides
+from gcmdash.model import countries, filters, regions
+from gcmdash import formatting
+from gcmdash.ingest import loading
+from gcmdash.views import pages as views
+from gcmdash.model.filters import Filters
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 KINDS = ["headline", "practices", "implementers", "pledges", "map", "funding"]
@@ -153,7 +157,7 @@ def test_the_footer_colours_are_readable(colours):
 
 
 def test_the_presentation_style_sheet_zooms_the_slide_and_rings_the_focus():
-    from gcmdash import presenter
+    from gcmdash.ui import presenter
 
     css = presenter._PRESENT_CSS % {"zoom": slides.zoom_css('[data-testid="stMainBlockContainer"]'),
                                     **slides.FOOTER_DARK}

@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import hostile
 
-from gcmdash import reading
-from gcmdash.issues import IssueCode, SpreadsheetError
-from gcmdash.reading import RawSheet, read_bytes, read_path
+from gcmdash.ingest import reading
+from gcmdash.ingest.issues import IssueCode, SpreadsheetError
+from gcmdash.ingest.reading import RawSheet, read_bytes, read_path
 
 # Generous bounds: the point is "finishes, and does not balloon", not a benchmark.
 MAX_SECONDS = 30
@@ -313,8 +313,8 @@ def _bundled_sheets() -> dict[str, list[list[object]]]:
 
 def test_the_bundled_workbook_saved_as_ods_reads_with_the_same_figures() -> None:
     # LibreOffice and Google Sheets save .ods: it was refused ("save it as an Excel workbook").
-    from gcmdash import metrics
-    from gcmdash.loading import bundled, load_files
+    from gcmdash.views import metrics
+    from gcmdash.ingest.loading import bundled, load_files
     from tests.ods import ods_bytes
 
     result = load_files([("gcm-data.ods", ods_bytes(_bundled_sheets()))], complete=True)

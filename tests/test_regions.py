@@ -1,7 +1,7 @@
 import pytest
 
-from gcmdash.countries import country_name, is_known, resolve
-from gcmdash.regions import (
+from gcmdash.model.countries import country_name, is_known, resolve
+from gcmdash.model.regions import (
     REGIONS,
     coverage,
     is_confirmed,

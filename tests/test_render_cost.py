@@ -13,7 +13,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gcmdash import charts, heap, memo
+from gcmdash.render import charts
+from gcmdash.model import heap, memo
 
 
 def _frame(records: int = 3) -> pd.DataFrame:
@@ -71,7 +72,8 @@ def test_equal_numbers_give_the_same_chart_and_other_numbers_another():
 
 
 def test_a_memoised_chart_is_left_as_it_was_by_theming_and_export():
-    from gcmdash import exports, ui
+    from gcmdash.render import exports
+    from gcmdash.ui import widgets as ui
 
     chart = charts.category_bars(pd.Series({"IOM": 3, "UNHCR": 1}), "implementer_type", "Practices", "Implementer")
     before = chart.to_dict()
@@ -108,7 +110,8 @@ def _through_altair_chart():
     import pandas as pd
     import streamlit as st
 
-    from gcmdash import charts, ui
+    from gcmdash.render import charts
+    from gcmdash.ui import widgets as ui
 
     frame = pd.DataFrame({"year": [2020, 2021, 2021], "pledges": [2, 3, 1], "kind": ["A", "A", "B"]})
     for _ in range(2):  # twice: the second time from the cache, which must come out the same
@@ -119,7 +122,8 @@ def _through_altair_chart():
 def _through_the_cache():
     import pandas as pd
 
-    from gcmdash import charts, ui
+    from gcmdash.render import charts
+    from gcmdash.ui import widgets as ui
 
     frame = pd.DataFrame({"year": [2020, 2021, 2021], "pledges": [2, 3, 1], "kind": ["A", "A", "B"]})
     for _ in range(2):
@@ -138,7 +142,7 @@ def test_cached_specs_are_what_st_altair_chart_sends():
         assert json.loads(have.spec) == wanted
         assert not have.datasets and [have.data.data] == [d.data.data for d in want.datasets]
     # Streamlit patches a colour legend's null title in place: on a copy, never on the spec shared by all sessions.
-    from gcmdash import ui
+    from gcmdash.ui import widgets as ui
 
     # Charts drawn by earlier tests share the cache; those without a colour legend (legend: null) have no title.
     legends = [spec["encoding"]["color"].get("legend") for _, spec in ui._vega_lite.cache.entries.values()
@@ -151,7 +155,8 @@ def _clickable():
     import pandas as pd
     import streamlit as st
 
-    from gcmdash import charts, ui
+    from gcmdash.render import charts
+    from gcmdash.ui import widgets as ui
 
     frame = charts.objective_frame(pd.Series({1: 3, 2: 5}), [2])
     ui.chart_block(charts.objective_bars(frame, "Practices", selection="pick_objective"), frame, "objectives",

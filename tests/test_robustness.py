@@ -6,11 +6,11 @@ import datetime as dt
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from gcmdash.loading import load_files
-from gcmdash.normalising import normalise
-from gcmdash.reading import RawSheet
-from gcmdash.schema import DATASETS
-from gcmdash.validation import check_table
+from gcmdash.ingest.loading import load_files
+from gcmdash.ingest.normalising import normalise
+from gcmdash.ingest.reading import RawSheet
+from gcmdash.model.schema import DATASETS
+from gcmdash.ingest.validation import check_table
 
 CELL = st.one_of(
     st.none(),

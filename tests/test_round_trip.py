@@ -11,10 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from gcmdash import changes, exports, metrics, regions
-from gcmdash.dataset import Dataset
-from gcmdash.loading import load_files, load_paths
-from gcmdash.schema import DATASETS
+from gcmdash.views import changes, metrics
+from gcmdash.render import exports
+from gcmdash.model import regions
+from gcmdash.model.dataset import Dataset
+from gcmdash.ingest.loading import load_files, load_paths
+from gcmdash.views.people import records_for_people
+from gcmdash.model.schema import DATASETS
 
 WORKBOOK = Path(__file__).resolve().parent.parent / "data" / "gcm-data.xlsx"
 
@@ -62,7 +65,7 @@ def test_through_libreoffice_xlsx_to_ods_to_xlsx(original, tmp_path):
 
 def test_out_of_the_apps_downloads_and_back(original):
     # What the pages' buttons give for every record: the spreadsheet format's sheets and headers, countries by name.
-    sheets = {spec.sheet: exports.records_for_people(spec.key, original[spec.key]) for spec in DATASETS}
+    sheets = {spec.sheet: records_for_people(spec.key, original[spec.key]) for spec in DATASETS}
     _same(original, load_files([("gcmdash-download.xlsx", exports.xlsx_bytes(sheets))], complete=True))
     csvs = [(f"{spec.key}.csv", exports.csv_bytes(frame)) for spec, frame in zip(DATASETS, sheets.values(),
                                                                                    strict=True)]

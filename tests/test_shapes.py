@@ -1,4 +1,4 @@
-"""Tests of the bundled country shapes, gcmdash.shapes and the offline parts of scripts/build_shapes.py."""
+"""Tests of the bundled country shapes, gcmdash.model.shapes and the offline parts of scripts/build_shapes.py."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from gcmdash.shapes import bounds, load_shapes, shape_codes
+from gcmdash.model.shapes import bounds, load_shapes, shape_codes
 
 ROOT = Path(__file__).resolve().parent.parent
 _spec = importlib.util.spec_from_file_location("build_shapes", ROOT / "scripts" / "build_shapes.py")
@@ -36,7 +36,7 @@ def _area(ring) -> float:
 
 
 def test_file_is_small():
-    size = len(files("gcmdash").joinpath("reference/country-shapes.geojson").read_bytes())
+    size = len(files("gcmdash.model").joinpath("reference/country-shapes.geojson").read_bytes())
     assert size <= 500_000
 
 
@@ -70,11 +70,11 @@ def test_metadata_matches_the_script():
 
 
 def test_committed_file_is_the_scripts_canonical_rendering():
-    raw = files("gcmdash").joinpath("reference/country-shapes.geojson").read_bytes()
+    raw = files("gcmdash.model").joinpath("reference/country-shapes.geojson").read_bytes()
     assert build_shapes.render(json.loads(raw)) == raw
 
 
-# --- gcmdash.shapes.bounds -----------------------------------------------------------------
+# --- gcmdash.model.shapes.bounds -----------------------------------------------------------------
 
 
 def test_bounds_central_asia():

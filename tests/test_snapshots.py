@@ -10,8 +10,9 @@ import sys
 import pandas as pd
 import pytest
 
-from gcmdash import dataset, loading, snapshots
-from gcmdash.snapshots import SnapshotError
+from gcmdash.model import dataset, snapshots
+from gcmdash.ingest import loading
+from gcmdash.model.snapshots import SnapshotError
 from tests.store_support import ROOT, edited_workbook
 
 
@@ -114,7 +115,10 @@ def test_garbage_or_another_format_is_refused_on_reading(bundled, monkeypatch):
 
 def test_the_fingerprint_covers_every_module_that_builds_tables():
     # A snapshot stands for what loading the files gives: any module loading imports (validation lazily) can change it.
-    code = ("import sys, gcmdash.loading, gcmdash.validation; "
+    code = ("import sys, gcmdash.ingest.loading, gcmdash.ingest.validation; "
             "print(' '.join(sorted(m[8:] for m in sys.modules if m.startswith('gcmdash.'))))")
     imported = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert set(imported.stdout.split()) == set(snapshots.BUILDERS)
+    package = ROOT / "gcmdash"
+    missing = [name for name in snapshots.BUILDERS if not snapshots._module_file(package, name).is_file()]
+    assert not missing, f"BUILDERS names modules that are not there (moved?): {missing}"

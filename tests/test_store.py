@@ -22,11 +22,12 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
-from gcmdash import loading, snapshots
-from gcmdash.dataset import Dataset
+from gcmdash.ingest import loading
+from gcmdash.model import snapshots
+from gcmdash.model.dataset import Dataset
 from gcmdash.cli import main
-from gcmdash.issues import IssueCode
-from gcmdash.store import PublishRefused, Store, StoreUnavailable, UnknownVersion, safe_file_name
+from gcmdash.ingest.issues import IssueCode
+from gcmdash.store.versions import PublishRefused, Store, StoreUnavailable, UnknownVersion, safe_file_name
 from tests.store_support import (PG_USER, ROOT, PostgresCluster, bundled_bytes, edited_workbook, invalid_workbook,
                                  running_cluster)
 
@@ -88,7 +89,7 @@ def _child(url: str, script: str, *args: str) -> subprocess.Popen[str]:
 CHILD_PUBLISH = """
     import sys, time
     from pathlib import Path
-    import gcmdash.store as store
+    import gcmdash.store.versions as store
     hold, signal_file, wait_file = sys.argv[1:4]
     insert_audit, write = store._insert_audit, store.Store._write
     def holding(conn, who, action, outcome, version, detail):
@@ -142,7 +143,7 @@ def test_first_use_seeds_the_bundled_data_as_version_1(open_store):
 
 def test_two_processes_starting_on_an_empty_store_seed_it_once(store_url):
     script = """
-        from gcmdash.store import Store
+        from gcmdash.store.versions import Store
         print(Store.from_settings().ensure_ready().number)
     """
     children = [_child(store_url, script) for _ in range(3)]
@@ -200,7 +201,7 @@ def test_invalid_publish_is_refused_audited_and_changes_nothing(store):
 def test_a_store_error_while_writing_is_audited_as_failed_and_changes_nothing(store, monkeypatch):
     import sqlalchemy.exc
 
-    import gcmdash.store as store_module
+    import gcmdash.store.versions as store_module
 
     insert_audit = store_module._insert_audit
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from gcmdash.issues import IssueCode
-from gcmdash.schema import dataset
-from gcmdash.stray_rows import stray_row
+from gcmdash.ingest.issues import IssueCode
+from gcmdash.model.schema import dataset
+from gcmdash.ingest.stray_rows import stray_row
 
 CONTRIBUTIONS = dataset("contributions")
 HEADER = tuple(c.header for c in CONTRIBUTIONS.columns)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from gcmdash import style
+from gcmdash.ui import style
 
 CONFIG = tomllib.loads((Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml").read_text())
 THEMES = ("light", "dark")

@@ -9,8 +9,9 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gcmdash import exports, tables
-from gcmdash.loading import bundled
+from gcmdash.views import tables
+from gcmdash.ingest.loading import bundled
+from gcmdash.views.people import column_for_people, records_for_people
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 
@@ -39,7 +40,7 @@ def test_search_finds_every_word_in_any_column_and_blank_cells_hold_nothing():
 @pytest.mark.parametrize("key", ["practices", "pledges", "programmes", "contributions"])
 def test_search_works_on_every_records_table(data, key):
     # Blank cells once made the search fail on every table that had one.
-    people = exports.records_for_people(key, data[key])
+    people = records_for_people(key, data[key])
     word = str(people.iloc[0, 1]).split()[0]
     found = tables.matching(people, word)
     assert found.iloc[0] and found.sum() == people.apply(
@@ -58,10 +59,10 @@ def test_search_text_finds_what_matching_finds():
 
 @pytest.mark.parametrize("key", ["practices", "pledges", "programmes", "activities", "contributions"])
 def test_the_kept_search_text_agrees_with_reading_the_records(data, key):
-    from gcmdash import views
+    from gcmdash.views import pages as views
 
     records = data[key].iloc[::2]  # a selection, as pages pass: rows of the version's table
-    people = exports.records_for_people(key, records)
+    people = records_for_people(key, records)
     for query in (str(people.iloc[0, 1]).split()[0], "2021", "national georgia", "zzz"):
         expected = tables.matching(people, query).to_numpy()
         assert views.search(data, key, records, query).tolist() == expected.tolist(), query
@@ -113,7 +114,7 @@ def test_fingerprint_changes_with_the_rows_kept():
 
 def test_for_display_blanks_every_empty_cell(data):
     # Streamlit writes "None" in an empty cell of any column, a number column's too (issue 10: no "None" shown).
-    people = exports.records_for_people("practices", data["practices"])
+    people = records_for_people("practices", data["practices"])
     shown = tables.for_display(people)
     assert people["End year"].isna().any() and not shown["End year"].isna().any()
     assert set(shown["End year"][people["End year"].isna()]) == {""}
@@ -125,9 +126,9 @@ def test_for_display_blanks_every_empty_cell(data):
 
 def test_column_for_people_is_that_column_of_the_records(data):
     frame = data["practices"].iloc[::7]
-    people = exports.records_for_people("practices", frame)
+    people = records_for_people("practices", frame)
     for header in ("Countries", "Title", "Start year"):
-        pd.testing.assert_series_equal(exports.column_for_people("practices", header, frame), people[header],
+        pd.testing.assert_series_equal(column_for_people("practices", header, frame), people[header],
                                        check_names=False)
 
 
@@ -152,7 +153,7 @@ def test_a_large_table_shows_one_page_and_the_count(monkeypatch, data):
     assert not app.exception, app.exception
     assert _rows_caption(app) == "Rows 1–20 of 70 records; the downloads below hold all of them."
     table = app.dataframe[-1].value
-    ece = exports.records_for_people("practices", views_records(data))
+    ece = records_for_people("practices", views_records(data))
     assert table["Practice ID"].tolist() == ece["Practice ID"].head(20).tolist()
     assert app.pagination[0].num_pages == 4
 
@@ -167,14 +168,14 @@ def test_sorting_sorts_all_the_records_and_starts_again_at_page_1(monkeypatch, d
     app.selectbox(key="q-sort").set_value("Start year").run()
     app.selectbox(key="q-order").set_value("Descending").run()
     assert _rows_caption(app).startswith("Rows 1–20 of 70 records")
-    ece = exports.records_for_people("practices", views_records(data))
+    ece = records_for_people("practices", views_records(data))
     newest = ece["Start year"].sort_values(ascending=False, kind="stable").head(20).tolist()
     assert app.dataframe[-1].value["Start year"].tolist() == newest
 
 
 def test_a_narrower_filter_never_leaves_an_empty_page(monkeypatch, data):
-    from gcmdash import views
-    from gcmdash.filters import Filters
+    from gcmdash.views import pages as views
+    from gcmdash.model.filters import Filters
 
     narrow = len(views.practices(data, Filters(region="ECE", objectives=(2,))).records)
     assert 1 < narrow < 20  # objective 2's practices fit on one page: no page selector
@@ -190,7 +191,7 @@ def test_a_narrower_filter_never_leaves_an_empty_page(monkeypatch, data):
 
 def test_search_covers_every_record_not_only_the_page(monkeypatch, data):
     app = _practices(monkeypatch, 20)
-    ece = exports.records_for_people("practices", views_records(data))
+    ece = records_for_people("practices", views_records(data))
     last_title = ece["Title"].iloc[-1]
     app.text_input(key="q").set_value(last_title).run()
     assert not app.exception, app.exception
@@ -199,15 +200,15 @@ def test_search_covers_every_record_not_only_the_page(monkeypatch, data):
 
 def views_records(data) -> pd.DataFrame:
     """The practices the Practices page shows for ECE with no other filter."""
-    from gcmdash import views
-    from gcmdash.filters import Filters
+    from gcmdash.views import pages as views
+    from gcmdash.model.filters import Filters
 
     return views.practices(data, Filters(region="ECE")).records
 
 
 def test_prepared_search_texts_are_kept_for_the_version():
-    from gcmdash import views
-    from gcmdash.dataset import assemble
+    from gcmdash.views import pages as views
+    from gcmdash.model.dataset import assemble
 
     loaded = bundled().dataset
     data = assemble(loaded.tables, loaded.version, loaded.sources)  # its own, empty store of results

@@ -6,7 +6,7 @@ import threading
 
 import pytest
 
-from gcmdash import throttle
+from gcmdash.store import throttle
 
 ATTACKER, ANALYST = "address:203.0.113.9", "address:198.51.100.7"
 

@@ -6,8 +6,8 @@ import copy
 
 import pytest
 
-from gcmdash.issues import IssueCode
-from gcmdash.loading import load_paths
+from gcmdash.ingest.issues import IssueCode
+from gcmdash.ingest.loading import load_paths
 from tests.conftest import headers, valid_sheets
 
 
@@ -210,7 +210,7 @@ def test_an_unreadable_country_is_not_also_called_missing(workbook):
 
 
 def test_a_sheet_with_its_id_column_and_a_misspelt_header_is_taken_and_the_header_reported(tmp_path):
-    from gcmdash.loading import load_files
+    from gcmdash.ingest.loading import load_files
 
     result = load_files([("notes.csv", b"Practice ID,Titel,GCM objectives\nPR-1,x,2\n")])
     assert [u.dataset for u in result.uses] == ["practices"]

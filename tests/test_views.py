@@ -5,9 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from gcmdash import filters, views
-from gcmdash.filters import Filters
-from gcmdash.loading import bundled
+from gcmdash.model import filters
+from gcmdash.views import pages as views
+from gcmdash.model.filters import Filters
+from gcmdash.ingest.loading import bundled
 
 
 @pytest.fixture(scope="module")
@@ -101,7 +102,7 @@ def test_country_profile(data):
 def test_display_tables_show_blanks_not_none():
     import pandas as pd
 
-    from gcmdash.tables import for_display
+    from gcmdash.views.tables import for_display
     shown = for_display(pd.DataFrame({"year": pd.array([2021, None], dtype="Int64"), "note": [None, "x"],
                                       "amount": [1.5, None]}))
     assert list(shown["year"]) == ["2021", ""] and list(shown["note"]) == ["", "x"]
@@ -137,7 +138,7 @@ def _reference_practices(data, f):
 def test_views_agree_with_the_records_own_lists(data, f):
     from collections import Counter
 
-    from gcmdash import countries
+    from gcmdash.model import countries
 
     expected = _reference_practices(data, f)
     view = views.practices(data, f)
@@ -159,7 +160,7 @@ def test_country_workbook_holds_every_record_of_the_country(data):
 
     from openpyxl import load_workbook
 
-    from gcmdash import exports
+    from gcmdash.render import exports
 
     profile = views.country_profile(data, "KAZ")
     book = load_workbook(io.BytesIO(exports.xlsx_bytes(profile.records_by_sheet())), read_only=True)

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from gcmdash import slides
-from gcmdash.filters import Filters
+from gcmdash.render import slides
+from gcmdash.model.filters import Filters
 
 from .support import ARTIFACTS, ROOT, open_page, screenshot, wait_for_run
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from gcmdash import auth
+from gcmdash.store import auth
 from tests.store_support import edited_workbook, invalid_workbook, running_cluster
 
 from .support import go_to, open_page, shots, wait_for_run, wait_healthy
@@ -180,7 +180,7 @@ def test_a_publish_through_one_replica_shows_on_the_other(new_context, replicas)
 def test_guessing_from_one_browser_neither_locks_out_the_analyst_nor_floods_the_audit(new_context, tmp_path):
     # Before: every refused sign-in was audited however fast it came, and 100 failures from anyone paused every
     # password sign-in for 15 minutes, the analyst's included.
-    from gcmdash.store import SQLITE_FILE, Store
+    from gcmdash.store.versions import SQLITE_FILE, Store
 
     store_dir = tmp_path / "store"
     for base in _server(tmp_path, {"GCMDASH_STORE_DIR": str(store_dir)}):

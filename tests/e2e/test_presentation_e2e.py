@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from gcmdash import slides
-from gcmdash.filters import Filters
+from gcmdash.render import slides
+from gcmdash.model.filters import Filters
 
 from .support import ARTIFACTS, assert_no_exception, open_page, painted_map, wait_for_query, wait_for_run
 

@@ -1,0 +1,48 @@
+"""The app's global style sheet (gcmdash/ui/style.css) for the light and dark themes, and the contrast arithmetic.
+
+The sheet holds each colour once as a custom property, ``--gcm-NAME: light-dark(LIGHT, DARK)``; ``colours``
+reads them back so that tests can check every colour against both themes' backgrounds with ``contrast``
+(WCAG 2.2's contrast ratio).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from pathlib import Path
+
+SHEET = Path(__file__).resolve().parent / "style.css"
+_PROPERTY = re.compile(r"--gcm-([a-z-]+)\s*:\s*light-dark\(\s*(#[0-9A-Fa-f]{6})\s*,\s*(#[0-9A-Fa-f]{6})\s*\)")
+
+
+@cache
+def css() -> str:
+    """The style sheet's text."""
+    return SHEET.read_text(encoding="utf-8")
+
+
+def html() -> str:
+    """The style sheet as an HTML <style> element (static text: nothing from data goes into it)."""
+    return "<style>\n" + css() + "</style>"
+
+
+def colours() -> dict[str, tuple[str, str]]:
+    """Every colour the sheet declares: name → (light theme's, dark theme's)."""
+    return {name: (light.upper(), dark.upper()) for name, light, dark in _PROPERTY.findall(css())}
+
+
+def _linear(channel: int) -> float:
+    value = channel / 255
+    return value / 12.92 if value <= 0.04045 else ((value + 0.055) / 1.055) ** 2.4
+
+
+def luminance(colour: str) -> float:
+    """The relative luminance of a #RRGGBB colour (WCAG 2.2)."""
+    red, green, blue = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    return 0.2126 * _linear(red) + 0.7152 * _linear(green) + 0.0722 * _linear(blue)
+
+
+def contrast(one: str, other: str) -> float:
+    """The contrast ratio of two #RRGGBB colours, 1 to 21 (WCAG 2.2)."""
+    light, dark = sorted((luminance(one), luminance(other)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
