@@ -4,7 +4,8 @@ from pathlib import Path
 
 import streamlit as st
 
-from gcmdash.ui import presenter, widgets as ui
+from gcmdash.ui import presenter
+from gcmdash.ui import widgets as ui
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 

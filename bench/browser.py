@@ -15,8 +15,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 #: The first deck.gl map canvas and the page's title, as the app renders them.
 MAP = '[data-testid="stDeckGlJsonChart"] canvas'
 H1 = '[data-testid="stMain"] h1'
@@ -32,8 +39,9 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def server(script: str | Path = ROOT / "app.py", env: dict[str, str] | None = None, *options: str,
-           module: str = "streamlit"):
+def server(
+    script: str | Path = ROOT / "app.py", env: dict[str, str] | None = None, *options: str, module: str = "streamlit"
+):
     """`streamlit run script` on 127.0.0.1 (started now); yields (base URL, Popen, start time from perf_counter).
 
     `module`: run `python -m module run …` instead, a wrapper of Streamlit's command line (bench.rerun_cost's)."""
@@ -41,10 +49,26 @@ def server(script: str | Path = ROOT / "app.py", env: dict[str, str] | None = No
     log = tempfile.TemporaryFile()
     started = time.perf_counter()
     process = subprocess.Popen(
-        [sys.executable, "-m", module, "run", str(script), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false",
-         *options],
-        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})},
+        [
+            sys.executable,
+            "-m",
+            module,
+            "run",
+            str(script),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+            *options,
+        ],
+        cwd=ROOT,
+        stdout=log,
+        stderr=subprocess.STDOUT,
+        env={**os.environ, **(env or {})},
     )
     try:
         yield f"http://127.0.0.1:{port}", process, started

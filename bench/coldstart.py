@@ -76,24 +76,59 @@ def run(repeat: int = 1) -> list[Result]:
             empty = statistics.median(_visit(browser, empty_script, {}, "/", "h1") for _ in range(max(repeat, 3)))
             out.append(Result(PART, "empty Streamlit page: h1 visible", empty, "s", note="median of 3 cold starts"))
             floor = statistics.median(_visit(browser, floor_script, {}, "/", "chart") for _ in range(max(repeat, 3)))
-            out.append(Result(PART, "one small Altair chart (pandas, Altair, pydeck imported): chart visible", floor,
-                              "s", note=f"{floor / empty:.1f}× empty; median of 3 cold starts"))
+            out.append(
+                Result(
+                    PART,
+                    "one small Altair chart (pandas, Altair, pydeck imported): chart visible",
+                    floor,
+                    "s",
+                    note=f"{floor / empty:.1f}× empty; median of 3 cold starts",
+                )
+            )
             for scale in ("bundled", "large"):
-                chart = statistics.median(_visit(browser, ROOT / "app.py", env(scale), "/practices", "chart")
-                                          for _ in range(repeat))
-                out.append(Result(PART, f"{scale}, new store: first chart (/practices)", chart, "s",
-                                  "≤ 1.5× empty", chart <= 1.5 * empty,
-                                  f"{chart / empty:.1f}× empty, {chart / floor:.1f}× one small chart"))
-                map_s = statistics.median(_visit(browser, ROOT / "app.py", env(scale), "/map", "map")
-                                          for _ in range(repeat))
-                out.append(Result(PART, f"{scale}, new store: map painted (/map)", map_s, "s",
-                                  "≤ 1.5× empty", map_s <= 1.5 * empty, f"{map_s / empty:.1f}× empty"))
+                chart = statistics.median(
+                    _visit(browser, ROOT / "app.py", env(scale), "/practices", "chart") for _ in range(repeat)
+                )
+                out.append(
+                    Result(
+                        PART,
+                        f"{scale}, new store: first chart (/practices)",
+                        chart,
+                        "s",
+                        "≤ 1.5× empty",
+                        chart <= 1.5 * empty,
+                        f"{chart / empty:.1f}× empty, {chart / floor:.1f}× one small chart",
+                    )
+                )
+                map_s = statistics.median(
+                    _visit(browser, ROOT / "app.py", env(scale), "/map", "map") for _ in range(repeat)
+                )
+                out.append(
+                    Result(
+                        PART,
+                        f"{scale}, new store: map painted (/map)",
+                        map_s,
+                        "s",
+                        "≤ 1.5× empty",
+                        map_s <= 1.5 * empty,
+                        f"{map_s / empty:.1f}× empty",
+                    )
+                )
                 seeded = stores[-1]
-                again = statistics.median(_visit(browser, ROOT / "app.py", env(scale, seeded), "/practices", "chart")
-                                          for _ in range(repeat))
-                out.append(Result(PART, f"{scale}, existing store: first chart (/practices)", again, "s",
-                                  "≤ 1.5× empty", again <= 1.5 * empty,
-                                  f"{again / empty:.1f}× empty, {again / floor:.1f}× one small chart"))
+                again = statistics.median(
+                    _visit(browser, ROOT / "app.py", env(scale, seeded), "/practices", "chart") for _ in range(repeat)
+                )
+                out.append(
+                    Result(
+                        PART,
+                        f"{scale}, existing store: first chart (/practices)",
+                        again,
+                        "s",
+                        "≤ 1.5× empty",
+                        again <= 1.5 * empty,
+                        f"{again / empty:.1f}× empty, {again / floor:.1f}× one small chart",
+                    )
+                )
     finally:
         for store in stores:
             shutil.rmtree(store, ignore_errors=True)

@@ -37,10 +37,15 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from gcmdash.model import countries, framework, regions
+from gcmdash.model import countries, framework, regions  # noqa: E402
 from gcmdash.model.schema import (  # noqa: E402
-    ACTOR_TYPES, CONTRIBUTIONS, DATASETS, PLEDGE_FORMS, PLEDGE_KINDS, PRACTICES, PROGRAMME_STATUSES, PROGRAMMES,
-    PLEDGES, SCOPES, THEMATIC_AREAS,
+    ACTOR_TYPES,
+    DATASETS,
+    PLEDGE_FORMS,
+    PLEDGE_KINDS,
+    PROGRAMME_STATUSES,
+    SCOPES,
+    THEMATIC_AREAS,
 )
 
 SEED = 2018
@@ -55,9 +60,22 @@ SCALES: dict[str, dict[str, int | None]] = {
 }
 YEARS = range(2018, 2101)  # the schema's bounds for contribution years
 
-_THEMES = ("skills passports", "return and reintegration", "labour mobility", "migrant health", "data on migration",
-           "legal identity", "consular support", "fair recruitment", "remittances", "integration of newcomers",
-           "child protection", "border governance", "climate and mobility", "diaspora investment")
+_THEMES = (
+    "skills passports",
+    "return and reintegration",
+    "labour mobility",
+    "migrant health",
+    "data on migration",
+    "legal identity",
+    "consular support",
+    "fair recruitment",
+    "remittances",
+    "integration of newcomers",
+    "child protection",
+    "border governance",
+    "climate and mobility",
+    "diaspora investment",
+)
 _PLACES = ("city", "province", "capital", "border area", "rural districts", "coastal towns")
 
 
@@ -123,8 +141,11 @@ def pledges(rng: random.Random, n: int, pool: list[str], weights: list[float], p
     for i in range(1, n + 1):
         country = rng.choices(pool, weights)[0]
         entity_type = rng.choices(ACTOR_TYPES.values, (45, 25, 5, 8, 6, 4, 3, 2, 1, 1))[0]
-        entity = (f"Government of {countries.country_name(country)}" if entity_type == "Member State"
-                  else f"{entity_type} organisation {rng.randint(1, 5000)}")
+        entity = (
+            f"Government of {countries.country_name(country)}"
+            if entity_type == "Member State"
+            else f"{entity_type} organisation {rng.randint(1, 5000)}"
+        )
         related = f"PR-{rng.randint(1, practice_count):06d}" if practice_count and rng.random() < 0.2 else None
         yield [
             f"PL-{i:06d}",
@@ -247,8 +268,11 @@ def ensure(scale: str, seed: int = SEED) -> Path:
         started = time.perf_counter()
         print(f"writing {path} …", file=sys.stderr, flush=True)
         write(scale, seed)
-        print(f"  written in {time.perf_counter() - started:.0f} s ({path.stat().st_size / 2**20:.1f} MB)",
-              file=sys.stderr, flush=True)
+        print(
+            f"  written in {time.perf_counter() - started:.0f} s ({path.stat().st_size / 2**20:.1f} MB)",
+            file=sys.stderr,
+            flush=True,
+        )
     return path
 
 
@@ -286,8 +310,12 @@ def main() -> None:
         for issue in result.issues[:10]:
             print("  ", issue)
         if result.dataset is not None:
-            print({k: len(result.dataset[k]) for k in ("practices", "pledges", "programmes", "contributions",
-                                                       "activities", "figures")})
+            print(
+                {
+                    k: len(result.dataset[k])
+                    for k in ("practices", "pledges", "programmes", "contributions", "activities", "figures")
+                }
+            )
         if not result.valid:
             raise SystemExit(1)
 

@@ -47,7 +47,8 @@ def filter_states():
 def page_actions(data):
     """Page name -> function of Filters doing that page's server-side computation."""
     from gcmdash.render import maps
-    from gcmdash.views import metrics, pages as views
+    from gcmdash.views import metrics
+    from gcmdash.views import pages as views
     from gcmdash.views.people import column_for_people, records_for_people
 
     layers = [layer.label for layer in maps.LAYERS]
@@ -83,8 +84,11 @@ def page_actions(data):
             records = records[views.search(data, "practices", records, query)]
         page = tables.page_of(len(records), settings.get("table_page_rows"), 1)
         tables.fingerprint(records.index)
-        rows = (tables.sort_order(column_for_people("practices", sort, records))[page.start:page.stop]
-                if sort else slice(page.start, page.stop))
+        rows = (
+            tables.sort_order(column_for_people("practices", sort, records))[page.start : page.stop]
+            if sort
+            else slice(page.start, page.stop)
+        )
         shown = records_for_people("practices", records.iloc[rows])
         return convert_pandas_df_to_arrow_bytes(tables.for_display(shown))  # what st.dataframe does with it
 
@@ -121,7 +125,7 @@ def measure(data, repeat: int = 3, cached: bool = False) -> dict[str, dict[str, 
     states = filter_states()
     actions = page_actions(data)
     times: dict[str, dict[str, list[float]]] = {page: {label: [] for label, _ in states} for page in actions}
-    for page, action in actions.items():
+    for action in actions.values():
         for _, f in states:  # warm-up: lru caches (country names, shapes, centres) as in a running server
             action(f)
     for _ in range(repeat):
@@ -165,8 +169,15 @@ def run(repeat: int = 3, profile_dir=None) -> tuple[list[Result], dict]:
     data = result.dataset
     times = measure(data, repeat)
     hits = measure(data, repeat, cached=True)
-    results = [Result(PART, "load + validate the large workbook (once per version)", load_s, "s",
-                      note="100k practices, 50k pledges, 10k programmes, 20k contributions")]
+    results = [
+        Result(
+            PART,
+            "load + validate the large workbook (once per version)",
+            load_s,
+            "s",
+            note="100k practices, 50k pledges, 10k programmes, 20k contributions",
+        )
+    ]
     slowest_page, slowest = "", 0.0
     details: dict = {"per_state": {}}
     for page, by_state in times.items():
@@ -176,17 +187,34 @@ def run(repeat: int = 3, profile_dir=None) -> tuple[list[Result], dict]:
         details["per_state"][page] = medians
         median = statistics.median(every)
         targeted = page.startswith(_TARGETED)
-        results.append(Result(PART, page, median, "ms", f"< {TARGET_MS} ms" if targeted else "",
-                              (median < TARGET_MS) if targeted else None,
-                              f"slowest state {worst_label}: {medians[worst_label]:.0f} ms; "
-                              f"p95 {percentile(every, 95):.0f} ms"))
+        results.append(
+            Result(
+                PART,
+                page,
+                median,
+                "ms",
+                f"< {TARGET_MS} ms" if targeted else "",
+                (median < TARGET_MS) if targeted else None,
+                f"slowest state {worst_label}: {medians[worst_label]:.0f} ms; p95 {percentile(every, 95):.0f} ms",
+            )
+        )
         if targeted and median > slowest:
             slowest_page, slowest = page, median
-    every_hit = {page: statistics.median(t for ts in by_state.values() for t in ts) for page, by_state in hits.items()
-                 if page.startswith(_TARGETED)}
+    every_hit = {
+        page: statistics.median(t for ts in by_state.values() for t in ts)
+        for page, by_state in hits.items()
+        if page.startswith(_TARGETED)
+    }
     worst_hit = max(every_hit, key=every_hit.get)
-    results.append(Result(PART, "any page's view, a state already computed (shared result)", every_hit[worst_hit], "ms",
-                          note=f"slowest: {worst_hit}; results are kept per data version for every viewer"))
+    results.append(
+        Result(
+            PART,
+            "any page's view, a state already computed (shared result)",
+            every_hit[worst_hit],
+            "ms",
+            note=f"slowest: {worst_hit}; results are kept per data version for every viewer",
+        )
+    )
     details["slowest_page"] = slowest_page
     if profile_dir is not None and slowest_page:
         name = slowest_page.split(":")[0].lower().replace(" ", "-")

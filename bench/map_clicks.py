@@ -43,9 +43,9 @@ _RECORD_POINTER = """() => { window.__pointer = [];
 
 def offsets() -> dict[str, tuple[float, float]]:
     """Each country's marker point in pixels from the middle of the map, as gcmdash fits the UNECE view."""
-    from gcmdash.render import maps
-    from gcmdash.model.filters import Filters
     from gcmdash.ingest.loading import bundled
+    from gcmdash.model.filters import Filters
+    from gcmdash.render import maps
 
     facts = maps.country_facts(bundled().dataset, Filters(region=REGION))
     return {code: maps.offset_from_middle(facts, REGION, code) for code in CODES}
@@ -120,8 +120,17 @@ def run(attempts: int = 20) -> list[Result]:
                 gap = press_ms(context, base)
             finally:
                 context.close()
-            out.append(Result(PART, "pointerdown handled (deck.gl's pick), press and release at once", gap, "ms",
-                              "< 100 ms", gap < 100, f"median of {PRESSES}; a click is a press of at most 250 ms"))
+            out.append(
+                Result(
+                    PART,
+                    "pointerdown handled (deck.gl's pick), press and release at once",
+                    gap,
+                    "ms",
+                    "< 100 ms",
+                    gap < 100,
+                    f"median of {PRESSES}; a click is a press of at most 250 ms",
+                )
+            )
             for way in WAYS:
                 context = browser.new_context(viewport={"width": 1440, "height": 1000}, has_touch=way == "touch tap")
                 try:
@@ -130,8 +139,17 @@ def run(attempts: int = 20) -> list[Result]:
                 finally:
                     context.close()
                 target, met = "every time", opened == attempts
-                out.append(Result(PART, f"profile opened, {way} on a country of the map", 100 * opened / attempts,
-                                  "%", target, met, f"{opened} of {attempts}, five countries in turn"))
+                out.append(
+                    Result(
+                        PART,
+                        f"profile opened, {way} on a country of the map",
+                        100 * opened / attempts,
+                        "%",
+                        target,
+                        met,
+                        f"{opened} of {attempts}, five countries in turn",
+                    )
+                )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return out

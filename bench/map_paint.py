@@ -73,20 +73,45 @@ def run(repeat: int = 5) -> list[Result]:
                 wait_healthy(base)
                 _new_tab(browser, base, painted=False)  # warm: the first session imports Streamlit's page code
                 empty = statistics.median(_new_tab(browser, base, painted=False) for _ in range(repeat))
-            out.append(Result(PART, "empty Streamlit page, new tab: h1 visible", empty, "s",
-                              note=f"median of {repeat}, warm server"))
+            out.append(
+                Result(
+                    PART,
+                    "empty Streamlit page, new tab: h1 visible",
+                    empty,
+                    "s",
+                    note=f"median of {repeat}, warm server",
+                )
+            )
             with server(ROOT / "app.py", env) as (base, _process, _started):
                 wait_healthy(base)
                 _new_tab(browser, f"{base}/map", painted=True)  # warm: data loaded, shapes read, memo filled
                 for region in ("ECE", "All"):
-                    tab = statistics.median(_new_tab(browser, f"{base}/map?region={region}", painted=True)
-                                            for _ in range(repeat))
-                    out.append(Result(PART, f"map painted, new tab on /map?region={region}", tab, "s", "≤ 3× empty",
-                                      tab <= 3 * empty, f"{tab / empty:.1f}× empty; median of {repeat}"))
+                    tab = statistics.median(
+                        _new_tab(browser, f"{base}/map?region={region}", painted=True) for _ in range(repeat)
+                    )
+                    out.append(
+                        Result(
+                            PART,
+                            f"map painted, new tab on /map?region={region}",
+                            tab,
+                            "s",
+                            "≤ 3× empty",
+                            tab <= 3 * empty,
+                            f"{tab / empty:.1f}× empty; median of {repeat}",
+                        )
+                    )
                     moved = statistics.median(_from_overview(browser, base, region) for _ in range(repeat))
-                    out.append(Result(PART, f"map painted, Overview → Map in the top navigation ({region})", moved,
-                                      "s", "≤ 3× empty", moved <= 3 * empty,
-                                      f"{moved / empty:.1f}× empty; median of {repeat}"))
+                    out.append(
+                        Result(
+                            PART,
+                            f"map painted, Overview → Map in the top navigation ({region})",
+                            moved,
+                            "s",
+                            "≤ 3× empty",
+                            moved <= 3 * empty,
+                            f"{moved / empty:.1f}× empty; median of {repeat}",
+                        )
+                    )
     finally:
         shutil.rmtree(scratch, ignore_errors=True)
     return out

@@ -17,10 +17,11 @@ TARGET_BYTES = 1_000_000
 def measure(data, label: str) -> list[Result]:
     from streamlit.dataframe_util import convert_pandas_df_to_arrow_bytes
 
-    from gcmdash.render import maps
     from gcmdash import settings
-    from gcmdash.views import tables, pages as views
     from gcmdash.model.filters import Filters
+    from gcmdash.render import maps
+    from gcmdash.views import pages as views
+    from gcmdash.views import tables
     from gcmdash.views.people import records_for_people
 
     layers = [layer.label for layer in maps.LAYERS]
@@ -29,16 +30,34 @@ def measure(data, label: str) -> list[Result]:
         f = Filters(region=region)
         facts = maps.country_facts(data, f)
         size = len(maps.deck(facts, layers, "practices", region).to_json())
-        out.append(Result(PART, f"map deck JSON, {region or 'All'}, {label}", size / 1e6, "MB", "< 1 MB",
-                          size < TARGET_BYTES, f"{len(facts)} countries shaded"))
+        out.append(
+            Result(
+                PART,
+                f"map deck JSON, {region or 'All'}, {label}",
+                size / 1e6,
+                "MB",
+                "< 1 MB",
+                size < TARGET_BYTES,
+                f"{len(facts)} countries shaded",
+            )
+        )
     logging.getLogger("streamlit.dataframe_util").setLevel(logging.ERROR)  # its fallback logs a traceback
     for region in ("ECE", None):
         records = views.practices(data, Filters(region=region)).records
         page = tables.page_of(len(records), settings.get("table_page_rows"), 1)
-        shown = records.iloc[page.start:page.stop]
+        shown = records.iloc[page.start : page.stop]
         size = len(convert_pandas_df_to_arrow_bytes(tables.for_display(records_for_people("practices", shown))))
-        out.append(Result(PART, f"Practices table Arrow, {region or 'All'}, {label}", size / 1e6, "MB", "< 1 MB",
-                          size < TARGET_BYTES, f"{len(shown):,} of {len(records):,} rows sent per rerun"))
+        out.append(
+            Result(
+                PART,
+                f"Practices table Arrow, {region or 'All'}, {label}",
+                size / 1e6,
+                "MB",
+                "< 1 MB",
+                size < TARGET_BYTES,
+                f"{len(shown):,} of {len(records):,} rows sent per rerun",
+            )
+        )
     return out
 
 

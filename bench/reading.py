@@ -53,8 +53,9 @@ def run(repeat: int = 5) -> list[Result]:
             times[key].append(timed(action))
         if round_number < 3:  # openpyxl is slow: three reads are enough
             times["openpyxl"].append(timed(lambda: pd.read_excel(io.BytesIO(data), engine="openpyxl")))
-    safe, full, calamine, raw, openpyxl = (statistics.median(times[k])
-                                           for k in ("safe", "full", "calamine", "raw", "openpyxl"))
+    safe, full, calamine, raw, openpyxl = (
+        statistics.median(times[k]) for k in ("safe", "full", "calamine", "raw", "openpyxl")
+    )
     size = f"{len(data) / 2**20:.1f} MB, 50,000 rows × 12 columns"
     return [
         Result(PART, "safe read_bytes", safe, "s", note=size),
@@ -65,8 +66,15 @@ def run(repeat: int = 5) -> list[Result]:
         Result(PART, "read_bytes / pandas-calamine", safe / calamine, "x", "≤ 1.30×", safe / calamine <= 1.3),
         Result(PART, "read_bytes / python_calamine", safe / raw, "x", note="the child process and pickling overhead"),
         Result(PART, "openpyxl / read_bytes (speed-up)", openpyxl / safe, "x", "≥ 5×", openpyxl / safe >= 5),
-        Result(PART, "openpyxl / load_files (speed-up, with validation)", openpyxl / full, "x", "≥ 5×",
-               openpyxl / full >= 5, "validation included on the gcmdash side only"),
+        Result(
+            PART,
+            "openpyxl / load_files (speed-up, with validation)",
+            openpyxl / full,
+            "x",
+            "≥ 5×",
+            openpyxl / full >= 5,
+            "validation included on the gcmdash side only",
+        ),
         Result(PART, "load_files / read_bytes", full / safe, "x", note="cost of validation on top of reading"),
     ]
 

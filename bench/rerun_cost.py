@@ -22,6 +22,7 @@ import statistics
 import sys
 import tempfile
 import time
+from itertools import pairwise
 from pathlib import Path
 
 from bench.browser import ROOT, free_port, wait_healthy
@@ -29,8 +30,14 @@ from bench.browser import ROOT, free_port, wait_healthy
 REGIONS = ("ECE", "ECA", "ESCAP", "ESCWA", "ECLAC")
 #: Page (its URL path) -> extra query string; the Country profile needs a country to draw its charts.
 PAGES = {"": "", "practices": "", "pledges": "", "funding": "", "map": "", "country": "country=Georgia"}
-TITLES = {"": "Overview", "practices": "Practices", "pledges": "Pledges", "funding": "Funding", "map": "Map",
-          "country": "Country profile"}
+TITLES = {
+    "": "Overview",
+    "practices": "Practices",
+    "pledges": "Pledges",
+    "funding": "Funding",
+    "map": "Map",
+    "country": "Country profile",
+}
 
 
 # --- The server side ---------------------------------------------------------------------------------------------
@@ -61,14 +68,16 @@ def sample_threads(path: Path, interval: float = 0.01, depth: int = 6) -> None:
             for ident, frame in sys._current_frames().items():
                 if ident != me:
                     inner = traceback.extract_stack(frame)[-depth:][::-1]
-                    counts[(kind(names.get(ident, "?")),
-                            " < ".join(f"{Path(f.filename).name}:{f.name}" for f in inner))] += 1
+                    counts[
+                        (kind(names.get(ident, "?")), " < ".join(f"{Path(f.filename).name}:{f.name}" for f in inner))
+                    ] += 1
 
     def write() -> None:
-        lines = [f"{total[0]} samples every {interval * 1000:.0f} ms; share of samples per thread kind and innermost "
-                 f"frames (innermost first)",
-                 "script threads alive: "
-                 + ", ".join(f"{k}: {v / max(total[0], 1):.0%}" for k, v in sorted(alive.items()))]
+        lines = [
+            f"{total[0]} samples every {interval * 1000:.0f} ms; share of samples per thread kind and innermost "
+            f"frames (innermost first)",
+            "script threads alive: " + ", ".join(f"{k}: {v / max(total[0], 1):.0%}" for k, v in sorted(alive.items())),
+        ]
         lines += [f"{n / max(total[0], 1):7.1%}  {who:14} {where}" for (who, where), n in counts.most_common(60)]
         path.write_text("\n".join(lines) + "\n")
 
@@ -200,26 +209,32 @@ def trace_summary(path: Path) -> str:
             run[kind] = row["t"]
             if kind == "sent":
                 seen = [k for k in chain if k in run]
-                for a, b in zip(seen, seen[1:]):
+                for a, b in pairwise(seen):
                     steps.setdefault(f"{a} -> {b}", []).append(run[b] - run[a])
                 steps.setdefault("recv -> sent (total)", []).append(run["sent"] - run["recv"])
                 del open_runs[session]
     lines = ["step: runs, p50, p95 (ms); start -> end includes _on_script_finished (its gc.collect)"]
-    lines += [f"{name:22} {len(v):5} {1000 * statistics.median(v):8.1f} {1000 * percentile(v, 95):8.1f}"
-              for name, v in steps.items()]
+    lines += [
+        f"{name:22} {len(v):5} {1000 * statistics.median(v):8.1f} {1000 * percentile(v, 95):8.1f}"
+        for name, v in steps.items()
+    ]
     span = rows[-1]["t"] - rows[0]["t"] if rows else 0.0
     for generation in (0, 1, 2):
         pauses = [r["dur"] for r in rows if r["k"] == "gc" and r["gen"] == generation]
         if pauses:
-            lines.append(f"gc generation {generation}: {len(pauses)} collections, {sum(pauses):.2f} s in {span:.0f} s, "
-                         f"p50 {1000 * statistics.median(pauses):.1f} ms, max {1000 * max(pauses):.1f} ms")
+            lines.append(
+                f"gc generation {generation}: {len(pauses)} collections, {sum(pauses):.2f} s in {span:.0f} s, "
+                f"p50 {1000 * statistics.median(pauses):.1f} ms, max {1000 * max(pauses):.1f} ms"
+            )
     cpu = [r["cpu"] for r in rows if r["k"] == "end"]
     lag = [r["late"] for r in rows if r["k"] == "lag"]
     if cpu:
         lines.append(f"script thread CPU per run p50 {1000 * statistics.median(cpu):.1f} ms")
     if lag:
-        lines.append(f"event loop lateness on a 50 ms timer: p50 {1000 * statistics.median(lag):.1f} ms, "
-                     f"p95 {1000 * percentile(lag, 95):.1f} ms, max {1000 * max(lag):.1f} ms")
+        lines.append(
+            f"event loop lateness on a 50 ms timer: p50 {1000 * statistics.median(lag):.1f} ms, "
+            f"p95 {1000 * percentile(lag, 95):.1f} ms, max {1000 * max(lag):.1f} ms"
+        )
     return "\n".join(lines)
 
 
@@ -271,16 +286,41 @@ def serve(argv: list[str]) -> None:
 #: Parts of a script run, by the first frame (from the top) that matches; the rest is "other". Ordered: a chart
 #: drawn inside the sidebar is a chart.
 PARTS = (
-    ("shell: sidebar, banners, notices", lambda f: f.function in (
-        "shell", "present_button", "_sidebar_widgets", "filter_sidebar", "data_banner", "preview_banner",
-        "illustrative_notice", "leave_pages_folder_mode", "dataset_or_stop")),
-    ("data: views, filters, metrics, maps (not mine)", lambda f: any(
-        f"gcmdash/{m}.py" in (f.file_path or "")
-        for m in ("views/pages", "model/filters", "views/metrics", "render/maps", "model/dataset"))),
-    ("charts: Altair build, to_dict, st.altair_chart", lambda f: "gcmdash/render/charts.py" in (f.file_path or "")
-     or f.function in ("chart_block", "chart", "_themed", "altair_chart", "vega_lite_chart", "_slide_chart")),
-    ("records tables and downloads (not mine)", lambda f: f.function in (
-        "records_table", "record_downloads", "table_downloads")),
+    (
+        "shell: sidebar, banners, notices",
+        lambda f: (
+            f.function
+            in (
+                "shell",
+                "present_button",
+                "_sidebar_widgets",
+                "filter_sidebar",
+                "data_banner",
+                "preview_banner",
+                "illustrative_notice",
+                "leave_pages_folder_mode",
+                "dataset_or_stop",
+            )
+        ),
+    ),
+    (
+        "data: views, filters, metrics, maps (not mine)",
+        lambda f: any(
+            f"gcmdash/{m}.py" in (f.file_path or "")
+            for m in ("views/pages", "model/filters", "views/metrics", "render/maps", "model/dataset")
+        ),
+    ),
+    (
+        "charts: Altair build, to_dict, st.altair_chart",
+        lambda f: (
+            "gcmdash/render/charts.py" in (f.file_path or "")
+            or f.function in ("chart_block", "chart", "_themed", "altair_chart", "vega_lite_chart", "_slide_chart")
+        ),
+    ),
+    (
+        "records tables and downloads (not mine)",
+        lambda f: f.function in ("records_table", "record_downloads", "table_downloads"),
+    ),
     ("other st.dataframe (Arrow)", lambda f: f.function == "dataframe"),
     ("pydeck map", lambda f: f.function == "pydeck_chart"),
 )
@@ -381,15 +421,36 @@ def measure(repeat: int = 12, profile_dir: Path | None = None, data_dir: Path = 
     port = free_port()
     work = Path(tempfile.mkdtemp(prefix="gcmdash-rerun-cost-"))
     log = work / "runs.jsonl"
-    env = {**os.environ, "RERUN_COST_LOG": str(log), "GCMDASH_DATA_DIR": str(data_dir),
-           "GCMDASH_STORE_DIR": str(work / "store")}
+    env = {
+        **os.environ,
+        "RERUN_COST_LOG": str(log),
+        "GCMDASH_DATA_DIR": str(data_dir),
+        "GCMDASH_STORE_DIR": str(work / "store"),
+    }
     if profile_dir:
         profile_dir.mkdir(parents=True, exist_ok=True)
         env["RERUN_COST_PROFILE"] = str(profile_dir)
     process = subprocess.Popen(
-        [sys.executable, "-m", "bench.rerun_cost", "serve", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=open(work / "server.log", "w"))
+        [
+            sys.executable,
+            "-m",
+            "bench.rerun_cost",
+            "serve",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=open(work / "server.log", "w"),
+    )
     base = f"http://127.0.0.1:{port}"
     out: dict[str, dict] = {}
     try:
@@ -403,10 +464,13 @@ def measure(repeat: int = 12, profile_dir: Path | None = None, data_dir: Path = 
             # The first pass over the regions meets filter states this server has not drawn yet (the page opened on
             # ECE); later passes repeat states, as many viewers of one server do.
             new = len(REGIONS) - 1
-            out[TITLES[page]] = {"script_cpu": statistics.median(script_cpu), "process_cpu": statistics.median(process_cpu),
-                                 "new_state": statistics.median(process_cpu[:new]),
-                                 "repeated_state": statistics.median(process_cpu[new:] or process_cpu),
-                                 "runs": len(script_cpu)}
+            out[TITLES[page]] = {
+                "script_cpu": statistics.median(script_cpu),
+                "process_cpu": statistics.median(process_cpu),
+                "new_state": statistics.median(process_cpu[:new]),
+                "repeated_state": statistics.median(process_cpu[new:] or process_cpu),
+                "runs": len(script_cpu),
+            }
             if profile_dir:
                 out[TITLES[page]]["parts"] = breakdown(profile_dir, page or "overview", repeat)
     finally:
@@ -425,11 +489,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--profile", type=Path, default=None, help="write one pyinstrument text profile per page")
     args = parser.parse_args(argv)
     found = measure(args.repeat, args.profile)
-    print("| page | script thread CPU | server process CPU | … new filter state | … repeated filter state |\n"
-          "|---|---|---|---|---|")
+    print(
+        "| page | script thread CPU | server process CPU | … new filter state | … repeated filter state |\n"
+        "|---|---|---|---|---|"
+    )
     for page, cost in found.items():
-        print(f"| {page} | {1000 * cost['script_cpu']:.0f} ms | {1000 * cost['process_cpu']:.0f} ms | "
-              f"{1000 * cost['new_state']:.0f} ms | {1000 * cost['repeated_state']:.0f} ms |")
+        print(
+            f"| {page} | {1000 * cost['script_cpu']:.0f} ms | {1000 * cost['process_cpu']:.0f} ms | "
+            f"{1000 * cost['new_state']:.0f} ms | {1000 * cost['repeated_state']:.0f} ms |"
+        )
     if args.profile:
         names = [name for name, _ in PARTS] + [OTHER]
         print("\nWall time per rerun by part (ms, pyinstrument; profiling inflates it)\n")

@@ -43,8 +43,10 @@ def _environment() -> str:
         memory = f"{psutil.virtual_memory().total / 2**30:.0f} GiB RAM"
     except ImportError:
         memory = ""
-    return (f"{platform.platform()} · Python {platform.python_version()} · {os.cpu_count()} CPUs · {memory} · "
-            f"pandas {pandas.__version__} · Streamlit {streamlit.__version__}")
+    return (
+        f"{platform.platform()} · Python {platform.python_version()} · {os.cpu_count()} CPUs · {memory} · "
+        f"pandas {pandas.__version__} · Streamlit {streamlit.__version__}"
+    )
 
 
 def _reruns(repeat: int) -> list[Result]:
@@ -55,10 +57,18 @@ def _reruns(repeat: int) -> list[Result]:
     for scale, folder in (("bundled", ROOT / "data"), ("large", generate.data_dir("large"))):
         for page, cost in rerun_cost.measure(repeat, None, folder).items():
             new_ms, repeated_ms = 1000 * cost["new_state"], 1000 * cost["repeated_state"]
-            out.append(Result("3 interaction", f"{page} script run, {scale} data: server CPU, new filter state",
-                              new_ms, "ms", "< 150 ms", new_ms < 150,
-                              f"state drawn before: {repeated_ms:.0f} ms; script thread alone "
-                              f"{1000 * cost['script_cpu']:.0f} ms (median of {cost['runs']} runs)"))
+            out.append(
+                Result(
+                    "3 interaction",
+                    f"{page} script run, {scale} data: server CPU, new filter state",
+                    new_ms,
+                    "ms",
+                    "< 150 ms",
+                    new_ms < 150,
+                    f"state drawn before: {repeated_ms:.0f} ms; script thread alone "
+                    f"{1000 * cost['script_cpu']:.0f} ms (median of {cost['runs']} runs)",
+                )
+            )
     return out
 
 
@@ -79,8 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     started = time.perf_counter()
     for scale in ("reading", "large"):
         path = generate.ensure(scale)
-        results.append(Result("1 data", f"{scale} workbook", path.stat().st_size / 2**20, "MB",
-                              note=str(path)))
+        results.append(Result("1 data", f"{scale} workbook", path.stat().st_size / 2**20, "MB", note=str(path)))
     for part in parts:
         print(f"== {part} …", file=sys.stderr, flush=True)
         part_started = time.perf_counter()
@@ -94,15 +103,26 @@ def main(argv: list[str] | None = None) -> int:
 
                 found, details = interactions.run(2 if args.quick else 3, profile_dir=args.out.parent)
                 results += found
-                per_state = "\n".join(f"| {page} | " + " | ".join(f"{v:.0f}" for v in medians.values()) + " |"
-                                      for page, medians in details["per_state"].items())
+                per_state = "\n".join(
+                    f"| {page} | " + " | ".join(f"{v:.0f}" for v in medians.values()) + " |"
+                    for page, medians in details["per_state"].items()
+                )
                 states = [label for label, _ in interactions.filter_states()]
-                notes.append("### Per filter state (median ms, large data set)\n\n| page | " + " | ".join(states)
-                             + " |\n|---|" + "---|" * len(states) + "\n" + per_state)
+                notes.append(
+                    "### Per filter state (median ms, large data set)\n\n| page | "
+                    + " | ".join(states)
+                    + " |\n|---|"
+                    + "---|" * len(states)
+                    + "\n"
+                    + per_state
+                )
                 if details.get("profile"):
-                    notes.append(f"### Profile of the slowest page ({details['slowest_page']}), pyinstrument\n\n"
-                                 f"Full text: `{details['profile_path'].name}`.\n\n```\n"
-                                 + "\n".join(details["profile"].splitlines()[:60]) + "\n```")
+                    notes.append(
+                        f"### Profile of the slowest page ({details['slowest_page']}), pyinstrument\n\n"
+                        f"Full text: `{details['profile_path'].name}`.\n\n```\n"
+                        + "\n".join(details["profile"].splitlines()[:60])
+                        + "\n```"
+                    )
             elif part == "rerun":
                 results += _reruns(6 if args.quick else 12)
             elif part == "payload":
@@ -135,10 +155,12 @@ def main(argv: list[str] | None = None) -> int:
 
     text = table(results)
     print(text)
-    header = (f"# Benchmark results\n\nWritten by `make bench` (bench/run.py) on {dt.date.today().isoformat()}, "
-              f"in {time.perf_counter() - started:.0f} s. {_environment()}.\n\n"
-              "Medians of repeated runs within this one run; the machine is shared and noisy, so compare ratios "
-              "rather than absolute times across runs.\n\n")
+    header = (
+        f"# Benchmark results\n\nWritten by `make bench` (bench/run.py) on {dt.date.today().isoformat()}, "
+        f"in {time.perf_counter() - started:.0f} s. {_environment()}.\n\n"
+        "Medians of repeated runs within this one run; the machine is shared and noisy, so compare ratios "
+        "rather than absolute times across runs.\n\n"
+    )
     findings = Path(__file__).resolve().parent / "findings.md"
     tail = "\n\n" + findings.read_text() if findings.exists() else ""
     args.out.write_text(header + text + tail + "\n\n" + "\n\n".join(notes) + "\n")

@@ -18,7 +18,8 @@ effect in one run); ``--sample FILE`` samples the server's threads (bench.rerun_
 
 Server memory: RSS of the server process (psutil) with no session, and the highest RSS seen with N sessions;
 their difference divided by N is the memory per extra session. Runs for N = 50, 100, 200, 60 s each (bounded),
-plus N = 10 as a reference below saturation, on the Overview page of the bundled data by default (``--scale large`` for the 100k data set).
+plus N = 10 as a reference below saturation, on the Overview page of the bundled data by default
+(``--scale large`` for the 100k data set).
 """
 
 from __future__ import annotations
@@ -99,11 +100,16 @@ class Viewer:
             message = ForwardMsg()
             message.ParseFromString(raw)
             kind = message.WhichOneof("type")
-            if kind == "delta" and message.delta.WhichOneof("type") == "new_element" \
-                    and message.delta.new_element.WhichOneof("type") == "exception":
+            if (
+                kind == "delta"
+                and message.delta.WhichOneof("type") == "new_element"
+                and message.delta.new_element.WhichOneof("type") == "exception"
+            ):
                 self.exceptions += 1
             if kind == "script_finished" and message.script_finished in (
-                    ForwardMsg.FINISHED_SUCCESSFULLY, ForwardMsg.FINISHED_WITH_COMPILE_ERROR):
+                ForwardMsg.FINISHED_SUCCESSFULLY,
+                ForwardMsg.FINISHED_WITH_COMPILE_ERROR,
+            ):
                 return
 
     async def run(self, connected: asyncio.Event | None = None) -> None:
@@ -111,8 +117,9 @@ class Viewer:
 
         url = self.base.replace("http://", "ws://") + "/_stcore/stream"
         try:
-            async with connect(url, subprotocols=["streamlit"], max_size=None, open_timeout=60,
-                               ping_interval=None) as ws:
+            async with connect(
+                url, subprotocols=["streamlit"], max_size=None, open_timeout=60, ping_interval=None
+            ) as ws:
                 self.extensions = ws.response.headers.get("Sec-WebSocket-Extensions", "none")
                 region = REGIONS[self.number % len(REGIONS)]
                 sent = time.perf_counter()
@@ -128,7 +135,7 @@ class Viewer:
                     await ws.send(_rerun(self.template, region, self.base + "/"))
                     try:
                         await asyncio.wait_for(self._finish(ws), FINISH_TIMEOUT)
-                    except asyncio.TimeoutError:
+                    except TimeoutError:
                         self.errors.append("timeout")
                         return
                     self.latencies.append(time.perf_counter() - sent)
@@ -168,8 +175,14 @@ async def _load(base: str, template: bytes, n: int, seconds: float, process, see
     }
 
 
-def run(counts=(10, 50, 100, 200), seconds: float = 60, scale: str = "bundled", options: tuple[str, ...] = (),
-        sample: Path | None = None, trace: Path | None = None) -> list[Result]:
+def run(
+    counts=(10, 50, 100, 200),
+    seconds: float = 60,
+    scale: str = "bundled",
+    options: tuple[str, ...] = (),
+    sample: Path | None = None,
+    trace: Path | None = None,
+) -> list[Result]:
     """Part 6 for each number of viewers; `options`: extra `streamlit run` flags; `sample`: where thread samples go;
     `trace`: where each rerun's server-side timestamps go (bench.rerun_cost.trace_reruns)."""
     import psutil
@@ -183,8 +196,11 @@ def run(counts=(10, 50, 100, 200), seconds: float = 60, scale: str = "bundled", 
         env["BENCH_TRACE_OUT"] = str(trace.resolve())
     out: list[Result] = []
     try:
-        with server(ROOT / "app.py", env, *options,
-                    module="bench.rerun_cost" if sample or trace else "streamlit") as (base, process, _):
+        with server(ROOT / "app.py", env, *options, module="bench.rerun_cost" if sample or trace else "streamlit") as (
+            base,
+            process,
+            _,
+        ):
             wait_healthy(base)
             template = capture_template(base)  # also warms the server: data loaded, pages imported
             proc = psutil.Process(process.pid)
@@ -200,24 +216,67 @@ def run(counts=(10, 50, 100, 200), seconds: float = 60, scale: str = "bundled", 
                 errors = len(found["errors"]) + found["exceptions"]
                 first = found["first"]
                 if first:
-                    out.append(Result(PART, f"{label}: p50 / p95 first page load", 1000 * statistics.median(first),
-                                      "ms", note=f"p95 {1000 * percentile(first, 95):.0f} ms; "
-                                                 f"{len(first)} of {n} sessions loaded"))
+                    out.append(
+                        Result(
+                            PART,
+                            f"{label}: p50 / p95 first page load",
+                            1000 * statistics.median(first),
+                            "ms",
+                            note=f"p95 {1000 * percentile(first, 95):.0f} ms; {len(first)} of {n} sessions loaded",
+                        )
+                    )
                 if found["starved"]:
-                    out.append(Result(PART, f"{label}: sessions with no filter change done in the window",
-                                      found["starved"], "", note="their first load took the whole window"))
+                    out.append(
+                        Result(
+                            PART,
+                            f"{label}: sessions with no filter change done in the window",
+                            found["starved"],
+                            "",
+                            note="their first load took the whole window",
+                        )
+                    )
                 if lat:
-                    out.append(Result(PART, f"{label}: p50 rerun→finished", 1000 * statistics.median(lat), "ms",
-                                      note=f"{len(lat)} filter changes, {len(lat) / wall:.1f}/s"))
-                    out.append(Result(PART, f"{label}: p95 rerun→finished", 1000 * percentile(lat, 95), "ms",
-                                      note=f"max {1000 * max(lat):.0f} ms"))
-                out.append(Result(PART, f"{label}: errors", errors, "", "0", errors == 0,
-                                  "; ".join(sorted(set(found["errors"])))[:200]))
-                out.append(Result(PART, f"{label}: server RSS per extra session", per_session, "MB",
-                                  note=f"baseline {baseline / 2**20:.0f} MB, peak {found['peak_rss'] / 2**20:.0f} MB, "
-                                       f"server CPU {found['cpu_s'] / wall:.2f} cores, "
-                                       f"client CPU {found['client_cpu_s'] / wall:.2f} cores; "
-                                       f"websocket extensions: {', '.join(found['extensions']) or '?'}"))
+                    out.append(
+                        Result(
+                            PART,
+                            f"{label}: p50 rerun→finished",
+                            1000 * statistics.median(lat),
+                            "ms",
+                            note=f"{len(lat)} filter changes, {len(lat) / wall:.1f}/s",
+                        )
+                    )
+                    out.append(
+                        Result(
+                            PART,
+                            f"{label}: p95 rerun→finished",
+                            1000 * percentile(lat, 95),
+                            "ms",
+                            note=f"max {1000 * max(lat):.0f} ms",
+                        )
+                    )
+                out.append(
+                    Result(
+                        PART,
+                        f"{label}: errors",
+                        errors,
+                        "",
+                        "0",
+                        errors == 0,
+                        "; ".join(sorted(set(found["errors"])))[:200],
+                    )
+                )
+                out.append(
+                    Result(
+                        PART,
+                        f"{label}: server RSS per extra session",
+                        per_session,
+                        "MB",
+                        note=f"baseline {baseline / 2**20:.0f} MB, peak {found['peak_rss'] / 2**20:.0f} MB, "
+                        f"server CPU {found['cpu_s'] / wall:.2f} cores, "
+                        f"client CPU {found['client_cpu_s'] / wall:.2f} cores; "
+                        f"websocket extensions: {', '.join(found['extensions']) or '?'}",
+                    )
+                )
     finally:
         shutil.rmtree(store, ignore_errors=True)
     return out
@@ -234,8 +293,13 @@ if __name__ == "__main__":
     parser.add_argument("--scale", default="bundled")
     parser.add_argument("--option", action="append", default=[], help="a Streamlit option for the server, KEY=VALUE")
     parser.add_argument("--sample", type=Path, default=None, help="write the server's thread samples to this file")
-    parser.add_argument("--trace", type=Path, default=None,
-                        help="write each rerun's server-side timestamps to this file (JSON lines)")
+    parser.add_argument(
+        "--trace", type=Path, default=None, help="write each rerun's server-side timestamps to this file (JSON lines)"
+    )
     args = parser.parse_args()
     flags = tuple(f"--{o}" for o in args.option)  # KEY=VALUE: Click accepts --server.x=value
-    print(table(run(tuple(int(c) for c in args.counts.split(",")), args.seconds, args.scale, flags, args.sample, args.trace)))
+    print(
+        table(
+            run(tuple(int(c) for c in args.counts.split(",")), args.seconds, args.scale, flags, args.sample, args.trace)
+        )
+    )

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 # Only light modules here: --help and argument errors answer before pandas, openpyxl or a database driver load.
 # Each command imports what it needs.
 from gcmdash import formatting
-from gcmdash.model import regions
 from gcmdash.ingest.issues import Issue, SpreadsheetError
+from gcmdash.model import regions
 
 if TYPE_CHECKING:
     from gcmdash.ingest.loading import LoadResult
@@ -25,21 +25,34 @@ ALL_REGIONS = "All"
 
 
 def _issue_line(issue: Issue) -> str:
-    where = " ".join(p for p in (issue.sheet or "", f"row {issue.row}" if issue.row else "",
-                                 f"[{issue.column}]" if issue.column else "") if p)
+    where = " ".join(
+        p
+        for p in (
+            issue.sheet or "",
+            f"row {issue.row}" if issue.row else "",
+            f"[{issue.column}]" if issue.column else "",
+        )
+        if p
+    )
     kind = "error" if issue.is_error else "warning"
     return f"{where or '(file)'}: {kind} {issue.code}: {issue.message}"
 
 
 def _report(result: LoadResult, as_json: bool, concerns: Sequence[Issue] = (), against: str | None = None) -> None:
     if as_json:
-        print(json.dumps({
-            "valid": result.valid,
-            "errors": [i.as_dict() for i in result.issues],
-            "error_count": result.error_count,
-            "to_confirm": [i.as_dict() for i in concerns],
-            "compared_with": against,
-        }, ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "valid": result.valid,
+                    "errors": [i.as_dict() for i in result.issues],
+                    "error_count": result.error_count,
+                    "to_confirm": [i.as_dict() for i in concerns],
+                    "compared_with": against,
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return
     for use in result.uses:
         taken = f"read as {use.dataset}" if use.dataset else "ignored"
@@ -47,11 +60,15 @@ def _report(result: LoadResult, as_json: bool, concerns: Sequence[Issue] = (), a
     for issue in (*result.issues, *concerns):
         print(_issue_line(issue))
     warnings = sum(not i.is_error for i in result.issues) + len(concerns)
-    print(f"{'valid' if result.valid else 'NOT valid'}: {formatting.plural(result.error_count, 'error')}, "
-          f"{formatting.plural(warnings, 'warning')}")
+    print(
+        f"{'valid' if result.valid else 'NOT valid'}: {formatting.plural(result.error_count, 'error')}, "
+        f"{formatting.plural(warnings, 'warning')}"
+    )
     if concerns:
-        print(f"{formatting.plural(len(concerns), 'value')} to check against {against}: read as written, but "
-              "unlikely. Fix the file, or publish with --confirm if they are right.")
+        print(
+            f"{formatting.plural(len(concerns), 'value')} to check against {against}: read as written, but "
+            "unlikely. Fix the file, or publish with --confirm if they are right."
+        )
 
 
 def _published_concerns(result: LoadResult) -> tuple[list[Issue], str | None]:
@@ -59,8 +76,8 @@ def _published_concerns(result: LoadResult) -> tuple[list[Issue], str | None]:
     when the upload is not valid or no store answers (validate then checks the files alone)."""
     if result.dataset is None:
         return [], None
-    from gcmdash.views import plausibility
     from gcmdash.store.versions import PublishRefused, StoreUnavailable
+    from gcmdash.views import plausibility
 
     try:
         store = _open_store()
@@ -107,11 +124,20 @@ def cmd_summary(args: argparse.Namespace) -> int:
     figures = metrics.summary(data, region)
     if args.json:
         # The flat computed values first (what scripts read), then each figure beside its published value.
-        print(json.dumps({"region": args.region, "data_version": data.version, "shown": label,
-                          **metrics.figure_values(figures),
-                          "figures": {f.metric: metrics.figure_record(f) for f in figures},
-                          "worldwide": {f.metric: metrics.figure_record(f) for f in metrics.worldwide(data)}},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {
+                    "region": args.region,
+                    "data_version": data.version,
+                    "shown": label,
+                    **metrics.figure_values(figures),
+                    "figures": {f.metric: metrics.figure_record(f) for f in figures},
+                    "worldwide": {f.metric: metrics.figure_record(f) for f in metrics.worldwide(data)},
+                },
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return EXIT_VALID
     print(f"{regions.region_label(region) if region else 'All regions'} — {label}")
     for figure in figures:
@@ -178,8 +204,10 @@ def cmd_add_analyst(args: argparse.Namespace) -> int:
         return EXIT_INVALID
     print(f"{'Added analyst' if added else 'Changed the password of analyst'} {email} in {path}.")
     if auth.mode(auth.load_secrets(path)) is auth.Mode.OIDC:
-        print("Note: single sign-on ([auth]) is configured, so the app uses it instead of local accounts; "
-              "list analysts' e-mails in [gcmdash] analysts.")
+        print(
+            "Note: single sign-on ([auth]) is configured, so the app uses it instead of local accounts; "
+            "list analysts' e-mails in [gcmdash] analysts."
+        )
     return EXIT_VALID
 
 
@@ -209,14 +237,20 @@ def _author(args: argparse.Namespace) -> str:
 def _version_line(version: Version) -> str:
     restored = f" of version {version.restored_from}" if version.restored_from is not None else ""
     rows = ", ".join(f"{key} {rows}" for key, rows in version.row_counts.items())
-    return (f"version {version.number}: {version.action}{restored} by {version.author}, "
-            f"{version.created_at:%Y-%m-%d %H:%M:%S} UTC, data {version.content_id} ({rows}) — {version.note}")
+    return (
+        f"version {version.number}: {version.action}{restored} by {version.author}, "
+        f"{version.created_at:%Y-%m-%d %H:%M:%S} UTC, data {version.content_id} ({rows}) — {version.note}"
+    )
 
 
 def _version_json(version: Version) -> dict[str, Any]:
     return {
-        "number": version.number, "content_id": version.content_id, "created_at": version.created_at.isoformat(),
-        "author": version.author, "note": version.note, "action": version.action,
+        "number": version.number,
+        "content_id": version.content_id,
+        "created_at": version.created_at.isoformat(),
+        "author": version.author,
+        "note": version.note,
+        "action": version.action,
         "restored_from": version.restored_from,
         "files": [{"name": f.name, "sha256": f.sha256, "size": f.size} for f in version.files],
         "row_counts": version.row_counts,
@@ -251,8 +285,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
         if refused:
             for issue in refused:
                 print(_issue_line(issue))
-            store.refuse(who=author or "(unknown)", action="publish",
-                         detail=f"{', '.join(str(p) for p in args.paths)}: {len(refused)} files could not be read")
+            store.refuse(
+                who=author or "(unknown)",
+                action="publish",
+                detail=f"{', '.join(str(p) for p in args.paths)}: {len(refused)} files could not be read",
+            )
             print("Not published: nothing was changed.", file=sys.stderr)
             return EXIT_UNREADABLE
         if not args.confirm:
@@ -262,8 +299,11 @@ def cmd_publish(args: argparse.Namespace) -> int:
             concerns, against = _published_concerns(checked)
             if concerns:
                 _report(checked, as_json=False, concerns=concerns, against=against)
-                print("Not published: check the values above; if they are right, publish again with --confirm. "
-                      "Nothing was changed.", file=sys.stderr)
+                print(
+                    "Not published: check the values above; if they are right, publish again with --confirm. "
+                    "Nothing was changed.",
+                    file=sys.stderr,
+                )
                 return EXIT_INVALID
         version = store.publish(files, author=author, note=args.note)
     except PublishRefused as refusal:
@@ -293,8 +333,13 @@ def cmd_versions(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return EXIT_UNREADABLE
     if args.json:
-        print(json.dumps({"current": versions[0].number, "versions": [_version_json(v) for v in versions]},
-                         ensure_ascii=False, indent=2))
+        print(
+            json.dumps(
+                {"current": versions[0].number, "versions": [_version_json(v) for v in versions]},
+                ensure_ascii=False,
+                indent=2,
+            )
+        )
         return EXIT_VALID
     for n, version in enumerate(versions):
         print(f"{'*' if n == 0 else ' '} {_version_line(version)}")
@@ -345,8 +390,8 @@ def cmd_export(args: argparse.Namespace) -> int:
 def _chosen_data(args: argparse.Namespace, what: str) -> tuple[Any, str] | int:
     """The data to use and how to name it: --data files, or the current published version (what the app shows);
     else an exit code. what: the command's product, for its refusal ("brief", "summary")."""
-    from gcmdash.render import brief
     from gcmdash.ingest.loading import load_files, load_paths
+    from gcmdash.render import brief
 
     if args.data:
         missing = [p for p in args.data if not Path(p).exists()]
@@ -401,8 +446,9 @@ def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="gcmdash", description="GCM implementation dashboard tools.")
     sub = top.add_subparsers(dest="command", required=True)
     validate = sub.add_parser("validate", help="check spreadsheets: exit 0 valid, 1 invalid, 2 unreadable")
-    validate.add_argument("paths", nargs="+",
-                          help="spreadsheets (.xlsx, .ods, .csv, .tsv, or .txt named one by one), or folders of them")
+    validate.add_argument(
+        "paths", nargs="+", help="spreadsheets (.xlsx, .ods, .csv, .tsv, or .txt named one by one), or folders of them"
+    )
     validate.add_argument("--json", action="store_true", help="print the report as JSON")
     validate.add_argument("--complete", action="store_true", help="also require every dataset to be present")
     validate.set_defaults(run=cmd_validate)
@@ -422,13 +468,18 @@ def parser() -> argparse.ArgumentParser:
     analyst.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
     analyst.add_argument("--secrets", help="secrets file to write (default: the secrets_file setting)")
     analyst.set_defaults(run=cmd_add_analyst)
-    publish = sub.add_parser("publish", help="publish spreadsheets as the new version: exit 0 done, 1 invalid, "
-                                             "2 unreadable or store unavailable")
+    publish = sub.add_parser(
+        "publish",
+        help="publish spreadsheets as the new version: exit 0 done, 1 invalid, 2 unreadable or store unavailable",
+    )
     publish.add_argument("paths", nargs="+", help="spreadsheets, or folders of them, holding every dataset")
     publish.add_argument("--note", required=True, type=_note, help="what changed and why (kept with the version)")
     publish.add_argument("--as", dest="author", help="who publishes (default: your user name)")
-    publish.add_argument("--confirm", action="store_true",
-                         help="publish although some values look implausible against the current version (checked)")
+    publish.add_argument(
+        "--confirm",
+        action="store_true",
+        help="publish although some values look implausible against the current version (checked)",
+    )
     publish.set_defaults(run=cmd_publish)
     versions = sub.add_parser("versions", help="list the published versions, newest (current) first")
     versions.add_argument("--json", action="store_true", help="print {current, versions: [...]} as JSON")
@@ -442,8 +493,11 @@ def parser() -> argparse.ArgumentParser:
     export.add_argument("version", type=int, help="the version number")
     export.add_argument("outdir", help="folder to write the files into (created if missing)")
     export.set_defaults(run=cmd_export)
-    brief = sub.add_parser("brief", help="write a region's Regional Information Brief (self-contained HTML, or PDF): "
-                                         "exit 0 written, 1 invalid data, 2 unreadable, no store, no browser for PDF")
+    brief = sub.add_parser(
+        "brief",
+        help="write a region's Regional Information Brief (self-contained HTML, or PDF): "
+        "exit 0 written, 1 invalid data, 2 unreadable, no store, no browser for PDF",
+    )
     brief.add_argument("--region", default="ECE", choices=regions.REGIONS)
     brief.add_argument("--out", required=True, help="the file to write (.html or .pdf)")
     brief.add_argument("--format", choices=["html", "pdf"], help="default: pdf when --out ends in .pdf, else html")

@@ -40,18 +40,24 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("max_upload_mb", 20, "Largest spreadsheet file accepted, in megabytes."),
     Setting("max_zip_entries", 500, "Most entries an .xlsx (a zip archive) may hold before it is refused."),
-    Setting(
-        "max_uncompressed_mb", 200, "Largest total uncompressed size of an .xlsx's contents, in megabytes."
-    ),
+    Setting("max_uncompressed_mb", 200, "Largest total uncompressed size of an .xlsx's contents, in megabytes."),
     Setting("max_zip_ratio", 100, "Highest compression ratio allowed for an .xlsx entry (zip bomb guard)."),
     Setting("max_cells", 5_000_000, "Most cells a sheet may claim (by its dimension) or hold."),
-    Setting("max_rows", 500_000, "Most rows one sheet (or CSV file) may hold: each row read costs the server memory, "
-            "so a small file of millions of short lines is refused."),
+    Setting(
+        "max_rows",
+        500_000,
+        "Most rows one sheet (or CSV file) may hold: each row read costs the server memory, "
+        "so a small file of millions of short lines is refused.",
+    ),
     Setting("parse_timeout_s", 60, "Seconds a spreadsheet may take to parse before it is abandoned."),
     Setting("parse_memory_mb", 2048, "Memory the spreadsheet-parsing child process may use, in megabytes."),
     Setting("max_issues", 500, "Most problems listed for one file; the rest are counted."),
-    Setting("view_cache_entries", 256, "Most page views (what a page draws for one set of filters) kept per data "
-            "version, shared by every viewer; the least recently used go first."),
+    Setting(
+        "view_cache_entries",
+        256,
+        "Most page views (what a page draws for one set of filters) kept per data "
+        "version, shared by every viewer; the least recently used go first.",
+    ),
     Setting("view_cache_mb", 512, "Most memory, in megabytes, the kept page views of one data version may hold."),
     Setting(
         "table_page_rows",

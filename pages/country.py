@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from gcmdash.render import charts
 from gcmdash import formatting
 from gcmdash.model import regions
+from gcmdash.render import charts
 from gcmdash.ui import widgets as ui
 from gcmdash.views import pages as views
 
@@ -21,8 +21,11 @@ if iso3 is None:
 profile = views.country_profile(data, iso3)
 title.title(profile.name)
 where = "; ".join(regions.region_label(r) for r in profile.regions) or "not in a regional commission's review region"
-st.caption(formatting.plain(f"Regions: {where}" + (f" · Subregions: {', '.join(profile.subregions)}"
-                                                    if profile.subregions else "")))
+st.caption(
+    formatting.plain(
+        f"Regions: {where}" + (f" · Subregions: {', '.join(profile.subregions)}" if profile.subregions else "")
+    )
+)
 ui.illustrative_notice(data)
 
 cards = st.columns(4)
@@ -43,14 +46,17 @@ counts[3].metric("M-MPTF contributions", formatting.money(profile.contributed_us
 st.subheader("Activities")
 ui.records_table(data, "activities", profile.activities, "q_activities")
 
-sections = [("Practices", "practices", profile.practices, profile.practice_objectives),
-            ("Pledges", "pledges", profile.pledges, profile.pledge_objectives)]
-for column, (what, key, records, by_objective) in zip(st.columns(2, gap="large"), sections):
+sections = [
+    ("Practices", "practices", profile.practices, profile.practice_objectives),
+    ("Pledges", "pledges", profile.pledges, profile.pledge_objectives),
+]
+for column, (what, key, records, by_objective) in zip(st.columns(2, gap="large"), sections, strict=True):
     with column:
         st.subheader(what)
         frame = charts.objective_frame(by_objective, [])
-        ui.chart_block(charts.objective_bars(frame, what), frame, f"country-{key}-objectives",
-                       name=f"{iso3}-{key}-by-objective")
+        ui.chart_block(
+            charts.objective_bars(frame, what), frame, f"country-{key}-objectives", name=f"{iso3}-{key}-by-objective"
+        )
         ui.records_table(data, key, records, f"q_{key}")
 
 st.subheader("M-MPTF joint programmes")

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from gcmdash.views import changes
 from gcmdash.store import history
 from gcmdash.ui import widgets as ui
+from gcmdash.views import changes
 
 ui.page_start()
 st.title("Version history")
@@ -14,20 +14,30 @@ if store is None:
 
 versions = store.versions()
 ui.data_table(history.versions_table(versions))
-number = st.selectbox("Version", [v.number for v in versions], format_func=history.version_label(versions),
-                      key="version")
+number = st.selectbox(
+    "Version", [v.number for v in versions], format_func=history.version_label(versions), key="version"
+)
 if number is None:
     st.stop()
 chosen = store.version(number)
 current = versions[0]
 
 view, download, restore = st.columns(3)
-view.button("View this version on every page", icon=":material/visibility:", on_click=ui.start_preview,
-            args=(ui.version_dataset(number), f"Viewing version {number} ({history.when(chosen)})"),
-            disabled=number == current.number)
-download.download_button("Download its original files (.zip)", lambda: history.zip_files(store.files(number)),
-                         f"gcmdash-version-{number}.zip", mime="application/zip", icon=":material/download:",
-                         on_click="ignore")
+view.button(
+    "View this version on every page",
+    icon=":material/visibility:",
+    on_click=ui.start_preview,
+    args=(ui.version_dataset(number), f"Viewing version {number} ({history.when(chosen)})"),
+    disabled=number == current.number,
+)
+download.download_button(
+    "Download its original files (.zip)",
+    lambda: history.zip_files(store.files(number)),
+    f"gcmdash-version-{number}.zip",
+    mime="application/zip",
+    icon=":material/download:",
+    on_click="ignore",
+)
 
 if number != current.number:
     st.subheader(f"Version {number} compared with the current version {current.number}")
@@ -37,9 +47,12 @@ if number != current.number:
         ui.data_table(changes.details_table(found))
     with restore:
         analyst = ui.signed_in_analyst()
-        if st.button(f"Restore version {number}", icon=":material/history:", disabled=analyst is None,
-                     help="Makes a new version with this version's files; nothing is deleted. Sign in on the "
-                          "Data page first."):
+        if st.button(
+            f"Restore version {number}",
+            icon=":material/history:",
+            disabled=analyst is None,
+            help="Makes a new version with this version's files; nothing is deleted. Sign in on the Data page first.",
+        ):
             ui.restore(number, analyst)
 
 with st.expander("Audit log: every publish and rollback, including refused attempts"):

@@ -14,8 +14,9 @@ ui.illustrative_notice(data)
 labels = [layer.label for layer in maps.LAYERS]
 # One above the other, full width: side by side, one of the two was cut off at 1280 px with the sidebar open.
 layers = st.pills("Markers", labels, selection_mode="multi", default=labels, key="layers", bind="query-params")
-shade = st.segmented_control("Shade countries by", list(maps.SHADES), default="Practices", key="shade",
-                             bind="query-params")
+shade = st.segmented_control(
+    "Shade countries by", list(maps.SHADES), default="Practices", key="shade", bind="query-params"
+)
 choropleth = maps.SHADES.get(shade)
 
 facts = maps.country_facts(data, f)
@@ -27,9 +28,14 @@ st.caption(maps.describe(layers, choropleth))
 if choropleth and not facts[choropleth].any():
     ui.empty_state(choropleth)
 
-event = st.pydeck_chart(maps.deck(facts, layers, choropleth, f.region, narrowed=narrowed), height=maps.HEIGHT,
-                        on_select="rerun", selection_mode="single-object", key="map",
-                        alt=maps.alt_text(facts, layers, choropleth))
+event = st.pydeck_chart(
+    maps.deck(facts, layers, choropleth, f.region, narrowed=narrowed),
+    height=maps.HEIGHT,
+    on_select="rerun",
+    selection_mode="single-object",
+    key="map",
+    alt=maps.alt_text(facts, layers, choropleth),
+)
 picked = maps.selected_country(event.selection, facts)
 if picked:
     # The Country profile's picker is bound to the URL by name (?country=Georgia), not by code.
@@ -40,6 +46,5 @@ st.caption(maps.DISCLAIMER)
 ui.profile_picker(list(facts.index))
 
 st.subheader("The countries")
-ui.data_table(maps.table(facts),
-              column_config={"Terms of Reference": st.column_config.LinkColumn(display_text="ToR")})
+ui.data_table(maps.table(facts), column_config={"Terms of Reference": st.column_config.LinkColumn(display_text="ToR")})
 ui.table_downloads({"Countries": maps.table(facts)}, "map", f.region)

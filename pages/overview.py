@@ -3,8 +3,8 @@
 import streamlit as st
 
 from gcmdash.render import brief, exports
-from gcmdash.views import metrics
 from gcmdash.ui import widgets as ui
+from gcmdash.views import metrics
 
 data, f = ui.page_start()
 
@@ -18,7 +18,7 @@ ui.membership_caveat(f.region)
 ui.illustrative_notice(data)
 figures = metrics.summary(data, f.region)
 for start in range(0, len(figures), 4):
-    for column, figure in zip(st.columns(4), figures[start : start + 4]):
+    for column, figure in zip(st.columns(4), figures[start : start + 4], strict=False):
         with column:
             ui.figure_card(figure)
 
@@ -30,9 +30,21 @@ ui.table_downloads({"Headline figures": table}, "overview", f.region)
 if f.region:  # The brief is per region; each file is built only when its button is clicked.
     st.subheader("The Regional Information Brief")
     make = lambda: brief.brief_html(data, f.region, version_label=brief.version_label(data))  # noqa: E731
-    st.download_button("Download the brief (HTML)", make, exports.download_name("brief", f.region, "html"), "text/html",
-                       on_click="ignore", icon=":material/download:", type="primary")
+    st.download_button(
+        "Download the brief (HTML)",
+        make,
+        exports.download_name("brief", f.region, "html"),
+        "text/html",
+        on_click="ignore",
+        icon=":material/download:",
+        type="primary",
+    )
     if brief.pdf_available():  # printing needs Chromium on the server
-        st.download_button("Download the brief (PDF)", lambda: brief.brief_pdf(make()),
-                           exports.download_name("brief", f.region, "pdf"), "application/pdf", on_click="ignore",
-                           icon=":material/picture_as_pdf:")
+        st.download_button(
+            "Download the brief (PDF)",
+            lambda: brief.brief_pdf(make()),
+            exports.download_name("brief", f.region, "pdf"),
+            "application/pdf",
+            on_click="ignore",
+            icon=":material/picture_as_pdf:",
+        )

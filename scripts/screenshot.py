@@ -22,8 +22,15 @@ from playwright.sync_api import sync_playwright
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
 # Without these, Chromium keeps trying outside hosts, which this machine refuses.
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic"]
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+]
 
 
 def free_port() -> int:
@@ -37,9 +44,24 @@ def free_port() -> int:
 def streamlit_server(port: int, *options: str, env: dict[str, str] | None = None):
     """A real `streamlit run app.py` on 127.0.0.1:port (extra Streamlit options and environment), stopped on exit."""
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true", *options],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **(env or {})},
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            str(ROOT / "app.py"),
+            "--server.port",
+            str(port),
+            "--server.address",
+            "127.0.0.1",
+            "--server.headless",
+            "true",
+            *options,
+        ],
+        cwd=ROOT,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        env={**os.environ, **(env or {})},
     )
     try:
         deadline = time.monotonic() + 60
@@ -68,7 +90,9 @@ def _wait_drawn(page, timeout_ms: int = 60_000) -> None:
                    .filter(c => c.offsetParent !== null)
                    .every(c => c.querySelector('svg g.role-mark > *, canvas'))
               && [...document.querySelectorAll('[data-testid="stDeckGlJsonChart"]')]
-                   .every(m => m.querySelector('canvas'))""", timeout=timeout_ms)
+                   .every(m => m.querySelector('canvas'))""",
+        timeout=timeout_ms,
+    )
     page.wait_for_timeout(1000)  # WebGL and Vega finish painting a moment after their elements exist
 
 
@@ -118,5 +142,5 @@ if __name__ == "__main__":
     if "--size" in sys.argv:
         at = sys.argv.index("--size")
         WIDTH, HEIGHT = (int(v) for v in sys.argv[at + 1].lower().split("x"))
-        del sys.argv[at:at + 2]
+        del sys.argv[at : at + 2]
     main(*sys.argv[1:])

@@ -9,13 +9,17 @@ from xml.sax.saxutils import escape, quoteattr
 
 from gcmdash.ingest.reading import ODS_MIMETYPE
 
-_NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
-       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
-       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"')
-_MANIFEST = ('<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
-             'opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
-             f'manifest:media-type="{ODS_MIMETYPE}"/><manifest:file-entry manifest:full-path="content.xml" '
-             'manifest:media-type="text/xml"/></manifest:manifest>')
+_NS = (
+    'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+    'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+    'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"'
+)
+_MANIFEST = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<manifest:manifest xmlns:manifest="urn:oasis:names:tc:'
+    'opendocument:xmlns:manifest:1.0" manifest:version="1.2"><manifest:file-entry manifest:full-path="/" '
+    f'manifest:media-type="{ODS_MIMETYPE}"/><manifest:file-entry manifest:full-path="content.xml" '
+    'manifest:media-type="text/xml"/></manifest:manifest>'
+)
 
 
 def _cell(value: object) -> str:
@@ -24,12 +28,16 @@ def _cell(value: object) -> str:
     if isinstance(value, bool):
         return f'<table:table-cell office:value-type="boolean" office:boolean-value="{str(value).lower()}"/>'
     if isinstance(value, (int, float)):
-        return (f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
-                "</table:table-cell>")
+        return (
+            f'<table:table-cell office:value-type="float" office:value="{value}"><text:p>{value}</text:p>'
+            "</table:table-cell>"
+        )
     if isinstance(value, (dt.date, dt.datetime)):
         day = value.date() if isinstance(value, dt.datetime) else value
-        return (f'<table:table-cell office:value-type="date" office:date-value="{day.isoformat()}">'
-                f"<text:p>{day.isoformat()}</text:p></table:table-cell>")
+        return (
+            f'<table:table-cell office:value-type="date" office:date-value="{day.isoformat()}">'
+            f"<text:p>{day.isoformat()}</text:p></table:table-cell>"
+        )
     lines = "".join(f"<text:p>{escape(line)}</text:p>" for line in str(value).split("\n"))
     return f'<table:table-cell office:value-type="string">{lines}</table:table-cell>'
 
@@ -39,10 +47,14 @@ def ods_bytes(sheets: dict[str, list[list[object]]]) -> bytes:
     tables = "".join(
         f"<table:table table:name={quoteattr(name)}>"
         + "".join("<table:table-row>" + "".join(map(_cell, row)) + "</table:table-row>" for row in rows)
-        + "</table:table>" for name, rows in sheets.items())
-    content = (f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_NS} office:version="1.2">'
-               f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>"
-               "</office:document-content>")
+        + "</table:table>"
+        for name, rows in sheets.items()
+    )
+    content = (
+        f'<?xml version="1.0" encoding="UTF-8"?>\n<office:document-content {_NS} office:version="1.2">'
+        f"<office:body><office:spreadsheet>{tables}</office:spreadsheet></office:body>"
+        "</office:document-content>"
+    )
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr(zipfile.ZipInfo("mimetype"), ODS_MIMETYPE, compress_type=zipfile.ZIP_STORED)

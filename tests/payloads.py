@@ -34,7 +34,7 @@ TEXT = (
     "# Heading payload\n\n| pay-a | pay-b |\n|---|---|\n| pay-1 | pay-2 |\n\n> payquoted",
     f'=HYPERLINK("http://{ATTACKER}/formula","click")',
     "javascript:document.title='pwned'",
-    f"<a href=\"http://{ATTACKER}/html-link\">html link</a> <style>body{{display:none}}</style>",
+    f'<a href="http://{ATTACKER}/html-link">html link</a> <style>body{{display:none}}</style>',
 )
 #: Link payloads that are still valid http(s) addresses (so a sheet with them validates): each tries to break out
 #: of the Markdown link or HTML attribute it is written into.
@@ -49,8 +49,10 @@ LINKS = (
 def _columns(sheet_key: str) -> tuple[list[str], list[str]]:
     """The free-text and the link headers of a dataset."""
     spec = dataset(sheet_key)
-    return ([c.header for c in spec.columns if c.kind is Kind.TEXT],
-            [c.header for c in spec.columns if c.kind is Kind.URL])
+    return (
+        [c.header for c in spec.columns if c.kind is Kind.TEXT],
+        [c.header for c in spec.columns if c.kind is Kind.URL],
+    )
 
 
 #: Harmless text in the same cells, as many distinct values: what the payloads' pages are compared with.

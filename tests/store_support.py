@@ -57,9 +57,12 @@ class PostgresCluster:
     def __init__(self) -> None:
         bindir = postgres_bindir()
         if bindir is None:
-            pytest.fail("PostgreSQL is not installed (no pg_ctl/initdb on PATH or in /usr/lib/postgresql/*/bin), so "
-                        "the store tests on PostgreSQL cannot run. Run `make test` (it installs Debian's postgresql) "
-                        "or `apt-get install postgresql`.", pytrace=False)
+            pytest.fail(
+                "PostgreSQL is not installed (no pg_ctl/initdb on PATH or in /usr/lib/postgresql/*/bin), so "
+                "the store tests on PostgreSQL cannot run. Run `make test` (it installs Debian's postgresql) "
+                "or `apt-get install postgresql`.",
+                pytrace=False,
+            )
         self.bindir = bindir
         self.root = Path(tempfile.mkdtemp(prefix="gcmdash-pg-"))
         self.data = self.root / "data"
@@ -69,16 +72,31 @@ class PostgresCluster:
             try:
                 pwd.getpwnam(PG_USER)
             except KeyError:
-                pytest.fail(f"Running as root, but there is no `{PG_USER}` OS user to run PostgreSQL as "
-                            "(Debian's postgresql package creates it).", pytrace=False)
+                pytest.fail(
+                    f"Running as root, but there is no `{PG_USER}` OS user to run PostgreSQL as "
+                    "(Debian's postgresql package creates it).",
+                    pytrace=False,
+                )
             shutil.chown(self.root, PG_USER, PG_USER)
             self._as_user = ["runuser", "-u", PG_USER, "--"]
-        self._run("initdb", "-D", str(self.data), "-U", PG_USER, "-A", "trust", "-E", "UTF8", "--locale=C",
-                  "--no-sync")
-        options = (f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
-                   "-c full_page_writes=off -c max_connections=100")
-        self._run("pg_ctl", "-D", str(self.data), "-l", str(self.root / "server.log"), "-w", "-t", "60",
-                  "-o", options, "start")
+        self._run("initdb", "-D", str(self.data), "-U", PG_USER, "-A", "trust", "-E", "UTF8", "--locale=C", "--no-sync")
+        options = (
+            f"-p {self.port} -k {self.root} -c listen_addresses=127.0.0.1 -c fsync=off "
+            "-c full_page_writes=off -c max_connections=100"
+        )
+        self._run(
+            "pg_ctl",
+            "-D",
+            str(self.data),
+            "-l",
+            str(self.root / "server.log"),
+            "-w",
+            "-t",
+            "60",
+            "-o",
+            options,
+            "start",
+        )
 
     def _run(self, program: str, *args: str) -> None:
         command = [*self._as_user, str(self.bindir / program), *args]
@@ -86,8 +104,11 @@ class PostgresCluster:
         if done.returncode != 0:
             log = self.root / "server.log"
             tail = log.read_text(errors="replace")[-2000:] if log.exists() else ""
-            pytest.fail(f"PostgreSQL test cluster: `{' '.join(command)}` failed ({done.returncode}):\n"
-                        f"{done.stdout}\n{done.stderr}\n{tail}", pytrace=False)
+            pytest.fail(
+                f"PostgreSQL test cluster: `{' '.join(command)}` failed ({done.returncode}):\n"
+                f"{done.stdout}\n{done.stderr}\n{tail}",
+                pytrace=False,
+            )
 
     def url(self, database: str = "postgres") -> str:
         """The SQLAlchemy URL of a database of this cluster (TCP on 127.0.0.1, trust authentication)."""
@@ -98,15 +119,21 @@ class PostgresCluster:
         import psycopg
 
         name = "t_" + uuid.uuid4().hex[:12]
-        with psycopg.connect(f"host=127.0.0.1 port={self.port} user={PG_USER} dbname=postgres",
-                             autocommit=True) as conn:
+        with psycopg.connect(
+            f"host=127.0.0.1 port={self.port} user={PG_USER} dbname=postgres", autocommit=True
+        ) as conn:
             conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
 
     def stop(self) -> None:
         """Stop the server at once and remove its folder."""
-        subprocess.run([*self._as_user, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate",
-                        "-w", "stop"], capture_output=True, timeout=60, cwd=self.root, check=False)
+        subprocess.run(
+            [*self._as_user, str(self.bindir / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop"],
+            capture_output=True,
+            timeout=60,
+            cwd=self.root,
+            check=False,
+        )
         shutil.rmtree(self.root, ignore_errors=True)
 
 
@@ -129,8 +156,9 @@ def bundled_bytes() -> bytes:
 
 
 @functools.cache
-def edited_workbook(title: str = "", objectives: str = "", extra_practice: bool = False,
-                    amounts_times: int = 1) -> bytes:
+def edited_workbook(
+    title: str = "", objectives: str = "", extra_practice: bool = False, amounts_times: int = 1
+) -> bytes:
     """The bundled workbook with the first practice's title and/or objectives changed, or one practice added; or
     every contribution multiplied (as decimal commas misread as thousands would give: implausible, still valid)."""
     book = load_workbook(io.BytesIO(bundled_bytes()))

@@ -109,6 +109,7 @@ def test_the_uploader_takes_any_file_and_shows_the_readers_message():
     app.file_uploader[0].set_value(("budget.docx", _docx(), "application/octet-stream")).run()
     assert not app.exception
     assert any("1 error" in e.value for e in app.error)
-    listed = [str(cell).replace("\\", "") for table in [*app.table, *app.dataframe]
-              for cell in table.value.to_numpy().ravel()]
+    listed = [
+        str(cell).replace("\\", "") for table in [*app.table, *app.dataframe] for cell in table.value.to_numpy().ravel()
+    ]
     assert any("a Word document (.docx)" in cell for cell in listed), listed

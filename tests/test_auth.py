@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from gcmdash.store import auth, throttle
 from gcmdash import cli
+from gcmdash.store import auth, throttle
 
 PASSWORD = "correct horse battery"
 CLIENT = "session:test"
@@ -101,8 +101,15 @@ def test_plaintext_password_in_secrets_is_no_account():
 
 def test_how_to_enable_names_both_ways_in_plain_text(tmp_path):
     text = auth.how_to_enable(tmp_path / "secrets.toml")
-    for needed in ("gcmdash add-analyst", str(tmp_path / "secrets.toml"), "[auth]", "[gcmdash]", "analysts",
-                   *auth.OIDC_SHARED_KEYS, *auth.OIDC_PROVIDER_KEYS):
+    for needed in (
+        "gcmdash add-analyst",
+        str(tmp_path / "secrets.toml"),
+        "[auth]",
+        "[gcmdash]",
+        "analysts",
+        *auth.OIDC_SHARED_KEYS,
+        *auth.OIDC_PROVIDER_KEYS,
+    ):
         assert needed in text
     assert "**" not in text and "`" not in text
 
@@ -172,8 +179,9 @@ def test_failures_slow_down_then_lock_this_client_out_of_the_account(local, veri
     for expected_delay in (1, 2, 4, 8):
         result = auth.check_password(local, "a@un.org", "wrong password!", client=CLIENT, limiter=limiter, now=now)
         assert not result.ok and result.checked and result.retry_after == pytest.approx(expected_delay)
-        too_soon = auth.check_password(local, "a@un.org", PASSWORD, client=CLIENT, limiter=limiter,
-                                       now=now + expected_delay / 2)
+        too_soon = auth.check_password(
+            local, "a@un.org", PASSWORD, client=CLIENT, limiter=limiter, now=now + expected_delay / 2
+        )
         assert not too_soon.ok and not too_soon.checked and too_soon.retry_after == pytest.approx(expected_delay / 2)
         now += expected_delay
     fifth = auth.check_password(local, "a@un.org", "wrong password!", client=CLIENT, limiter=limiter, now=now)
@@ -190,12 +198,12 @@ def test_no_one_can_lock_the_analyst_out_from_another_browser(local):
     # 100 wrong passwords for the analyst's own e-mail from an anonymous browser, then many other accounts.
     limiter = throttle.Limiter()
     for i in range(100):
-        auth.check_password(local, "a@un.org", "wrong password!", client="address:203.0.113.9", limiter=limiter,
-                            now=float(i))
+        auth.check_password(
+            local, "a@un.org", "wrong password!", client="address:203.0.113.9", limiter=limiter, now=float(i)
+        )
         limiter.attempt("address:203.0.113.9", f"user{i}@un.org", now=float(i))
     assert limiter.retry_after("address:203.0.113.9", "a@un.org", now=100.0) > 0, "the attacker is held back"
-    signed = auth.check_password(local, "a@un.org", PASSWORD, client="address:198.51.100.7", limiter=limiter,
-                                 now=100.0)
+    signed = auth.check_password(local, "a@un.org", PASSWORD, client="address:198.51.100.7", limiter=limiter, now=100.0)
     assert signed.ok, signed.reason
 
 
@@ -203,8 +211,7 @@ def test_unknown_accounts_are_limited_like_known_ones(local):
     limiter = throttle.Limiter(max_failures=2, base_delay_s=0)
     for now in (0.0, 1.0):
         auth.check_password(local, "ghost@un.org", PASSWORD, client=CLIENT, limiter=limiter, now=now)
-    assert auth.check_password(local, "ghost@un.org", PASSWORD, client=CLIENT, limiter=limiter,
-                               now=2.0).retry_after > 0
+    assert auth.check_password(local, "ghost@un.org", PASSWORD, client=CLIENT, limiter=limiter, now=2.0).retry_after > 0
 
 
 def test_success_forgets_the_failures(local):
@@ -231,8 +238,10 @@ def test_add_analyst_creates_a_private_file(tmp_path):
 
 def test_add_analyst_keeps_the_rest_of_the_file(tmp_path):
     path = tmp_path / "secrets.toml"
-    original = ('# identity provider, registered 2025\n[auth]\nredirect_uri = "http://localhost:8501/oauth2callback"'
-                '  # local\ncookie_secret = "xyz"\n\n[gcmdash]\nanalysts = ["x@un.org"]\n\n[other]\nkey = 1\n')
+    original = (
+        '# identity provider, registered 2025\n[auth]\nredirect_uri = "http://localhost:8501/oauth2callback"'
+        '  # local\ncookie_secret = "xyz"\n\n[gcmdash]\nanalysts = ["x@un.org"]\n\n[other]\nkey = 1\n'
+    )
     path.write_text(original)
     path.chmod(0o640)
     auth.add_analyst(path, "a@un.org", PASSWORD)
@@ -325,9 +334,14 @@ def test_cli_prompts_twice_and_refuses_different_passwords(tmp_path, monkeypatch
 
 def test_installed_command_reads_the_password_from_stdin(tmp_path):
     path = tmp_path / "secrets.toml"
-    done = subprocess.run([sys.executable, "-m", "gcmdash.cli", "add-analyst", "a@un.org", "--password-stdin"],
-                          input=PASSWORD + "\n", capture_output=True, text=True, timeout=60,
-                          env={"GCMDASH_SECRETS_FILE": str(path), "PATH": "/usr/bin:/bin"})
+    done = subprocess.run(
+        [sys.executable, "-m", "gcmdash.cli", "add-analyst", "a@un.org", "--password-stdin"],
+        input=PASSWORD + "\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        env={"GCMDASH_SECRETS_FILE": str(path), "PATH": "/usr/bin:/bin"},
+    )
     assert done.returncode == 0, done.stderr
     assert PASSWORD not in done.stdout + done.stderr and "$argon2" not in done.stdout + done.stderr
     assert stat.S_IMODE(path.stat().st_mode) == 0o600

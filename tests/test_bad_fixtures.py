@@ -15,9 +15,9 @@ from types import ModuleType
 
 import pytest
 
-from gcmdash.views import plausibility
 from gcmdash.ingest.issues import TO_CONFIRM, IssueCode
 from gcmdash.ingest.loading import load_files
+from gcmdash.views import plausibility
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT / "tests" / "fixtures" / "bad"
@@ -29,14 +29,38 @@ MAX_FILE_BYTES = 50 * 1024
 
 #: Problems the corpus must show at least once (the defects it was made to cover).
 COVERED = {
-    IssueCode.EMPTY_FILE, IssueCode.NOT_A_SPREADSHEET, IssueCode.LEGACY_XLS, IssueCode.ENCRYPTED_FILE,
-    IssueCode.CORRUPT_FILE, IssueCode.XML_ENTITIES, IssueCode.SHEET_TOO_LARGE, IssueCode.BAD_ENCODING,
-    IssueCode.MISSING_SHEET, IssueCode.IGNORED_SHEET, IssueCode.DUPLICATE_SHEET, IssueCode.EMPTY_SHEET,
-    IssueCode.MISSING_COLUMN, IssueCode.UNKNOWN_COLUMN, IssueCode.DUPLICATE_COLUMN, IssueCode.EMPTY_HEADER,
-    IssueCode.EMPTY_REQUIRED, IssueCode.WRONG_TYPE, IssueCode.BAD_DATE, IssueCode.BAD_URL, IssueCode.OUT_OF_RANGE,
-    IssueCode.UNKNOWN_COUNTRY, IssueCode.AMBIGUOUS_COUNTRY, IssueCode.OBJECTIVE_OUT_OF_RANGE,
-    IssueCode.BAD_OBJECTIVE, IssueCode.UNKNOWN_VALUE, IssueCode.DUPLICATE_ID, IssueCode.UNKNOWN_REFERENCE,
-    IssueCode.INCONSISTENT_ROW, IssueCode.AMBIGUOUS_NUMBER, IssueCode.AMBIGUOUS_DATE, IssueCode.NOTES_ROW,
+    IssueCode.EMPTY_FILE,
+    IssueCode.NOT_A_SPREADSHEET,
+    IssueCode.LEGACY_XLS,
+    IssueCode.ENCRYPTED_FILE,
+    IssueCode.CORRUPT_FILE,
+    IssueCode.XML_ENTITIES,
+    IssueCode.SHEET_TOO_LARGE,
+    IssueCode.BAD_ENCODING,
+    IssueCode.MISSING_SHEET,
+    IssueCode.IGNORED_SHEET,
+    IssueCode.DUPLICATE_SHEET,
+    IssueCode.EMPTY_SHEET,
+    IssueCode.MISSING_COLUMN,
+    IssueCode.UNKNOWN_COLUMN,
+    IssueCode.DUPLICATE_COLUMN,
+    IssueCode.EMPTY_HEADER,
+    IssueCode.EMPTY_REQUIRED,
+    IssueCode.WRONG_TYPE,
+    IssueCode.BAD_DATE,
+    IssueCode.BAD_URL,
+    IssueCode.OUT_OF_RANGE,
+    IssueCode.UNKNOWN_COUNTRY,
+    IssueCode.AMBIGUOUS_COUNTRY,
+    IssueCode.OBJECTIVE_OUT_OF_RANGE,
+    IssueCode.BAD_OBJECTIVE,
+    IssueCode.UNKNOWN_VALUE,
+    IssueCode.DUPLICATE_ID,
+    IssueCode.UNKNOWN_REFERENCE,
+    IssueCode.INCONSISTENT_ROW,
+    IssueCode.AMBIGUOUS_NUMBER,
+    IssueCode.AMBIGUOUS_DATE,
+    IssueCode.NOTES_ROW,
     IssueCode.TOTALS_ROW,
 }
 
@@ -92,10 +116,12 @@ def test_manifest_is_well_formed_and_covers_the_defects():
         for item in case["errors"] + case["warnings"]:
             assert set(item) == {"code", "sheet", "row", "column"}, case["file"]
             assert item["code"] in known, (case["file"], item["code"])
-        assert all(IssueCode(i["code"]) not in {IssueCode.IGNORED_SHEET, IssueCode.UNKNOWN_COLUMN}
-                   for i in case["errors"]), case["file"]
-        assert all(IssueCode(i["code"]) in {IssueCode.IGNORED_SHEET, IssueCode.UNKNOWN_COLUMN}
-                   for i in case["warnings"]), case["file"]
+        assert all(
+            IssueCode(i["code"]) not in {IssueCode.IGNORED_SHEET, IssueCode.UNKNOWN_COLUMN} for i in case["errors"]
+        ), case["file"]
+        assert all(
+            IssueCode(i["code"]) in {IssueCode.IGNORED_SHEET, IssueCode.UNKNOWN_COLUMN} for i in case["warnings"]
+        ), case["file"]
         if case["status"] == "valid":
             assert not case["errors"], case["file"]
         else:

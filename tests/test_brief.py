@@ -14,28 +14,78 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from gcmdash.render import brief, maps
-from gcmdash.views import metrics
 from gcmdash.cli import main
 from gcmdash.ingest.loading import bundled, load_paths
+from gcmdash.render import brief, maps
+from gcmdash.views import metrics
 from tests.conftest import headers, valid_sheets, write_workbook
 
 ARTIFACTS = Path(__file__).resolve().parent / "_artifacts" / "brief"
 HOSTILE = "<script>alert(1)</script>"
 # The facts file's lists, under the UN names the app uses ("Kyrgyzstan", "Türkiye").
-NETWORKS = ["Albania", "Armenia", "Azerbaijan", "Belarus", "Georgia", "Kazakhstan", "Kyrgyzstan", "Republic of Moldova",
-            "North Macedonia", "Serbia", "Tajikistan", "Turkmenistan", "Türkiye", "Uzbekistan", "Kosovo"]
-WORKSHOPS = ["Armenia", "Bosnia and Herzegovina", "Georgia", "Kazakhstan", "Kyrgyzstan", "Tajikistan", "Turkmenistan",
-             "Ukraine", "Uzbekistan"]
+NETWORKS = [
+    "Albania",
+    "Armenia",
+    "Azerbaijan",
+    "Belarus",
+    "Georgia",
+    "Kazakhstan",
+    "Kyrgyzstan",
+    "Republic of Moldova",
+    "North Macedonia",
+    "Serbia",
+    "Tajikistan",
+    "Turkmenistan",
+    "Türkiye",
+    "Uzbekistan",
+    "Kosovo",
+]
+WORKSHOPS = [
+    "Armenia",
+    "Bosnia and Herzegovina",
+    "Georgia",
+    "Kazakhstan",
+    "Kyrgyzstan",
+    "Tajikistan",
+    "Turkmenistan",
+    "Ukraine",
+    "Uzbekistan",
+]
 CHAMPIONS = ["Azerbaijan", "Canada", "Luxembourg", "Portugal", "Türkiye"]
 #: The UNECE brief's headline figures (March 2024), as the brief shows them.
-SHOWN = {"practices": "70", "practices_share_pct": "28.0%", "pledges": "93", "country_networks": "15",
-         "champion_countries": "5", "voluntary_reports": "24", "unct_workshops": "9", "joint_programmes_funded": "4",
-         "joint_programmes_pipeline": "6", "contributors": "15", "contributions_usd": "USD 56.3 million",
-         "mobilised_pct": "39.5%", "steering_committee_members": "4"}
+SHOWN = {
+    "practices": "70",
+    "practices_share_pct": "28.0%",
+    "pledges": "93",
+    "country_networks": "15",
+    "champion_countries": "5",
+    "voluntary_reports": "24",
+    "unct_workshops": "9",
+    "joint_programmes_funded": "4",
+    "joint_programmes_pipeline": "6",
+    "contributors": "15",
+    "contributions_usd": "USD 56.3 million",
+    "mobilised_pct": "39.5%",
+    "steering_committee_members": "4",
+}
 #: Attributes that make a browser fetch something (an <a href> is only followed when clicked).
-_FETCHING = {"src", "href", "xlink:href", "srcset", "poster", "data", "action", "formaction", "background", "manifest",
-             "ping", "longdesc", "codebase", "archive", "icon"}
+_FETCHING = {
+    "src",
+    "href",
+    "xlink:href",
+    "srcset",
+    "poster",
+    "data",
+    "action",
+    "formaction",
+    "background",
+    "manifest",
+    "ping",
+    "longdesc",
+    "codebase",
+    "archive",
+    "icon",
+}
 _VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
 
@@ -131,8 +181,9 @@ def test_every_headline_figure_of_the_ece_summary_is_in_its_card_with_the_publis
 
 
 def test_the_lists_name_every_network_workshop_and_champion_country(page):
-    networks, workshops, champions = (page.card(m) for m in ("country_networks", "unct_workshops",
-                                                             "champion_countries"))
+    networks, workshops, champions = (
+        page.card(m) for m in ("country_networks", "unct_workshops", "champion_countries")
+    )
     for name in NETWORKS:
         assert name in networks, name
     for name in WORKSHOPS:
@@ -154,8 +205,15 @@ def test_the_map_carries_the_briefs_disclaimer_in_its_caption(page_html):
 
 def test_sections_follow_the_brief_with_notes_version_and_illustrative_notice(page, data):
     text = page.plain
-    order = ["Headline figures", "Practices by GCM objective", "Implementers and scope", "Pledges by GCM objective",
-             "Country Networks and UNCT workshops", "Migration Multi-Partner Trust Fund", "About the figures"]
+    order = [
+        "Headline figures",
+        "Practices by GCM objective",
+        "Implementers and scope",
+        "Pledges by GCM objective",
+        "Country Networks and UNCT workshops",
+        "Migration Multi-Partner Trust Fund",
+        "About the figures",
+    ]
     positions = [text.index(title) for title in order]
     assert positions == sorted(positions)
     assert "most practices cover several GCM objectives" in text and "counts under each" in text
@@ -201,8 +259,10 @@ def test_spreadsheet_text_is_escaped(tmp_path):
 def _chromium():
     path = brief.chromium_path()
     if path is None:
-        pytest.fail("The brief's browser tests need Debian's Chromium: `make test` installs it (apt-get install "
-                    "chromium).", pytrace=False)
+        pytest.fail(
+            "The brief's browser tests need Debian's Chromium: `make test` installs it (apt-get install chromium).",
+            pytrace=False,
+        )
     return path
 
 
@@ -235,8 +295,9 @@ def _render_offline(page_html: str, browser_path: str) -> tuple[list[str], list[
             tab.wait_for_load_state("networkidle")
             visible = tab.locator("h1#title").is_visible()
             # Every chart and the map, at the size they are drawn.
-            sizes = tab.eval_on_selector_all("figure.chart > svg, svg.map",
-                                             "els => els.map(e => e.getBoundingClientRect().height)")
+            sizes = tab.eval_on_selector_all(
+                "figure.chart > svg, svg.map", "els => els.map(e => e.getBoundingClientRect().height)"
+            )
             ARTIFACTS.mkdir(parents=True, exist_ok=True)
             tab.screenshot(path=str(ARTIFACTS / "brief-screen-top.png"))
             tab.locator("#s4").screenshot(path=str(ARTIFACTS / "brief-screen-map.png"))
@@ -258,8 +319,9 @@ def test_it_renders_in_chromium_with_every_request_blocked(page_html):
 def test_the_pdf_holds_the_headline_figures(page_html):
     _chromium()
     if shutil.which("pdftotext") is None:
-        pytest.fail("The PDF test needs pdftotext: `make test` installs it (apt-get install poppler-utils).",
-                    pytrace=False)
+        pytest.fail(
+            "The PDF test needs pdftotext: `make test` installs it (apt-get install poppler-utils).", pytrace=False
+        )
     pdf = brief.brief_pdf(page_html)
     assert pdf.startswith(b"%PDF-")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
@@ -273,8 +335,19 @@ def test_the_pdf_holds_the_headline_figures(page_html):
         assert name in text, name
     assert "Country UN Network on Migration (15)" in text
     if shutil.which("pdftoppm"):  # the first pages as images, to look at
-        subprocess.run(["pdftoppm", "-r", "60", "-png", "-l", "3", str(ARTIFACTS / "brief-ECE.pdf"),
-                        str(ARTIFACTS / "brief-page")], check=True)
+        subprocess.run(
+            [
+                "pdftoppm",
+                "-r",
+                "60",
+                "-png",
+                "-l",
+                "3",
+                str(ARTIFACTS / "brief-ECE.pdf"),
+                str(ARTIFACTS / "brief-page"),
+            ],
+            check=True,
+        )
 
 
 def test_cli_writes_the_brief_of_the_current_published_version(tmp_path, capsys):

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from gcmdash.render import brief
-from gcmdash.model import regions
 from gcmdash.ingest.loading import bundled
+from gcmdash.model import regions
+from gcmdash.render import brief
 
 EXPECTED = Path(__file__).resolve().parent / "fixtures" / "brief-text"
 #: Attributes that are content: where a link goes, what a screen reader or a tooltip says, the language.

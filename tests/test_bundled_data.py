@@ -9,16 +9,16 @@ import sys
 from pathlib import Path
 
 import openpyxl
-import pandas as pd
 import pytest
 
 from gcmdash.ingest import loading
-from gcmdash.views import metrics, pages as views
 from gcmdash.model.dataset import having, rows_of
 from gcmdash.model.filters import Filters
 from gcmdash.model.regions import REGIONS
 from gcmdash.model.schema import DATASETS
 from gcmdash.settings import PROJECT_ROOT
+from gcmdash.views import metrics
+from gcmdash.views import pages as views
 
 GENERATOR = PROJECT_ROOT / "scripts" / "generate_data.py"
 WORKBOOK = PROJECT_ROOT / "data" / "gcm-data.xlsx"
@@ -182,7 +182,7 @@ def test_generator_reproduces_the_committed_workbook(tmp_path):
 def test_workbook_is_readable_by_people():
     book = openpyxl.load_workbook(WORKBOOK)
     assert book.sheetnames == [spec.sheet for spec in DATASETS]
-    for spec, sheet in zip(DATASETS, book.worksheets):
+    for spec, sheet in zip(DATASETS, book.worksheets, strict=True):
         assert [c.value for c in sheet[1]] == [c.header for c in spec.columns]
         assert all(c.font.bold for c in sheet[1])
         assert sheet.freeze_panes == "A2"

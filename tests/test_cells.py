@@ -20,36 +20,48 @@ DATE = dataset("activities").column("date")
 LINK = PRACTICES.column("link")
 
 
-@pytest.mark.parametrize(("cell", "expected"), [
-    ("2; 7; 15", (2, 7, 15)),
-    ("2,7", (2, 7)),
-    ("Obj. 2", (2,)),
-    ("Objective 2 - Minimize adverse drivers", (2,)),
-    ("O21\n23", (21, 23)),
-    ("GCM objective #5 | 6", (5, 6)),
-    ("Data; Remittances", (1, 20)),
-    ("general", ("General",)),
-    (7.0, (7,)),
-    ("2; 2; 7", (2, 7)),
-])
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("2; 7; 15", (2, 7, 15)),
+        ("2,7", (2, 7)),
+        ("Obj. 2", (2,)),
+        ("Objective 2 - Minimize adverse drivers", (2,)),
+        ("O21\n23", (21, 23)),
+        ("GCM objective #5 | 6", (5, 6)),
+        ("Data; Remittances", (1, 20)),
+        ("general", ("General",)),
+        (7.0, (7,)),
+        ("2; 2; 7", (2, 7)),
+    ],
+)
 def test_objectives(cell, expected):
     parsed = parse(cell, OBJECTIVES)
     assert parsed.value == expected and parsed.problems == ()
 
 
-@pytest.mark.parametrize(("cell", "code"), [("24", IssueCode.OBJECTIVE_OUT_OF_RANGE), ("0", IssueCode.OBJECTIVE_OUT_OF_RANGE),
-                                            ("Objective two", IssueCode.BAD_OBJECTIVE)])
+@pytest.mark.parametrize(
+    ("cell", "code"),
+    [
+        ("24", IssueCode.OBJECTIVE_OUT_OF_RANGE),
+        ("0", IssueCode.OBJECTIVE_OUT_OF_RANGE),
+        ("Objective two", IssueCode.BAD_OBJECTIVE),
+    ],
+)
 def test_bad_objectives(cell, code):
     assert [p.code for p in parse(cell, OBJECTIVES).problems] == [code]
 
 
-@pytest.mark.parametrize(("cell", "expected"), [
-    ("Kazakhstan; Kyrgyz Republic", ("KAZ", "KGZ")),
-    ("Egypt, Arab Rep.; Gambia, The", ("EGY", "GMB")),
-    ("Egypt, Arab Rep., Gambia, The, Turkey", ("EGY", "GMB", "TUR")),
-    ("Bosnia & Herzegovina, Kosovo", ("BIH", "XKX")),
-    ("TUR; xkx", ("TUR", "XKX")),
-])
+@pytest.mark.parametrize(
+    ("cell", "expected"),
+    [
+        ("Kazakhstan; Kyrgyz Republic", ("KAZ", "KGZ")),
+        ("Egypt, Arab Rep.; Gambia, The", ("EGY", "GMB")),
+        ("Egypt, Arab Rep., Gambia, The, Turkey", ("EGY", "GMB", "TUR")),
+        ("Bosnia & Herzegovina, Kosovo", ("BIH", "XKX")),
+        ("TUR; xkx", ("TUR", "XKX")),
+    ],
+)
 def test_countries(cell, expected):
     parsed = parse(cell, COUNTRIES)
     assert parsed.value == expected and parsed.problems == ()
@@ -72,14 +84,16 @@ def test_metric_ids_have_one_spelling_and_sheets_in_the_old_one_still_read():
     assert not any("iz" in value for value in metric.vocabulary.values)
 
 
-@pytest.mark.parametrize(("cell", "expected"), [(2021, 2021), (2021.0, 2021), ("2021", 2021),
-                                                 (dt.date(2021, 5, 1), 2021)])
+@pytest.mark.parametrize(
+    ("cell", "expected"), [(2021, 2021), (2021.0, 2021), ("2021", 2021), (dt.date(2021, 5, 1), 2021)]
+)
 def test_years(cell, expected):
     assert parse(cell, START).value == expected
 
 
-@pytest.mark.parametrize(("cell", "expected"), [(1500000, 1.5e6), ("1,500,000", 1.5e6), ("USD 2 000", 2000.0),
-                                                 ("$3.5", 3.5)])
+@pytest.mark.parametrize(
+    ("cell", "expected"), [(1500000, 1.5e6), ("1,500,000", 1.5e6), ("USD 2 000", 2000.0), ("$3.5", 3.5)]
+)
 def test_amounts(cell, expected):
     assert parse(cell, AMOUNT).value == expected
 
@@ -98,8 +112,15 @@ def test_split_list_drops_empty_items():
     assert split_list(" a ;; b,\nc | ") == ["a", "b", "c"]
 
 
-@pytest.mark.parametrize(("text", "meant"), [("25/03/2023", "2023-03-25"), ("03/25/2023", "2023-03-25"),
-                                             ("05/05/2023", "2023-05-05"), ("11.03.2024", "2024-03-11")])
+@pytest.mark.parametrize(
+    ("text", "meant"),
+    [
+        ("25/03/2023", "2023-03-25"),
+        ("03/25/2023", "2023-03-25"),
+        ("05/05/2023", "2023-05-05"),
+        ("11.03.2024", "2024-03-11"),
+    ],
+)
 def test_a_date_with_only_one_day_month_order_is_read(text, meant):
     from gcmdash.ingest.cells import _date
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from gcmdash.views import changes
 from gcmdash.ingest import report
 from gcmdash.ingest.issues import IssueCode
 from gcmdash.ingest.loading import load_paths
+from gcmdash.views import changes
 from tests.conftest import headers, valid_sheets
 
 
@@ -50,7 +50,10 @@ def test_figure_changes_list_only_what_moves(pair):
     money = moved[(moved["Region"] == "All") & (moved["Figure"] == "M-MPTF contributions")].iloc[0]
     # Written as the cards write amounts, never 1500000.0 → 2000000.0.
     assert (money["Published"], money["After the upload"], money["Change"]) == (
-        "USD 1.5 million", "USD 2 million", "+USD 500,000")
+        "USD 1.5 million",
+        "USD 2 million",
+        "+USD 500,000",
+    )
 
 
 def test_summary_and_details_tables(pair):
@@ -62,7 +65,9 @@ def test_summary_and_details_tables(pair):
     edits = dict(zip(details["Record"], details["Fields changed (old → new)"], strict=True))
     # Each changed field with its old and new value, not only its name; amounts with separators and unit.
     assert edits["DEU / 2022"] == "Amount (USD): USD 1,500,000 → USD 2,000,000"
-    assert edits["PR-1"].startswith("Title: Skills passport for returnees → A renamed practice; Scope: National → Local")
+    assert edits["PR-1"].startswith(
+        "Title: Skills passport for returnees → A renamed practice; Scope: National → Local"
+    )
 
 
 def test_report_tables_explain_every_code(workbook):

@@ -6,11 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from gcmdash.render import brief, charts, slides
 from gcmdash import formatting
-from gcmdash.views import metrics, pages as views
-from gcmdash.model.filters import Filters
 from gcmdash.ingest.loading import bundled
+from gcmdash.model.filters import Filters
+from gcmdash.render import brief, charts, slides
+from gcmdash.views import metrics
+from gcmdash.views import pages as views
 
 CENTRAL_ASIA = Filters(region="ECE", subregion="Central Asia")
 
@@ -32,8 +33,11 @@ def _tied_at_cut(counts: pd.Series, n: int) -> set[int]:
     return {int(o) for o, v in counts.items() if v >= cut and v > 0}
 
 
-@pytest.mark.parametrize("f", [Filters(region="ECE"), CENTRAL_ASIA, Filters(region="ECA"), Filters(region="ESCAP"),
-                               Filters(region=None)], ids=["ECE", "Central Asia", "ECA", "ESCAP", "all"])
+@pytest.mark.parametrize(
+    "f",
+    [Filters(region="ECE"), CENTRAL_ASIA, Filters(region="ECA"), Filters(region="ESCAP"), Filters(region=None)],
+    ids=["ECE", "Central Asia", "ECA", "ESCAP", "all"],
+)
 def test_the_highlighted_objectives_are_every_one_tied_at_the_cut(data, f):
     for view in (views.practices(data, f), views.pledges(data, f)):
         wanted = _tied_at_cut(view.by_objective, metrics.TOP_OBJECTIVES)
@@ -51,8 +55,10 @@ def test_central_asia_has_ties_at_the_cut_and_the_caption_says_so(data):
     view = views.practices(data, CENTRAL_ASIA)
     assert len(view.top_objectives) > metrics.TOP_OBJECTIVES, "the bundled data no longer ties here: pick another"
     note = formatting.highlight_note(view.top, "practices")
-    assert note == (f"Highlighted: the {len(view.top_objectives)} objectives with the most practices "
-                    f"({view.top.least} or more; {view.top.tied_at_cut} tied at the cut).")
+    assert note == (
+        f"Highlighted: the {len(view.top_objectives)} objectives with the most practices "
+        f"({view.top.least} or more; {view.top.tied_at_cut} tied at the cut)."
+    )
     assert "darker" not in note.lower()
 
 
@@ -61,15 +67,21 @@ def test_slide_two_lists_every_objective_tied_with_the_third():
     assert [label.split(".")[0] for label, _ in slides.most_frequent(counts, 3)] == ["1", "2", "6", "15"]
 
 
-@pytest.mark.parametrize(("counts", "asked", "expected"), [
-    ({1: 5, 2: 4, 3: 3, 4: 3, 5: 1}, 3, "Highlighted: the 4 objectives with the most practices (3 or more; 2 tied at "
-                                         "the cut)."),
-    ({1: 5, 2: 4, 3: 3, 4: 2}, 3, "Highlighted: the 3 objectives with the most practices (3 or more)."),
-    ({1: 5, 2: 4}, 3, "Highlighted: all 2 objectives with any practices."),
-    ({1: 1, 2: 1, 3: 1, 4: 1}, 3, "Highlighted: the 4 objectives with the most practices, tied at 1 each."),
-    ({1: 7, 2: 1}, 1, "Highlighted: the objective with the most practices (7)."),
-    ({1: 0}, 3, "No objective has any practices: none is highlighted."),
-])
+@pytest.mark.parametrize(
+    ("counts", "asked", "expected"),
+    [
+        (
+            {1: 5, 2: 4, 3: 3, 4: 3, 5: 1},
+            3,
+            "Highlighted: the 4 objectives with the most practices (3 or more; 2 tied at the cut).",
+        ),
+        ({1: 5, 2: 4, 3: 3, 4: 2}, 3, "Highlighted: the 3 objectives with the most practices (3 or more)."),
+        ({1: 5, 2: 4}, 3, "Highlighted: all 2 objectives with any practices."),
+        ({1: 1, 2: 1, 3: 1, 4: 1}, 3, "Highlighted: the 4 objectives with the most practices, tied at 1 each."),
+        ({1: 7, 2: 1}, 1, "Highlighted: the objective with the most practices (7)."),
+        ({1: 0}, 3, "No objective has any practices: none is highlighted."),
+    ],
+)
 def test_highlight_note(counts, asked, expected):
     assert formatting.highlight_note(metrics.top(pd.Series(counts), asked), "practices") == expected
 
@@ -77,8 +89,11 @@ def test_highlight_note(counts, asked, expected):
 def test_the_objective_chart_says_highlighted_not_darker(data):
     view = views.practices(data, Filters(region="ECE"))
     spec = charts.objective_bars(charts.objective_frame(view.by_objective, view.top_objectives), "Practices").to_dict()
-    subtitle = " ".join(spec["title"]["subtitle"]) if isinstance(spec["title"]["subtitle"], list) \
+    subtitle = (
+        " ".join(spec["title"]["subtitle"])
+        if isinstance(spec["title"]["subtitle"], list)
         else spec["title"]["subtitle"]
+    )
     assert "Highlighted" in subtitle and "arker" not in subtitle
 
 
@@ -105,6 +120,7 @@ def _totals(view) -> dict[tuple[str, str], int]:
 
 def test_each_region_bar_is_that_regions_own_total_on_every_page(data):
     from gcmdash.model import regions
+
     own = {}
     for region in regions.REGIONS:
         programmes = views.funding(data, Filters(region=region)).programmes
@@ -135,13 +151,21 @@ def test_programmes_by_country_is_a_dot_grid_with_counts_only_where_they_differ(
     assert spec["mark"]["type"] == "circle"
     # On the bundled data every country has one programme of a status: no numbers are drawn at all.
     assert (view.programmes_by_country["programmes"] == 1).all() and "layer" not in spec
-    several = pd.DataFrame({"country": ["A", "A", "B"], "status": ["Funded", "Pipeline", "Funded"],
-                            "programmes": [2, 1, 1], "order": [0, 0, 1]})
+    several = pd.DataFrame(
+        {
+            "country": ["A", "A", "B"],
+            "status": ["Funded", "Pipeline", "Funded"],
+            "programmes": [2, 1, 1],
+            "order": [0, 0, 1],
+        }
+    )
     shown = charts.country_dots(several)
     assert list(shown.data["shown"]) == ["2", "", ""] and "layer" in shown.to_dict()
     table = charts.status_table(several, "country", "Country")
-    assert table.to_dict("records") == [{"Country": "A", "Funded": 2, "Pipeline": 1, "Total": 3},
-                                        {"Country": "B", "Funded": 1, "Pipeline": 0, "Total": 1}]
+    assert table.to_dict("records") == [
+        {"Country": "A", "Funded": 2, "Pipeline": 1, "Total": 3},
+        {"Country": "B", "Funded": 1, "Pipeline": 0, "Total": 1},
+    ]
 
 
 # --- Small counts: integer axes, plurals, heights ---------------------------------------------------------------
@@ -149,12 +173,14 @@ def test_programmes_by_country_is_a_dot_grid_with_counts_only_where_they_differ(
 
 def _svg(chart, width: int = 300) -> str:
     from gcmdash.render import exports
+
     return exports.chart_svg(chart.properties(width=width)).decode("utf-8")
 
 
 def _axis_labels(svg: str) -> list[list[str]]:
     """The tick labels of each axis of a rendered chart, axis by axis, as drawn."""
     import re
+
     groups = re.findall(r'class="mark-text role-axis-label"[^>]*>(.*?)</g>', svg)
     return [[html.unescape(t) for t in re.findall(r">([^<]*)</text>", g)] for g in groups]
 
@@ -174,8 +200,14 @@ def _assert_whole_steps(ticks: list[str]) -> None:
 
 import html  # noqa: E402  (used by the helpers above)
 
-SMALL = [pd.Series({"Individual": 1, "Common": 1}), pd.Series({"A": 2, "B": 1}), pd.Series({"A": 3}),
-         pd.Series({"A": 7, "B": 2}), pd.Series({"A": 45, "B": 1}), pd.Series({"A": 1234, "B": 2})]
+SMALL = [
+    pd.Series({"Individual": 1, "Common": 1}),
+    pd.Series({"A": 2, "B": 1}),
+    pd.Series({"A": 3}),
+    pd.Series({"A": 7, "B": 2}),
+    pd.Series({"A": 45, "B": 1}),
+    pd.Series({"A": 1234, "B": 2}),
+]
 
 
 @pytest.mark.parametrize("counts", SMALL, ids=[str(int(c.max())) for c in SMALL])
@@ -185,18 +217,19 @@ def test_count_axes_have_whole_number_ticks_only(counts, width):
     objectives = pd.Series(counts.to_numpy(), index=range(1, len(counts) + 1)).reindex(range(1, 24), fill_value=0)
     frame = charts.objective_frame(objectives, metrics.top_objectives(objectives))
     _assert_whole_steps(_value_ticks(_svg(charts.objective_bars(frame, "Pledges"), width)))
-    yearly = pd.DataFrame({"year": range(2019, 2019 + len(counts)), "pledges": counts.to_numpy(),
-                           "kind": ["Individual"] * len(counts)})
-    _assert_whole_steps(_value_ticks(_svg(charts.yearly_bars(yearly, "pledges", "Pledges", "Per year", "kind"),
-                                          width)))
+    yearly = pd.DataFrame(
+        {"year": range(2019, 2019 + len(counts)), "pledges": counts.to_numpy(), "kind": ["Individual"] * len(counts)}
+    )
+    _assert_whole_steps(_value_ticks(_svg(charts.yearly_bars(yearly, "pledges", "Pledges", "Per year", "kind"), width)))
 
 
 def test_programme_charts_have_whole_number_ticks(data):
     for region in ("ECE", "ESCWA"):
         view = views.funding(data, Filters(region=region))
         _assert_whole_steps(_value_ticks(_svg(charts.region_bars(view.programmes_by_region))))
-        _assert_whole_steps(_value_ticks(_svg(charts.status_bars(view.programmes_by_area, "thematic_area",
-                                                                  "Thematic area"))))
+        _assert_whole_steps(
+            _value_ticks(_svg(charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area")))
+        )
 
 
 def test_the_yearly_chart_keeps_its_plot_height_whatever_its_legend_takes(data):
@@ -222,11 +255,20 @@ def test_the_brief_writes_one_pledge_in_the_singular():
 # --- Money, one format ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("value", "text"), [
-    (0, "USD 0"), (850_000, "USD 850,000"), (999_000, "USD 999,000"), (1_000_000, "USD 1 million"),
-    (17_500_000, "USD 17.5 million"), (56_300_000, "USD 56.3 million"), (150e6, "USD 150 million"),
-    (1.2e9, "USD 1.2 billion"), (999_990_000, "USD 1 billion"),
-])
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (0, "USD 0"),
+        (850_000, "USD 850,000"),
+        (999_000, "USD 999,000"),
+        (1_000_000, "USD 1 million"),
+        (17_500_000, "USD 17.5 million"),
+        (56_300_000, "USD 56.3 million"),
+        (150e6, "USD 150 million"),
+        (1.2e9, "USD 1.2 billion"),
+        (999_990_000, "USD 1 billion"),
+    ],
+)
 def test_money_has_one_format(value, text):
     assert formatting.money(value) == text
     assert formatting.amount(value, "USD") == text
@@ -234,6 +276,7 @@ def test_money_has_one_format(value, text):
 
 def test_money_charts_write_every_label_and_tick_with_the_same_decimals():
     import re
+
     counts = pd.Series({"Germany": 17.45, "Sweden": 8.2, "Malta": 1.0})
     svg = _svg(charts.category_bars(counts, "contributor", "Contributions", "Contributor", money=True))
     labels = [t for t in re.findall(r">([\d.,]+)</text>", svg)]
@@ -256,6 +299,7 @@ def test_a_tiny_amount_gets_the_decimals_it_needs_in_the_whole_chart():
 
 def test_pages_and_brief_write_no_other_money_format(data):
     import re
+
     text = brief.brief_html(data, "ECE", version_label="test")
     assert not re.search(r"USD [\d.,]+M\b|\$\d|\d USD\b", text)
     assert "USD 150 million" in text and "USD 56.3 million" in text
@@ -266,7 +310,7 @@ def test_pages_and_brief_write_no_other_money_format(data):
 
 def _luminance(colour: str) -> float:
     """WCAG 2 relative luminance of an sRGB colour #RRGGBB."""
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -284,14 +328,18 @@ def test_the_wcag_formula_here_is_right():
 
 
 def _text_marks(spec: dict) -> list[dict]:
-    return [layer["mark"] for layer in spec["layer"] if isinstance(layer["mark"], dict)
-            and layer["mark"].get("type") == "text"]
+    return [
+        layer["mark"]
+        for layer in spec["layer"]
+        if isinstance(layer["mark"], dict) and layer["mark"].get("type") == "text"
+    ]
 
 
 @pytest.mark.parametrize("share", [0.05, 0.395, 0.49, 0.5, 0.8, 1.0])
 @pytest.mark.parametrize("dark", [False, True])
 def test_the_progress_label_meets_aa_contrast_in_both_themes(share, dark):
     from gcmdash.ui import widgets as ui
+
     chart = charts.progress_bar(share * 150e6, 150e6)
     spec = ui._themed(chart, dark=dark).to_dict()
     (mark,) = _text_marks(spec)
@@ -305,6 +353,7 @@ def test_the_progress_label_meets_aa_contrast_in_both_themes(share, dark):
 
 def test_the_progress_label_is_drawn_in_its_own_colour(data):
     import re
+
     view = views.funding(data, Filters(region="ECE"))
     svg = _svg(charts.progress_bar(view.mobilised, view.target), 600)
     label = re.search(r'<text[^>]*fill="([^"]+)"[^>]*>(\d+\.\d% of USD 150 million)</text>', svg)
@@ -315,6 +364,7 @@ def test_the_progress_label_is_drawn_in_its_own_colour(data):
 @pytest.mark.parametrize("region", ["ECE", "ESCAP", None])
 def test_only_the_selected_regions_bars_are_drawn_full_and_its_label_says_so(data, region):
     import re
+
     svg = _svg(charts.region_bars(views.funding(data, Filters(region=region)).programmes_by_region))
     drawn = re.findall(r'aria-label="programmes: \d+; label: ([^;]+);[^"]*"[^>]*?opacity="([^"]*)"', svg)
     assert len(drawn) == 10

@@ -34,7 +34,11 @@ def test_validate_invalid_file_exits_1_with_located_errors(workbook, capsys):
     (error,) = report["errors"]
     assert set(error) == {"sheet", "row", "column", "code", "message", "value"}
     assert (error["sheet"], error["row"], error["column"], error["code"]) == (
-        "Practices", 2, "GCM objectives", "objective_out_of_range")
+        "Practices",
+        2,
+        "GCM objectives",
+        "objective_out_of_range",
+    )
 
 
 def test_validate_unreadable_file_exits_2(tmp_path, capsys):
@@ -137,10 +141,12 @@ def test_output_piped_into_head_ends_quietly(monkeypatch):
 
 def test_help_and_argument_errors_answer_without_loading_the_data_stack():
     # Before: `gcmdash --help` imported pandas, openpyxl and the loaders (1.1 s, longer than importing pandas).
-    probe = ("import sys\nfrom gcmdash.cli import main\n"
-             "for argv in (['--help'], ['summary', '--region', 'XX'], ['validate']):\n"
-             "    try:\n        main(argv)\n    except SystemExit:\n        pass\n"
-             "print(sorted(m for m in ('pandas', 'numpy', 'openpyxl', 'streamlit', 'psycopg') if m in sys.modules))")
+    probe = (
+        "import sys\nfrom gcmdash.cli import main\n"
+        "for argv in (['--help'], ['summary', '--region', 'XX'], ['validate']):\n"
+        "    try:\n        main(argv)\n    except SystemExit:\n        pass\n"
+        "print(sorted(m for m in ('pandas', 'numpy', 'openpyxl', 'streamlit', 'psycopg') if m in sys.modules))"
+    )
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
     assert "invalid choice: 'XX'" in done.stderr
@@ -160,11 +166,18 @@ def test_summary_json_gives_each_figure_beside_its_published_value_and_the_world
     money = figures["figures"]["contributions_usd"]
     assert money["value"] == figures["contributions_usd"]  # the same computed value as the flat key
     assert (money["published"], money["qualifier"], money["as_of"], money["unit"]) == (
-        56_000_000, "Over", "2024-03-01", "USD")
+        56_000_000,
+        "Over",
+        "2024-03-01",
+        "USD",
+    )
     assert money["differs"] is False and money["source"].startswith("https://")
     world = figures["worldwide"]
     assert {m: world[m]["published"] for m in world} == {
-        "joint_programmes_funded": 21, "capitalisation_target_usd": 150_000_000, "contributors": 21}
+        "joint_programmes_funded": 21,
+        "capitalisation_target_usd": 150_000_000,
+        "contributors": 21,
+    }
     assert world["capitalisation_target_usd"]["value"] is None  # a target is set, not computed from records
     text = _run("summary", "--region", "ECE").stdout
     assert "M-MPTF capitalisation target: USD 150 million (brief, 1 March 2024)" in text

@@ -60,45 +60,113 @@ ALIASES = {
 
 # gcm-facts.md: the Africa brief's 34 Country Networks, the UNECE brief's 15, the 28 champions.
 AFRICA_NETWORKS = {
-    "Algeria": "DZA", "Burkina Faso": "BFA", "Cameroon": "CMR", "Central African Republic": "CAF",
-    "Chad": "TCD", "Côte d'Ivoire": "CIV", "Djibouti": "DJI", "Egypt": "EGY", "Ethiopia": "ETH",
-    "The Gambia": "GMB", "Ghana": "GHA", "Guinea": "GIN", "Guinea-Bissau": "GNB", "Kenya": "KEN",
-    "Liberia": "LBR", "Libya": "LBY", "Malawi": "MWI", "Mali": "MLI", "Mauritania": "MRT",
-    "Mauritius": "MUS", "Mozambique": "MOZ", "Morocco": "MAR", "Niger": "NER", "Nigeria": "NGA",
-    "Rwanda": "RWA", "Senegal": "SEN", "Sierra Leone": "SLE", "Somalia": "SOM", "Sudan": "SDN",
-    "Swaziland": "SWZ", "DR Congo": "COD", "Tunisia": "TUN", "Zambia": "ZMB", "Zimbabwe": "ZWE",
+    "Algeria": "DZA",
+    "Burkina Faso": "BFA",
+    "Cameroon": "CMR",
+    "Central African Republic": "CAF",
+    "Chad": "TCD",
+    "Côte d'Ivoire": "CIV",
+    "Djibouti": "DJI",
+    "Egypt": "EGY",
+    "Ethiopia": "ETH",
+    "The Gambia": "GMB",
+    "Ghana": "GHA",
+    "Guinea": "GIN",
+    "Guinea-Bissau": "GNB",
+    "Kenya": "KEN",
+    "Liberia": "LBR",
+    "Libya": "LBY",
+    "Malawi": "MWI",
+    "Mali": "MLI",
+    "Mauritania": "MRT",
+    "Mauritius": "MUS",
+    "Mozambique": "MOZ",
+    "Morocco": "MAR",
+    "Niger": "NER",
+    "Nigeria": "NGA",
+    "Rwanda": "RWA",
+    "Senegal": "SEN",
+    "Sierra Leone": "SLE",
+    "Somalia": "SOM",
+    "Sudan": "SDN",
+    "Swaziland": "SWZ",
+    "DR Congo": "COD",
+    "Tunisia": "TUN",
+    "Zambia": "ZMB",
+    "Zimbabwe": "ZWE",
 }
 ECE_NETWORKS = {
-    "Albania": "ALB", "Armenia": "ARM", "Azerbaijan": "AZE", "Belarus": "BLR", "Georgia": "GEO",
-    "Kazakhstan": "KAZ", "Kyrgyz Republic": "KGZ", "Republic of Moldova": "MDA",
-    "North Macedonia": "MKD", "Serbia": "SRB", "Tajikistan": "TJK", "Turkmenistan": "TKM",
-    "Republic of Türkiye": "TUR", "Uzbekistan": "UZB", "Kosovo": "XKX",
+    "Albania": "ALB",
+    "Armenia": "ARM",
+    "Azerbaijan": "AZE",
+    "Belarus": "BLR",
+    "Georgia": "GEO",
+    "Kazakhstan": "KAZ",
+    "Kyrgyz Republic": "KGZ",
+    "Republic of Moldova": "MDA",
+    "North Macedonia": "MKD",
+    "Serbia": "SRB",
+    "Tajikistan": "TJK",
+    "Turkmenistan": "TKM",
+    "Republic of Türkiye": "TUR",
+    "Uzbekistan": "UZB",
+    "Kosovo": "XKX",
 }
 CHAMPIONS = {
-    "Azerbaijan": "AZE", "Canada": "CAN", "Chad": "TCD", "Colombia": "COL", "Costa Rica": "CRI",
-    "Ecuador": "ECU", "Egypt": "EGY", "El Salvador": "SLV", "Ethiopia": "ETH", "Ghana": "GHA",
-    "Guinea-Bissau": "GNB", "Honduras": "HND", "Iraq": "IRQ", "Kenya": "KEN", "Luxembourg": "LUX",
-    "Malawi": "MWI", "Mali": "MLI", "Mexico": "MEX", "Morocco": "MAR", "Niger": "NER",
-    "Nigeria": "NGA", "Panama": "PAN", "Peru": "PER", "Portugal": "PRT", "Senegal": "SEN",
-    "Sierra Leone": "SLE", "The Gambia": "GMB", "Türkiye": "TUR",
+    "Azerbaijan": "AZE",
+    "Canada": "CAN",
+    "Chad": "TCD",
+    "Colombia": "COL",
+    "Costa Rica": "CRI",
+    "Ecuador": "ECU",
+    "Egypt": "EGY",
+    "El Salvador": "SLV",
+    "Ethiopia": "ETH",
+    "Ghana": "GHA",
+    "Guinea-Bissau": "GNB",
+    "Honduras": "HND",
+    "Iraq": "IRQ",
+    "Kenya": "KEN",
+    "Luxembourg": "LUX",
+    "Malawi": "MWI",
+    "Mali": "MLI",
+    "Mexico": "MEX",
+    "Morocco": "MAR",
+    "Niger": "NER",
+    "Nigeria": "NGA",
+    "Panama": "PAN",
+    "Peru": "PER",
+    "Portugal": "PRT",
+    "Senegal": "SEN",
+    "Sierra Leone": "SLE",
+    "The Gambia": "GMB",
+    "Türkiye": "TUR",
 }
 
 NEIGHBOURS = {
-    "Niger": "NER", "Nigeria": "NGA",
-    "Congo": "COG", "DR Congo": "COD", "Democratic Republic of the Congo": "COD",
+    "Niger": "NER",
+    "Nigeria": "NGA",
+    "Congo": "COG",
+    "DR Congo": "COD",
+    "Democratic Republic of the Congo": "COD",
     "Republic of the Congo": "COG",
-    "Guinea": "GIN", "Guinea-Bissau": "GNB", "Equatorial Guinea": "GNQ", "Papua New Guinea": "PNG",
-    "Dominica": "DMA", "Dominican Republic": "DOM",
-    "Sudan": "SDN", "South Sudan": "SSD",
-    "Samoa": "WSM", "American Samoa": "ASM",
+    "Guinea": "GIN",
+    "Guinea-Bissau": "GNB",
+    "Equatorial Guinea": "GNQ",
+    "Papua New Guinea": "PNG",
+    "Dominica": "DMA",
+    "Dominican Republic": "DOM",
+    "Sudan": "SDN",
+    "South Sudan": "SSD",
+    "Samoa": "WSM",
+    "American Samoa": "ASM",
     "Niue": "NIU",
 }
 
 
 @pytest.mark.parametrize(
     "text, iso3",
-    [*ALIASES.items(), *AFRICA_NETWORKS.items(), *ECE_NETWORKS.items(), *CHAMPIONS.items(),
-     *NEIGHBOURS.items()],
+    [*ALIASES.items(), *AFRICA_NETWORKS.items(), *ECE_NETWORKS.items(), *CHAMPIONS.items(), *NEIGHBOURS.items()],
 )
 def test_resolves_to_the_right_country(text, iso3):
     result = resolve(text)
@@ -148,7 +216,7 @@ def test_every_listed_name_resolves_to_itself():
     table = country_table()
     wrong = {
         name: resolve(name).iso3
-        for iso3, name in zip(table["iso3"], table["name"])
+        for iso3, name in zip(table["iso3"], table["name"], strict=True)
         if resolve(name).iso3 != iso3
     }
     assert wrong == {}
@@ -156,15 +224,30 @@ def test_every_listed_name_resolves_to_itself():
 
 def test_un_short_names():
     expected = {
-        "TUR": "Türkiye", "MDA": "Republic of Moldova", "RUS": "Russian Federation",
-        "COD": "Democratic Republic of the Congo", "COG": "Congo",
-        "LAO": "Lao People's Democratic Republic", "IRN": "Iran (Islamic Republic of)",
-        "GBR": "United Kingdom", "USA": "United States", "NLD": "Netherlands", "CZE": "Czechia",
-        "KGZ": "Kyrgyzstan", "SYR": "Syrian Arab Republic", "TZA": "United Republic of Tanzania",
-        "VNM": "Viet Nam", "BOL": "Bolivia (Plurinational State of)",
-        "VEN": "Venezuela (Bolivarian Republic of)", "CIV": "Côte d'Ivoire",
-        "KOR": "Republic of Korea", "PRK": "Democratic People's Republic of Korea",
-        "PSE": "State of Palestine", "SWZ": "Eswatini", "GMB": "Gambia", "XKX": "Kosovo",
+        "TUR": "Türkiye",
+        "MDA": "Republic of Moldova",
+        "RUS": "Russian Federation",
+        "COD": "Democratic Republic of the Congo",
+        "COG": "Congo",
+        "LAO": "Lao People's Democratic Republic",
+        "IRN": "Iran (Islamic Republic of)",
+        "GBR": "United Kingdom",
+        "USA": "United States",
+        "NLD": "Netherlands",
+        "CZE": "Czechia",
+        "KGZ": "Kyrgyzstan",
+        "SYR": "Syrian Arab Republic",
+        "TZA": "United Republic of Tanzania",
+        "VNM": "Viet Nam",
+        "BOL": "Bolivia (Plurinational State of)",
+        "VEN": "Venezuela (Bolivarian Republic of)",
+        "CIV": "Côte d'Ivoire",
+        "KOR": "Republic of Korea",
+        "PRK": "Democratic People's Republic of Korea",
+        "PSE": "State of Palestine",
+        "SWZ": "Eswatini",
+        "GMB": "Gambia",
+        "XKX": "Kosovo",
         "MKD": "North Macedonia",
     }
     assert {code: country_name(code) for code in expected} == expected
@@ -178,8 +261,7 @@ def test_country_table_shape():
     assert list(table.columns) == ["iso3", "name", "iso2", "un_member"]
     assert table["iso3"].is_unique
     assert int(table["un_member"].sum()) == 193
-    assert table.set_index("iso3").loc[["TUR", "XKX", "PSE", "GBR"], "iso2"].tolist() == [
-        "TR", "XK", "PS", "GB"]
+    assert table.set_index("iso3").loc[["TUR", "XKX", "PSE", "GBR"], "iso2"].tolist() == ["TR", "XK", "PS", "GB"]
     assert not table.set_index("iso3").loc[["XKX", "PSE"], "un_member"].any()
     # Sorted as a reader expects: accents and case do not push names to the end.
     names = table["name"].tolist()
@@ -210,10 +292,7 @@ def test_no_foreign_name_resolves_to_the_wrong_country():
     allowed = {("pt", "Guiana")}
     wrong = []
     for lang in (None, "fr", "es", "pt"):
-        translate = (
-            gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext
-            if lang else str
-        )
+        translate = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[lang]).gettext if lang else str
         for country in pycountry.countries:
             for attr in ("name", "official_name", "common_name"):
                 name = getattr(country, attr, None)

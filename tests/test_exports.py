@@ -14,11 +14,11 @@ import pytest
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 
-from gcmdash.render import exports
-from gcmdash.model.dataset import build
 from gcmdash.ingest.loading import bundled, load_files
-from gcmdash.views.people import records_for_people
+from gcmdash.model.dataset import build
 from gcmdash.model.schema import DATASETS, dataset
+from gcmdash.render import exports
+from gcmdash.views.people import records_for_people
 
 HOSTILE = [
     '=HYPERLINK("http://x","y")',
@@ -59,17 +59,19 @@ def test_records_use_headers_in_schema_order_without_row(data):
 
 
 def test_records_join_lists_and_name_countries():
-    frame = pd.DataFrame({
-        "row": [2, 3],
-        "practice_id": ["PR-1", "PR-2"],
-        "title": ["A", "B"],
-        "objectives": [(2, 7, "General"), None],
-        "countries": [("KAZ", "KGZ"), ("TUR", "CIV")],
-        "scope": ["National", "Local"],
-        "implementer_types": [("Member State", "IOM"), ("Civil society",)],
-        "principles": [(), None],
-        "start_year": pd.array([2021, None], dtype="Int64"),
-    })
+    frame = pd.DataFrame(
+        {
+            "row": [2, 3],
+            "practice_id": ["PR-1", "PR-2"],
+            "title": ["A", "B"],
+            "objectives": [(2, 7, "General"), None],
+            "countries": [("KAZ", "KGZ"), ("TUR", "CIV")],
+            "scope": ["National", "Local"],
+            "implementer_types": [("Member State", "IOM"), ("Civil society",)],
+            "principles": [(), None],
+            "start_year": pd.array([2021, None], dtype="Int64"),
+        }
+    )
     people = records_for_people("practices", frame)
     first, second = people.iloc[0], people.iloc[1]
     assert first["GCM objectives"] == "2; 7; General"
@@ -130,10 +132,23 @@ def test_every_dataset_round_trips_as_csv(data, key):
 
 
 def test_comma_names_round_trip_in_lists():
-    table = build({"practices": pd.DataFrame({
-        "practice_id": ["PR-1"], "title": ["T"], "objectives": [(1,)], "countries": [("CHN", "HKG", "MAC", "TWN")],
-        "scope": ["Regional"], "implementer_types": [("IOM",)], "provenance": ["Illustrative"],
-    }, index=pd.Index([2], name="row"))}, "v")["practices"]
+    table = build(
+        {
+            "practices": pd.DataFrame(
+                {
+                    "practice_id": ["PR-1"],
+                    "title": ["T"],
+                    "objectives": [(1,)],
+                    "countries": [("CHN", "HKG", "MAC", "TWN")],
+                    "scope": ["Regional"],
+                    "implementer_types": [("IOM",)],
+                    "provenance": ["Illustrative"],
+                },
+                index=pd.Index([2], name="row"),
+            )
+        },
+        "v",
+    )["practices"]
     people = records_for_people("practices", table)
     result = load_files([("Practices.csv", exports.csv_bytes(people))])
     assert result.valid, result.issues[:3]
@@ -172,8 +187,9 @@ def test_csv_leaves_numbers_and_harmless_text_alone():
 
 
 def test_csv_writes_dates_missing_values_and_headers_plainly():
-    frame = pd.DataFrame({"=Header": ["a", None], "Date": [dt.date(2024, 3, 1), None],
-                          "Year": pd.array([2021, None], dtype="Int64")})
+    frame = pd.DataFrame(
+        {"=Header": ["a", None], "Date": [dt.date(2024, 3, 1), None], "Year": pd.array([2021, None], dtype="Int64")}
+    )
     rows = _csv_rows(exports.csv_bytes(frame))
     assert rows == [["'=Header", "Date", "Year"], ["a", "2024-03-01", "2021"], ["", "", ""]]
 
@@ -199,8 +215,13 @@ def test_xlsx_writes_formula_like_text_as_string_cells():
 
 
 def test_xlsx_keeps_numbers_numbers_and_dates_dates():
-    frame = pd.DataFrame({"Amount": [-5, 2.5], "Year": pd.array([2021, None], dtype="Int64"),
-                          "Date": [dt.date(2024, 3, 1), pd.Timestamp("2024-05-02 10:30")]})
+    frame = pd.DataFrame(
+        {
+            "Amount": [-5, 2.5],
+            "Year": pd.array([2021, None], dtype="Int64"),
+            "Date": [dt.date(2024, 3, 1), pd.Timestamp("2024-05-02 10:30")],
+        }
+    )
     sheet = load_workbook(io.BytesIO(exports.xlsx_bytes({"S": frame})))["S"]
     assert sheet["A2"].value == -5 and sheet["A2"].data_type == "n" and not sheet["A2"].quotePrefix
     assert sheet["A3"].value == 2.5
@@ -225,8 +246,12 @@ def test_xlsx_header_is_bold_frozen_and_filterable_with_fitted_widths(data):
 
 
 def test_xlsx_one_sheet_per_entry_with_names_excel_accepts():
-    frames = {"Practices": pd.DataFrame({"A": [1]}), "Pledges / all [draft]?": pd.DataFrame({"B": ["x"]}),
-              "practices": pd.DataFrame(), "A" * 40: pd.DataFrame({"C": [None]})}
+    frames = {
+        "Practices": pd.DataFrame({"A": [1]}),
+        "Pledges / all [draft]?": pd.DataFrame({"B": ["x"]}),
+        "practices": pd.DataFrame(),
+        "A" * 40: pd.DataFrame({"C": [None]}),
+    }
     book = load_workbook(io.BytesIO(exports.xlsx_bytes(frames)))
     assert book.sheetnames == ["Practices", "Pledges - all -draft--", "practices (2)", "A" * 31]
     assert book["Pledges - all -draft--"]["A2"].value == "x"
@@ -293,9 +318,11 @@ def test_download_name():
     assert exports.download_name("practices", "ECE", "csv", day) == "gcmdash-practices-ECE-2026-11-30.csv"
     assert exports.download_name("practices", None, ".XLSX", day) == "gcmdash-practices-2026-11-30.xlsx"
     assert exports.download_name("Pledges by objective", "World", "png", day) == (
-        "gcmdash-pledges-by-objective-World-2026-11-30.png")
+        "gcmdash-pledges-by-objective-World-2026-11-30.png"
+    )
     assert exports.download_name("../../etc/passwd", "Côte d’Ivoire", "s/v:g", day) == (
-        "gcmdash-etc-passwd-Cote-d-Ivoire-2026-11-30.svg")
+        "gcmdash-etc-passwd-Cote-d-Ivoire-2026-11-30.svg"
+    )
     assert exports.download_name("practices", "ECE", "csv").endswith(f"-{dt.date.today().isoformat()}.csv")
 
 

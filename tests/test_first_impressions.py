@@ -7,10 +7,10 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gcmdash.render import active, slides
 from gcmdash.model import regions
-from gcmdash.views import tables
 from gcmdash.model.filters import Filters
+from gcmdash.render import active, slides
+from gcmdash.views import tables
 
 from .test_pages import PAGES, _open
 
@@ -54,8 +54,9 @@ def test_the_overview_table_has_figures_without_a_published_value_shown_blank():
 
 
 def test_a_check_for_none_finds_none():
-    gappy = pd.DataFrame({"a": ["x", None], "b": [1.0, float("nan")], "c": pd.array([2021, None], dtype="Int64"),
-                          "d": [1.5, 2.0]})
+    gappy = pd.DataFrame(
+        {"a": ["x", None], "b": [1.0, float("nan")], "c": pd.array([2021, None], dtype="Int64"), "d": [1.5, 2.0]}
+    )
     assert [column for column, _ in _text_cells(gappy)] == ["a", "b", "c"]
     shown = tables.for_display(gappy)
     assert not _text_cells(shown)
@@ -68,15 +69,31 @@ def _captions(app: AppTest) -> list[str]:
 
 
 def test_the_line_under_the_title_names_every_active_filter():
-    app = _open("pages/practices.py", {
-        "region": "ECE", "subregion": "Central Asia",
-        "objectives": ["2. Minimize adverse drivers", "7. Reduce vulnerabilities"],
-        "implementers": "Civil society", "scope": "National", "years": ["2019", "2023"], "pick_objective": "7"})
+    app = _open(
+        "pages/practices.py",
+        {
+            "region": "ECE",
+            "subregion": "Central Asia",
+            "objectives": ["2. Minimize adverse drivers", "7. Reduce vulnerabilities"],
+            "implementers": "Civil society",
+            "scope": "National",
+            "years": ["2019", "2023"],
+            "pick_objective": "7",
+        },
+    )
     assert not app.exception, app.exception
     line = next(c for c in _captions(app) if c.startswith("Filters"))
-    expected = active.caption(Filters(region="ECE", subregion="Central Asia", objectives=(2, 7),
-                                      implementer_types=("Civil society",), scopes=("National",), years=(2019, 2023)),
-                              {"objective": [7]})
+    expected = active.caption(
+        Filters(
+            region="ECE",
+            subregion="Central Asia",
+            objectives=(2, 7),
+            implementer_types=("Civil society",),
+            scopes=("National",),
+            years=(2019, 2023),
+        ),
+        {"objective": [7]},
+    )
     assert line == expected
     for part in ("Central Asia", "Objectives 2, 7", "Civil society", "National scope", "2019–2023", "objective 7"):
         assert part in line.replace("\\", ""), part
@@ -130,11 +147,14 @@ def test_many_countries_are_shortened():
     assert "and 2 more" in active.caption(f)
 
 
-@pytest.mark.parametrize(("field", "values", "kept", "ignored"), [
-    ("objective", ["7", "2", "7"], [7, 2], []),
-    ("objective", ["0", "24", "x", "7.0"], [], ["0", "24", "x", "7.0"]),
-    ("implementer_type", ["Civil society", "civil society"], ["Civil society"], ["civil society"]),
-])
+@pytest.mark.parametrize(
+    ("field", "values", "kept", "ignored"),
+    [
+        ("objective", ["7", "2", "7"], [7, 2], []),
+        ("objective", ["0", "24", "x", "7.0"], [], ["0", "24", "x", "7.0"]),
+        ("implementer_type", ["Civil society", "civil society"], ["Civil society"], ["civil society"]),
+    ],
+)
 def test_link_picks_keep_only_what_a_chart_can_hold(field, values, kept, ignored):
     assert active.picks_from_link(field, values) == (kept, ignored)
 
@@ -151,4 +171,3 @@ def test_content_widths_follow_the_longest_cell_within_limits():
     assert widths["Problem"] == 8 * 30 + 24
     assert widths["Long"] == 480  # the most
     assert tables.content_widths(frame.iloc[:0])["Problem"] == 8 * (len("Problem") + 2) + 24
-

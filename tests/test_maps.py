@@ -4,16 +4,17 @@ from __future__ import annotations
 
 import json
 import math
+from itertools import pairwise
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gcmdash.model import dataset, regions
-from gcmdash.render import maplabels, maps, projection
-from gcmdash.model.filters import Filters
 from gcmdash.ingest.loading import bundled, load_paths
+from gcmdash.model import dataset, regions
+from gcmdash.model.filters import Filters
+from gcmdash.render import maplabels, maps, projection
 from tests.conftest import headers, valid_sheets
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,10 +42,19 @@ def _layers(deck) -> dict[str, dict]:
 
 def _hostile_facts() -> pd.DataFrame:
     return pd.DataFrame(
-        {"name": [HOSTILE, "Georgia"], "regions": ["ECE</div>", "ECE"], "network": [True, False],
-         "tor": ["https://example.org/?a=1&b=<x>", None], "workshops": [1, 0], "champion": [False, True],
-         "reports": [2, 0], "practices": [3, 0], "pledges": [0, 1]},
-        index=pd.Index(["KAZ", "GEO"], name="iso3"))
+        {
+            "name": [HOSTILE, "Georgia"],
+            "regions": ["ECE</div>", "ECE"],
+            "network": [True, False],
+            "tor": ["https://example.org/?a=1&b=<x>", None],
+            "workshops": [1, 0],
+            "champion": [False, True],
+            "reports": [2, 0],
+            "practices": [3, 0],
+            "pledges": [0, 1],
+        },
+        index=pd.Index(["KAZ", "GEO"], name="iso3"),
+    )
 
 
 # --- Facts ---------------------------------------------------------------------------------------------------
@@ -84,10 +94,15 @@ def _practice(pid: str, countries: str, objectives: str = "7") -> list:
 
 def test_a_practice_counts_once_in_each_of_its_countries(workbook):
     sheets = valid_sheets()
-    sheets["Practices"] = [headers("practices"), _practice("PR-1", "Kazakhstan; Kyrgyz Republic"),
-                           _practice("PR-2", "Kazakhstan", "2"), _practice("PR-3", "Chile")]
-    sheets["Country activities"].append(["Georgia", "Country Network", 2022, None, "https://example.org/tor", None,
-                                         "Published", "t"])
+    sheets["Practices"] = [
+        headers("practices"),
+        _practice("PR-1", "Kazakhstan; Kyrgyz Republic"),
+        _practice("PR-2", "Kazakhstan", "2"),
+        _practice("PR-3", "Chile"),
+    ]
+    sheets["Country activities"].append(
+        ["Georgia", "Country Network", 2022, None, "https://example.org/tor", None, "Published", "t"]
+    )
     result = load_paths([workbook(sheets)], complete=True)
     assert result.valid, result.issues
     facts = maps.country_facts(result.dataset, Filters(region="ECE"))
@@ -100,10 +115,18 @@ def test_a_practice_counts_once_in_each_of_its_countries(workbook):
 
 
 def test_a_country_listed_twice_in_one_record_counts_once():
-    practice = pd.DataFrame({"practice_id": ["PR-1"], "title": ["t"], "objectives": [(7,)],
-                             "countries": [("KAZ", "KAZ", "KGZ")], "scope": ["National"],
-                             "implementer_types": [("IOM",)], "provenance": ["Illustrative"]},
-                            index=pd.Index([2], name="row"))
+    practice = pd.DataFrame(
+        {
+            "practice_id": ["PR-1"],
+            "title": ["t"],
+            "objectives": [(7,)],
+            "countries": [("KAZ", "KAZ", "KGZ")],
+            "scope": ["National"],
+            "implementer_types": [("IOM",)],
+            "provenance": ["Illustrative"],
+        },
+        index=pd.Index([2], name="row"),
+    )
     facts = maps.country_facts(dataset.build({"practices": practice}, "test"), Filters(region="ECE"))
     assert facts.loc["KAZ", "practices"] == 1 and facts.loc["KGZ", "practices"] == 1
 
@@ -163,8 +186,11 @@ def test_only_the_fills_of_the_countries_are_picked_so_a_press_stays_a_click(ece
 
 
 def test_legend_html_escapes_every_label():
-    entries = [maps.LegendEntry("●", HOSTILE, 1, (0, 0, 0)), maps.LegendEntry("<b>", "x & y", 2, (1, 2, 3)),
-               maps.LegendEntry("■", "<i>1–2</i>", 3, (9, 9, 9), True)]
+    entries = [
+        maps.LegendEntry("●", HOSTILE, 1, (0, 0, 0)),
+        maps.LegendEntry("<b>", "x & y", 2, (1, 2, 3)),
+        maps.LegendEntry("■", "<i>1–2</i>", 3, (9, 9, 9), True),
+    ]
     for dark in (False, True):
         markup = maps.legend_html(entries, dark=dark)
         assert "&lt;img" in markup and "<img" not in markup and "&lt;b&gt;" in markup and "x &amp; y" in markup
@@ -185,8 +211,16 @@ def test_no_basemap_and_no_outside_address(ece):
 
 def test_a_layer_switched_off_is_absent(ece):
     ids = set(_layers(maps.deck(ece, [x for x in ALL_LAYERS if x != "UNCT workshops"], "practices", "ECE")))
-    assert ids == {"context", "countries", "borders", "marker-network", "marker-champion", "marker-reports",
-                   "leaders", "labels"}
+    assert ids == {
+        "context",
+        "countries",
+        "borders",
+        "marker-network",
+        "marker-champion",
+        "marker-reports",
+        "leaders",
+        "labels",
+    }
     assert set(_layers(maps.deck(ece, [], None, "ECE"))) == {"context", "countries", "borders", "leaders", "labels"}
 
 
@@ -200,8 +234,10 @@ def test_markers_sit_on_the_countries_with_the_activity(ece):
 
 
 def test_shading_follows_the_class_breaks(ece):
-    fills = {f["properties"]["iso3"]: tuple(f["properties"]["fill"])
-             for f in _layers(maps.deck(ece, [], "practices", "ECE"))["countries"]["data"]["features"]}
+    fills = {
+        f["properties"]["iso3"]: tuple(f["properties"]["fill"])
+        for f in _layers(maps.deck(ece, [], "practices", "ECE"))["countries"]["data"]["features"]
+    }
     assert all(fills[c] == maps.NO_RECORDS for c in ece.index[ece["practices"] == 0] if c in fills)
     most = ece["practices"].idxmax()
     assert fills[most] == maps.class_colours(len(maps.class_breaks(ece["practices"])))[-1]
@@ -215,7 +251,7 @@ def test_class_breaks_are_contiguous_whole_numbers():
     assert 1 < len(breaks) <= maps.MAX_CLASSES
     assert breaks[0][0] == 1 and breaks[-1][1] == 40
     assert all(low <= high for low, high in breaks)
-    assert all(b[0] == a[1] + 1 for a, b in zip(breaks, breaks[1:]))
+    assert all(b[0] == a[1] + 1 for a, b in pairwise(breaks))
     assert maps.class_breaks([1, 1, 0]) == [(1, 1)] and maps.class_breaks([0, 0]) == []
     colours = maps.class_colours(len(breaks))
     assert len(set(colours)) == len(breaks) and maps.NO_RECORDS not in colours
@@ -255,7 +291,7 @@ def test_unece_frames_europe_and_central_asia_not_north_america(data):
     assert pixels["KAZ"][0] - pixels["PRT"][0] > 0.7 * fit.width
     # The Western Balkans are far enough apart for their markers (the old Mercator world view had them on a dot).
     balkans = [pixels[c] for c in ("ALB", "MKD", "SRB", "XKX")]
-    assert min(math.dist(a, b) for i, a in enumerate(balkans) for b in balkans[i + 1:]) > 12
+    assert min(math.dist(a, b) for i, a in enumerate(balkans) for b in balkans[i + 1 :]) > 12
     assert maps.outside(fit, ["CAN", "USA", "PRT"]) == ["CAN", "USA"]
 
 
@@ -283,7 +319,7 @@ def test_the_projection_keeps_areas_true(data):
         total = 0.0
         for polygon in shapes_[code]:
             for i, ring in enumerate(polygon):
-                signed = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / 2
+                signed = sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairwise(ring)) / 2
                 total += abs(signed) * (1 if i == 0 else -1)
         return total
 
@@ -359,8 +395,7 @@ def test_names_travel_as_text_and_displaced_ones_get_a_leader_line(ece):
 
 
 def test_the_placer_keeps_names_apart_when_markers_crowd():
-    crowd = [maplabels.Item(f"C{i}", f"Country number {i}", ((100 + 3 * i, 100, 108 + 3 * i, 108),))
-             for i in range(12)]
+    crowd = [maplabels.Item(f"C{i}", f"Country number {i}", ((100 + 3 * i, 100, 108 + 3 * i, 108),)) for i in range(12)]
     placed, unplaced = maplabels.place(crowd, 600, 400, 12)
     assert unplaced == [] and maplabels.overlaps(placed) == []
     assert sum(label.leader for label in placed) >= 6
@@ -397,8 +432,12 @@ def test_selection_of_a_shape_or_a_marker_names_the_country(ece):
     assert maps.selected_country(marker, ece) == "KAZ"
     assert maps.selected_country({"indices": {}, "objects": {}}, ece) is None
     assert maps.selected_country({"objects": {"countries": [{"properties": {"iso3": "CHL"}}]}}, ece) is None
-    junks = (None, {"objects": [1]}, {"objects": {"countries": ["KAZ", 3, None]}},
-             {"objects": {"x": [{"properties": 1}]}})
+    junks = (
+        None,
+        {"objects": [1]},
+        {"objects": {"countries": ["KAZ", 3, None]}},
+        {"objects": {"x": [{"properties": 1}]}},
+    )
     for junk in junks:
         assert maps.selected_country(junk, ece) is None
 
@@ -445,8 +484,14 @@ def test_selecting_a_country_opens_its_profile(tmp_path):
     states = app._tree.get_widget_states()
     state = states.widgets.add()
     state.id = chart.proto.id
-    state.string_value = json.dumps({"selection": {"indices": {"countries": [0]}, "objects": {
-        "countries": [{"type": "Feature", "properties": {"iso3": "KAZ"}}]}}})
+    state.string_value = json.dumps(
+        {
+            "selection": {
+                "indices": {"countries": [0]},
+                "objects": {"countries": [{"type": "Feature", "properties": {"iso3": "KAZ"}}]},
+            }
+        }
+    )
     app._run(states)
     assert not app.exception, app.exception
     assert app.query_params["country"] == "Kazakhstan"

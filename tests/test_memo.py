@@ -5,10 +5,11 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from gcmdash.model import memo
-from gcmdash.views import metrics, pages as views
-from gcmdash.model.filters import Filters
 from gcmdash.ingest.loading import bundled
+from gcmdash.model import memo
+from gcmdash.model.filters import Filters
+from gcmdash.views import metrics
+from gcmdash.views import pages as views
 
 
 @pytest.fixture()

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import copy
-
 import pytest
 
-from gcmdash.views import metrics
 from gcmdash.ingest.loading import load_paths
+from gcmdash.views import metrics
 from gcmdash.views.metrics import Figure
 from tests.conftest import headers, valid_sheets
 
@@ -15,8 +13,13 @@ from tests.conftest import headers, valid_sheets
 def _practice(pid: str, objectives: str, countries: str, scope: str = "National", implementers: str = "Member State"):
     row = list(valid_sheets()["Practices"][1])
     cols = headers("practices")
-    for name, value in (("Practice ID", pid), ("GCM objectives", objectives), ("Countries", countries),
-                        ("Scope", scope), ("Implementer types", implementers)):
+    for name, value in (
+        ("Practice ID", pid),
+        ("GCM objectives", objectives),
+        ("Countries", countries),
+        ("Scope", scope),
+        ("Implementer types", implementers),
+    ):
         row[cols.index(name)] = value
     return row
 
@@ -24,11 +27,13 @@ def _practice(pid: str, objectives: str, countries: str, scope: str = "National"
 @pytest.fixture
 def data(workbook):
     sheets = valid_sheets()
-    sheets["Practices"] = [headers("practices"),
-                           _practice("PR-1", "2; 7", "Kazakhstan"),
-                           _practice("PR-2", "7", "Egypt; Germany", implementers="Civil society; IOM"),
-                           _practice("PR-3", "General; 23", "Chile", scope="Multilevel"),
-                           _practice("PR-4", "1", None, scope="Global")]
+    sheets["Practices"] = [
+        headers("practices"),
+        _practice("PR-1", "2; 7", "Kazakhstan"),
+        _practice("PR-2", "7", "Egypt; Germany", implementers="Civil society; IOM"),
+        _practice("PR-3", "General; 23", "Chile", scope="Multilevel"),
+        _practice("PR-4", "1", None, scope="Global"),
+    ]
     sheets["Country activities"].append(["Kosovo", "Country Network", 2020, None, None, None, "Published", "t"])
     result = load_paths([workbook(sheets)], complete=True)
     assert result.valid, result.issues
@@ -62,6 +67,7 @@ def test_ranking_orders_by_count_then_name(data):
 
 def test_top_objectives_includes_every_value_tied_at_the_cut():
     import pandas as pd
+
     counts = pd.Series([5, 5, 1, 5], index=[9, 2, 3, 4])
     assert metrics.top_objectives(counts, 2) == [2, 4, 9]  # three tie at 5: none is left out arbitrarily
     assert metrics.top_objectives(counts, 3) == [2, 4, 9]
@@ -70,6 +76,7 @@ def test_top_objectives_includes_every_value_tied_at_the_cut():
 
 def test_top_with_ties_orders_by_count_then_key_and_never_splits_a_tie():
     import pandas as pd
+
     counts = pd.Series([1, 3, 1, 0, 2, 1, 1], index=[15, 7, 1, 4, 2, 21, 9])
     top = metrics.top_with_ties(counts, 3)
     assert list(top.items()) == [(7, 3), (2, 2), (1, 1), (9, 1), (15, 1), (21, 1)]
@@ -82,6 +89,7 @@ def test_top_with_ties_orders_by_count_then_key_and_never_splits_a_tie():
 
 def test_top_says_how_many_tie_at_the_cut():
     import pandas as pd
+
     found = metrics.top(pd.Series([9, 7, 5, 3, 3, 1], index=[1, 2, 3, 4, 5, 6]), 4)
     assert list(found.counts.index) == [1, 2, 3, 4, 5]
     assert (found.asked, found.having, found.least, found.tied_at_cut) == (4, 6, 3, 2)
@@ -94,11 +102,19 @@ def test_summary_counts_networks_of_covered_areas(data):
     assert figures["practices"].published == 70 and figures["practices"].differs
 
 
-@pytest.mark.parametrize(("value", "published", "qualifier", "differs"), [
-    (70, 70, None, False), (69, 70, None, True), (70, 70, "Exactly", False),
-    (56.3e6, 56e6, "Over", False), (55e6, 56e6, "Over", True), (56e6, 56e6, "Over", True),
-    (39.5, 40, "Close to", False), (35, 40, "Close to", True),
-])
+@pytest.mark.parametrize(
+    ("value", "published", "qualifier", "differs"),
+    [
+        (70, 70, None, False),
+        (69, 70, None, True),
+        (70, 70, "Exactly", False),
+        (56.3e6, 56e6, "Over", False),
+        (55e6, 56e6, "Over", True),
+        (56e6, 56e6, "Over", True),
+        (39.5, 40, "Close to", False),
+        (35, 40, "Close to", True),
+    ],
+)
 def test_published_figures_are_compared_as_the_brief_words_them(value, published, qualifier, differs):
     assert Figure("m", "M", value, published=published, qualifier=qualifier).differs is differs
 

@@ -10,9 +10,9 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from gcmdash.render import brief
-from gcmdash.model import regions
 from gcmdash.ingest.loading import load_files
+from gcmdash.model import regions
+from gcmdash.render import brief
 from tests.payloads import ATTACKER, INERT_LINKS, INERT_TEXT, TEXT, poisoned_workbook
 
 
@@ -54,7 +54,9 @@ def test_the_brief_of_poisoned_data_has_the_clean_briefs_elements_and_no_way_out
         for name in ("href", "src", "xlink:href", "action"):
             url = attrs.get(name) or ""
             assert urlsplit(url).hostname != ATTACKER and not url.lower().startswith(("javascript:", "data:text")), (
-                tag, attrs)
+                tag,
+                attrs,
+            )
 
 
 def test_the_brief_shows_payloads_as_written(datasets):

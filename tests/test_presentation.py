@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gcmdash.render import charts, maps, slides
-from gcmdash.model import countries, filters, regions
 from gcmdash import formatting
 from gcmdash.ingest import loading
-from gcmdash.views import pages as views
+from gcmdash.model import countries, filters, regions
 from gcmdash.model.filters import Filters
+from gcmdash.render import charts, maps, slides
+from gcmdash.views import pages as views
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 KINDS = ["headline", "practices", "implementers", "pledges", "map", "funding"]
@@ -64,11 +64,14 @@ def test_an_unchecked_membership_is_said_only_when_asked_for():
         without = slides.context_line(f, caveat=False)
         assert "not yet checked" not in without
         assert without == slides.context_line(f, caveat=True).replace(
-            " (membership not yet checked against the commission's list)", "")
+            " (membership not yet checked against the commission's list)", ""
+        )
 
 
-@pytest.mark.parametrize(("value", "expected"), [("3", 3), (3, 3), ("7", 7), ("8", 1), ("0", 1), ("-2", 1),
-                                                 ("abc", 1), ("2.5", 1), (None, 1), ("", 1)])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("3", 3), (3, 3), ("7", 7), ("8", 1), ("0", 1), ("-2", 1), ("abc", 1), ("2.5", 1), (None, 1), ("", 1)],
+)
 def test_slide_numbers_out_of_range_or_unreadable_fall_back_to_the_first(value, expected):
     assert slides.slide_number(value, 7) == expected
 
@@ -92,8 +95,9 @@ def _zoom_for(css: str, width: int, height: int) -> float:
     import re
 
     zoom = float(re.match(r"^X \{ zoom: ([\d.]+); \}", css).group(1))
-    for w, h, z in re.findall(r"@media \(min-width: (\d+)px\) and \(min-height: (\d+)px\) \{ X \{ zoom: ([\d.]+); \} \}",
-                              css):
+    for w, h, z in re.findall(
+        r"@media \(min-width: (\d+)px\) and \(min-height: (\d+)px\) \{ X \{ zoom: ([\d.]+); \} \}", css
+    ):
         if width >= int(w) and height >= int(h):
             zoom = float(z)
     return zoom
@@ -101,8 +105,11 @@ def _zoom_for(css: str, width: int, height: int) -> float:
 
 def test_a_countrys_slide_names_every_objective_it_addresses_within_eight_lines():
     counts = pd.Series({1: 1, 3: 2, 23: 1}).reindex(range(1, 24), fill_value=0)
-    assert slides.addressed_lines(counts) == ["3. Information provision (2)", "1. Data (1)",
-                                              "23. International cooperation (1)"]
+    assert slides.addressed_lines(counts) == [
+        "3. Information provision (2)",
+        "1. Data (1)",
+        "23. International cooperation (1)",
+    ]
     many = pd.Series(dict.fromkeys(range(1, 13), 1) | {9: 3}).reindex(range(1, 24), fill_value=0)
     lines = slides.addressed_lines(many)
     assert len(lines) == 8 and lines[0] == "9. Counter smuggling (3)" and lines[1].startswith("1. ")
@@ -116,11 +123,20 @@ def test_the_zoom_steps_are_the_design_size_times_the_zoom():
     assert (1.0, 1280, 720) in steps and (1.5, 1920, 1080) in steps and (3.0, 3840, 2160) in steps
 
 
-@pytest.mark.parametrize(("width", "height", "zoom"), [
-    (1280, 720, 1.0), (1920, 1080, 1.5), (3840, 2160, 3.0), (2560, 1440, 2.0), (1366, 768, 1.0),
-    (1280, 650, 0.875),  # a 1280×720 screen with the browser's own bars: zoomed out, not cut off
-    (2560, 1080, 1.5),  # ultra-wide: the height decides
-    (1920, 1200, 1.5), (800, 450, 0.625)])
+@pytest.mark.parametrize(
+    ("width", "height", "zoom"),
+    [
+        (1280, 720, 1.0),
+        (1920, 1080, 1.5),
+        (3840, 2160, 3.0),
+        (2560, 1440, 2.0),
+        (1366, 768, 1.0),
+        (1280, 650, 0.875),  # a 1280×720 screen with the browser's own bars: zoomed out, not cut off
+        (2560, 1080, 1.5),  # ultra-wide: the height decides
+        (1920, 1200, 1.5),
+        (800, 450, 0.625),
+    ],
+)
 def test_the_css_zooms_the_slide_by_the_largest_step_that_fits(width, height, zoom):
     css = slides.zoom_css("X")
     assert css.count("X {") == len(slides.zoom_steps())
@@ -131,7 +147,7 @@ def test_the_css_zooms_the_slide_by_the_largest_step_that_fits(width, height, zo
 
 
 def _luminance(colour: str) -> float:
-    channels = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
     linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
@@ -159,10 +175,14 @@ def test_the_footer_colours_are_readable(colours):
 def test_the_presentation_style_sheet_zooms_the_slide_and_rings_the_focus():
     from gcmdash.ui import presenter
 
-    css = presenter._PRESENT_CSS % {"zoom": slides.zoom_css('[data-testid="stMainBlockContainer"]'),
-                                    **slides.FOOTER_DARK}
-    assert '@media (min-width: 1920px) and (min-height: 1080px) { [data-testid="stMainBlockContainer"] { zoom: 1.5; }' \
+    css = presenter._PRESENT_CSS % {
+        "zoom": slides.zoom_css('[data-testid="stMainBlockContainer"]'),
+        **slides.FOOTER_DARK,
+    }
+    assert (
+        '@media (min-width: 1920px) and (min-height: 1080px) { [data-testid="stMainBlockContainer"] { zoom: 1.5; }'
         in css
+    )
     assert f"button:focus-visible {{ outline: 3px solid {slides.FOOTER_DARK['focus']}" in css
     assert "height: 4rem" in css
 
@@ -232,9 +252,14 @@ def test_present_map_enlarges_markers_and_names(data):
     facts = maps.country_facts(data, Filters(region="ECE"))
     page = maps.deck(facts, slides.MAP_LAYERS, None, "ECE")
     shown = slides.present_map(facts, "ECE", False, 860, 400)
-    sizes = [{layer.id: layer.get_size for layer in deck.layers
-              if layer.type == "TextLayer" and isinstance(getattr(layer, "get_size", None), (int, float))}
-             for deck in (page, shown)]
+    sizes = [
+        {
+            layer.id: layer.get_size
+            for layer in deck.layers
+            if layer.type == "TextLayer" and isinstance(getattr(layer, "get_size", None), (int, float))
+        }
+        for deck in (page, shown)
+    ]
     assert sizes[0] and sizes[0].keys() == sizes[1].keys()
     assert all(sizes[1][name] > sizes[0][name] for name in sizes[0]), sizes
     assert slides.marked(facts) == set(facts.index[facts["network"] | (facts["workshops"] > 0)])

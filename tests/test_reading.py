@@ -313,15 +313,16 @@ def _bundled_sheets() -> dict[str, list[list[object]]]:
 
 def test_the_bundled_workbook_saved_as_ods_reads_with_the_same_figures() -> None:
     # LibreOffice and Google Sheets save .ods: it was refused ("save it as an Excel workbook").
-    from gcmdash.views import metrics
     from gcmdash.ingest.loading import bundled, load_files
+    from gcmdash.views import metrics
     from tests.ods import ods_bytes
 
     result = load_files([("gcm-data.ods", ods_bytes(_bundled_sheets()))], complete=True)
     assert result.valid, [issue.message for issue in result.issues if issue.is_error][:3]
     for region in ("ECE", None):
         assert metrics.figure_values(metrics.summary(result.dataset, region)) == metrics.figure_values(
-            metrics.summary(bundled().dataset, region))
+            metrics.summary(bundled().dataset, region)
+        )
 
 
 def test_an_ods_with_a_dtd_is_refused_like_a_workbook(tmp_path: Path) -> None:

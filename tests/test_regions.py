@@ -111,8 +111,12 @@ def test_subregions():
     assert set().union(*eca.values()) == members("ECA")
     assert sum(len(v) for v in eca.values()) == 54  # African Union regions do not overlap
     assert set(subregions("ESCAP")) == {
-        "East and North-East Asia", "South-East Asia", "South and South-West Asia",
-        "North and Central Asia", "Pacific"}
+        "East and North-East Asia",
+        "South-East Asia",
+        "South and South-West Asia",
+        "North and Central Asia",
+        "Pacific",
+    }
     assert set().union(*subregions("ESCAP").values()) == members("ESCAP")
     assert set().union(*subregions("ECLAC").values()) == members("ECLAC")
     assert "MEX" in subregions("ECLAC")["Central America"]

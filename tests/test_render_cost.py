@@ -13,8 +13,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gcmdash.render import charts
 from gcmdash.model import heap, memo
+from gcmdash.render import charts
 
 
 def _frame(records: int = 3) -> pd.DataFrame:
@@ -134,7 +134,7 @@ def test_cached_specs_are_what_st_altair_chart_sends():
     expected = [e.proto for e in _drawn(_through_altair_chart).get("vega_lite_chart")]
     got = [e.proto for e in _drawn(_through_the_cache).get("vega_lite_chart")]
     assert len(expected) == len(got) == 2
-    for want, have in zip(expected, got):
+    for want, have in zip(expected, got, strict=True):
         # The same spec, but for where the table goes: st.altair_chart names it in the spec; the cached template's
         # spec leaves data out and the table travels beside it (the chart's one, top-level data either way).
         wanted = json.loads(want.spec)
@@ -145,8 +145,11 @@ def test_cached_specs_are_what_st_altair_chart_sends():
     from gcmdash.ui import widgets as ui
 
     # Charts drawn by earlier tests share the cache; those without a colour legend (legend: null) have no title.
-    legends = [spec["encoding"]["color"].get("legend") for _, spec in ui._vega_lite.cache.entries.values()
-               if "color" in spec.get("encoding", {})]
+    legends = [
+        spec["encoding"]["color"].get("legend")
+        for _, spec in ui._vega_lite.cache.entries.values()
+        if "color" in spec.get("encoding", {})
+    ]
     legends = [legend for legend in legends if legend is not None]
     assert legends and all(legend["title"] is None for legend in legends)
 
@@ -159,8 +162,9 @@ def _clickable():
     from gcmdash.ui import widgets as ui
 
     frame = charts.objective_frame(pd.Series({1: 3, 2: 5}), [2])
-    ui.chart_block(charts.objective_bars(frame, "Practices", selection="pick_objective"), frame, "objectives",
-                   clickable=True)
+    ui.chart_block(
+        charts.objective_bars(frame, "Practices", selection="pick_objective"), frame, "objectives", clickable=True
+    )
     st.write(ui.clicked("objectives", "pick_objective", "objective"))
 
 

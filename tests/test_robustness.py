@@ -4,20 +4,38 @@ from __future__ import annotations
 
 import datetime as dt
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from gcmdash.ingest.loading import load_files
 from gcmdash.ingest.normalising import normalise
 from gcmdash.ingest.reading import RawSheet
-from gcmdash.model.schema import DATASETS
 from gcmdash.ingest.validation import check_table
+from gcmdash.model.schema import DATASETS
 
 CELL = st.one_of(
     st.none(),
     st.text(max_size=40),
-    st.sampled_from(["2; 7", "Obj. 99", "General", "Kosovo", "Gambia, The", "=1+1", "NaN", "1e309", "-0", ";;",
-                     "Member State", "https://example.org/x", "javascript:alert(1)", "2024-02-30", "National"]),
-    st.integers(min_value=-10**12, max_value=10**12),
+    st.sampled_from(
+        [
+            "2; 7",
+            "Obj. 99",
+            "General",
+            "Kosovo",
+            "Gambia, The",
+            "=1+1",
+            "NaN",
+            "1e309",
+            "-0",
+            ";;",
+            "Member State",
+            "https://example.org/x",
+            "javascript:alert(1)",
+            "2024-02-30",
+            "National",
+        ]
+    ),
+    st.integers(min_value=-(10**12), max_value=10**12),
     st.floats(allow_nan=True, allow_infinity=True),
     st.booleans(),
     st.dates(min_value=dt.date(1900, 1, 1)),

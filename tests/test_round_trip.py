@@ -11,13 +11,13 @@ from pathlib import Path
 
 import pytest
 
-from gcmdash.views import changes, metrics
-from gcmdash.render import exports
+from gcmdash.ingest.loading import load_files, load_paths
 from gcmdash.model import regions
 from gcmdash.model.dataset import Dataset
-from gcmdash.ingest.loading import load_files, load_paths
-from gcmdash.views.people import records_for_people
 from gcmdash.model.schema import DATASETS
+from gcmdash.render import exports
+from gcmdash.views import changes, metrics
+from gcmdash.views.people import records_for_people
 
 WORKBOOK = Path(__file__).resolve().parent.parent / "data" / "gcm-data.xlsx"
 
@@ -34,22 +34,37 @@ def _same(original: Dataset, result) -> None:
     assert not moved, [(c.sheet, c.added[:2], c.removed[:2], c.edits[:2]) for c in moved]
     for region in (*regions.REGIONS, metrics.ALL):
         assert metrics.figure_values(metrics.summary(back, region)) == metrics.figure_values(
-            metrics.summary(original, region)), region
+            metrics.summary(original, region)
+        ), region
 
 
 def _soffice() -> str:
     found = shutil.which("soffice") or shutil.which("libreoffice")
     if found is None:  # an error, not a skip: `make test` installs it
-        pytest.fail("LibreOffice Calc is needed (Debian's libreoffice-calc-nogui; `make test` installs it)",
-                    pytrace=False)
+        pytest.fail(
+            "LibreOffice Calc is needed (Debian's libreoffice-calc-nogui; `make test` installs it)", pytrace=False
+        )
     return found
 
 
 def _convert(source: Path, to: str, outdir: Path, profile: Path) -> Path:
     outdir.mkdir(parents=True, exist_ok=True)
-    subprocess.run([_soffice(), f"-env:UserInstallation={profile.as_uri()}", "--headless", "--convert-to", to,
-                    "--outdir", str(outdir), str(source)], check=True, capture_output=True, timeout=180,
-                   env={**os.environ, "HOME": str(profile)})
+    subprocess.run(
+        [
+            _soffice(),
+            f"-env:UserInstallation={profile.as_uri()}",
+            "--headless",
+            "--convert-to",
+            to,
+            "--outdir",
+            str(outdir),
+            str(source),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+        env={**os.environ, "HOME": str(profile)},
+    )
     converted = outdir / f"{source.stem}.{to}"
     assert converted.exists(), f"LibreOffice wrote no {converted.name}"
     return converted
@@ -67,6 +82,7 @@ def test_out_of_the_apps_downloads_and_back(original):
     # What the pages' buttons give for every record: the spreadsheet format's sheets and headers, countries by name.
     sheets = {spec.sheet: records_for_people(spec.key, original[spec.key]) for spec in DATASETS}
     _same(original, load_files([("gcmdash-download.xlsx", exports.xlsx_bytes(sheets))], complete=True))
-    csvs = [(f"{spec.key}.csv", exports.csv_bytes(frame)) for spec, frame in zip(DATASETS, sheets.values(),
-                                                                                   strict=True)]
+    csvs = [
+        (f"{spec.key}.csv", exports.csv_bytes(frame)) for spec, frame in zip(DATASETS, sheets.values(), strict=True)
+    ]
     _same(original, load_files(csvs, complete=True))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from importlib.resources import files
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -29,7 +30,7 @@ def _rings(collection: dict):
 
 
 def _area(ring) -> float:
-    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in zip(ring, ring[1:])) / 2
+    return sum(x1 * y2 - x2 * y1 for (x1, y1), (x2, y2) in pairwise(ring)) / 2
 
 
 # --- the committed GeoJSON ---------------------------------------------------------------
@@ -44,7 +45,7 @@ def test_rings_closed_and_never_jump_across_the_map():
     for code, _, ring in _rings(load_shapes()):
         assert len(ring) >= 4 and ring[0] == ring[-1], code
         assert all(-180 <= lon <= 180 and -90 <= lat <= 90 for lon, lat in ring), code
-        assert all(abs(a[0] - b[0]) <= 180 for a, b in zip(ring, ring[1:])), code
+        assert all(abs(a[0] - b[0]) <= 180 for a, b in pairwise(ring)), code
 
 
 def test_every_unece_member_and_kosovo_has_a_shape():
@@ -158,7 +159,7 @@ def test_build_splits_polygons_and_holes_at_the_antimeridian():
     for part in parts:
         lons = {lon for ring in part for lon, _ in ring}
         assert lons <= set(range(-180, -169)) or lons <= set(range(170, 181))
-        assert all(abs(a[0] - b[0]) <= 180 for ring in part for a, b in zip(ring, ring[1:]))
+        assert all(abs(a[0] - b[0]) <= 180 for ring in part for a, b in pairwise(ring))
         assert len(part) == 2
         assert _area(part[0]) == pytest.approx(200) and _area(part[1]) == pytest.approx(-50)
 
@@ -174,11 +175,11 @@ NORTH = [[0, 1], [1, 1], [1, 2], [0, 2], [0, 1]]
 
 
 def test_build_recodes_supplements_and_keeps_point_countries():
-    primary = _topology(
-        _geometry("CYN", [[1]]), _geometry("CYP", [[0]]), _geometry("ATA", [[0]]), arcs=[SQUARE, NORTH]
-    )
+    primary = _topology(_geometry("CYN", [[1]]), _geometry("CYP", [[0]]), _geometry("ATA", [[0]]), arcs=[SQUARE, NORTH])
     supplement = _topology(
-        _geometry("CYP", [[0]]), _geometry("VAT", [[1]]), _geometry("ABC", [[0]]),
+        _geometry("CYP", [[0]]),
+        _geometry("VAT", [[1]]),
+        _geometry("ABC", [[0]]),
         arcs=[[[5, 5], [6, 5], [6, 6], [5, 5]], [[12.44, 41.9], [12.44, 41.9]]],
     )
     features = build_shapes.build_collection(primary, supplement)["features"]
@@ -193,7 +194,10 @@ def test_build_recodes_supplements_and_keeps_point_countries():
 
 def test_build_is_deterministic_whatever_the_input_order():
     geometries = [
-        _geometry("CYP", [[0]]), _geometry("CYN", [[1]]), _geometry("FJI", [[2]]), _geometry("ITA", [[3]]),
+        _geometry("CYP", [[0]]),
+        _geometry("CYN", [[1]]),
+        _geometry("FJI", [[2]]),
+        _geometry("ITA", [[3]]),
     ]
     crossing = [[170, 0], [-170, 0], [-170, 1], [170, 0]]
     italy = [[12.1, 41.2], [12.30001, 41.2], [12.2, 41.4], [12.1, 41.2]]

@@ -22,14 +22,21 @@ import pandas as pd
 import pytest
 import sqlalchemy as sa
 
+from gcmdash.cli import main
 from gcmdash.ingest import loading
+from gcmdash.ingest.issues import IssueCode
 from gcmdash.model import snapshots
 from gcmdash.model.dataset import Dataset
-from gcmdash.cli import main
-from gcmdash.ingest.issues import IssueCode
 from gcmdash.store.versions import PublishRefused, Store, StoreUnavailable, UnknownVersion, safe_file_name
-from tests.store_support import (PG_USER, ROOT, PostgresCluster, bundled_bytes, edited_workbook, invalid_workbook,
-                                 running_cluster)
+from tests.store_support import (
+    PG_USER,
+    ROOT,
+    PostgresCluster,
+    bundled_bytes,
+    edited_workbook,
+    invalid_workbook,
+    running_cluster,
+)
 
 CSV_NOTES = "Notes,Comment\r\nfirst,\xe9t\xe9 \u2014 kept byte for byte\r\n".encode("utf-8-sig")
 
@@ -79,8 +86,14 @@ def _rows(files: list[tuple[str, bytes]]) -> dict[str, int]:
 def _child(url: str, script: str, *args: str) -> subprocess.Popen[str]:
     """Run a Python snippet in a new process on the store at url."""
     env = {**os.environ, "GCMDASH_STORE_URL": url, "PYTHONPATH": str(ROOT)}
-    return subprocess.Popen([sys.executable, "-c", textwrap.dedent(script), *args], cwd=ROOT, env=env,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    return subprocess.Popen(
+        [sys.executable, "-c", textwrap.dedent(script), *args],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
 
 
 # A child publishing through the CLI: argv[1] how long it holds the writer lock once its version and files are
@@ -114,8 +127,10 @@ CHILD_PUBLISH = """
 def _large_workbook(title: str) -> bytes:
     """A valid workbook of about 6 MB: an edited copy padded with an incompressible, unreferenced zip entry."""
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(edited_workbook(title=title))) as source, \
-            zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as padded:
+    with (
+        zipfile.ZipFile(io.BytesIO(edited_workbook(title=title))) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as padded,
+    ):
         for entry in source.infolist():
             padded.writestr(entry, source.read(entry.filename))
         padded.writestr("xl/media/padding.bin", random.Random(title).randbytes(6 * 1024 * 1024))
@@ -130,7 +145,8 @@ def test_first_use_seeds_the_bundled_data_as_version_1(open_store):
     first = store.ensure_ready()
     assert (first.number, first.action, first.author, first.restored_from) == (1, "seed", "gcmdash", None)
     assert [(f.name, f.sha256, f.size) for f in first.files] == [
-        ("gcm-data.xlsx", hashlib.sha256(bundled_bytes()).hexdigest(), len(bundled_bytes()))]
+        ("gcm-data.xlsx", hashlib.sha256(bundled_bytes()).hexdigest(), len(bundled_bytes()))
+    ]
     assert first.content_id == loading.version_id([("gcm-data.xlsx", bundled_bytes())])
     assert first.row_counts == _rows([("gcm-data.xlsx", bundled_bytes())])
     assert first.created_at.tzinfo is not None and first.created_at.utcoffset().total_seconds() == 0
@@ -163,7 +179,11 @@ def test_publish_makes_a_new_current_version_with_its_record(store):
     data = edited_workbook(title="A renamed practice", extra_practice=True)
     version = store.publish([("ece-2025.xlsx", data)], author="alice@example.org", note="March figures")
     assert (version.number, version.action, version.author, version.note) == (
-        2, "publish", "alice@example.org", "March figures")
+        2,
+        "publish",
+        "alice@example.org",
+        "March figures",
+    )
     assert version.restored_from is None
     assert version.files[0].sha256 == hashlib.sha256(data).hexdigest() and version.files[0].size == len(data)
     assert version.content_id == loading.version_id([("ece-2025.xlsx", data)])
@@ -193,8 +213,12 @@ def test_invalid_publish_is_refused_audited_and_changes_nothing(store):
     assert store.current_number() == 1 and [v.number for v in store.versions()] == [1]
     audit = store.audit()
     assert [(e.who, e.action, e.outcome, e.version) for e in audit[:5]] == [
-        ("bob", "publish", "refused", None), ("(not signed in)", "publish", "refused", None),
-        ("bob", "publish", "refused", None), ("bob", "publish", "refused", None), ("bob", "publish", "refused", None)]
+        ("bob", "publish", "refused", None),
+        ("(not signed in)", "publish", "refused", None),
+        ("bob", "publish", "refused", None),
+        ("bob", "publish", "refused", None),
+        ("bob", "publish", "refused", None),
+    ]
     assert "objective_out_of_range" in audit[4].detail and "bad.xlsx" in audit[4].detail
 
 
@@ -230,7 +254,12 @@ def test_rollback_is_a_new_version_with_the_old_files(store):
     store.publish([("new.xlsx", edited_workbook(title="Changed"))], author="alice", note="change")
     restored = store.rollback(1, author="carol", note="the change was wrong")
     assert (restored.number, restored.action, restored.restored_from, restored.author, restored.note) == (
-        3, "rollback", 1, "carol", "the change was wrong")
+        3,
+        "rollback",
+        1,
+        "carol",
+        "the change was wrong",
+    )
     assert restored.content_id == store.version(1).content_id != store.version(2).content_id
     assert restored.row_counts == store.version(1).row_counts
     assert store.files(3) == store.files(1) and store.current_number() == 3
@@ -267,15 +296,28 @@ def test_export_writes_the_files_under_safe_names_only(store, tmp_path):
     assert all(p.parent == out for p in written)
     assert [p.read_bytes() for p in written] == [bundled_bytes(), CSV_NOTES, CSV_NOTES]
     assert sorted(p.relative_to(sandbox).as_posix() for p in sandbox.rglob("*") if p.is_file()) == [
-        "deep/out/notes (2).csv", "deep/out/notes.csv", "deep/out/x.xlsx"]
+        "deep/out/notes (2).csv",
+        "deep/out/notes.csv",
+        "deep/out/x.xlsx",
+    ]
     assert store.files(2)[0][0] == "x.xlsx"  # stored without the folders, as shown everywhere
 
 
-@pytest.mark.parametrize(("name", "safe"), [
-    ("../../etc/x.xlsx", "x.xlsx"), ("C:\\Users\\a\\b.csv", "b.csv"), ("..", "file-1"), ("", "file-1"),
-    ("/", "file-1"), (".hidden.csv", "hidden.csv"), ("a\x00b:c?.xlsx", "a_b_c_.xlsx"),
-    ("report\u202excod.exe", "reportxcod.exe"), ("\u2066data\u2069\u200f.xlsx", "data.xlsx"),
-    ("\u202e", "file-1")])
+@pytest.mark.parametrize(
+    ("name", "safe"),
+    [
+        ("../../etc/x.xlsx", "x.xlsx"),
+        ("C:\\Users\\a\\b.csv", "b.csv"),
+        ("..", "file-1"),
+        ("", "file-1"),
+        ("/", "file-1"),
+        (".hidden.csv", "hidden.csv"),
+        ("a\x00b:c?.xlsx", "a_b_c_.xlsx"),
+        ("report\u202excod.exe", "reportxcod.exe"),
+        ("\u2066data\u2069\u200f.xlsx", "data.xlsx"),
+        ("\u202e", "file-1"),
+    ],
+)
 def test_safe_file_names(name, safe):
     assert safe_file_name(name) == safe
 
@@ -289,29 +331,46 @@ def test_two_concurrent_publishes_from_two_processes_both_land_in_order(store, s
     alice, bob, locked = tmp_path / "alice.xlsx", tmp_path / "bob.xlsx", tmp_path / "alice-holds-the-lock"
     alice.write_bytes(edited_workbook(title="Edited by alice"))
     bob.write_bytes(edited_workbook(title="Edited by bob"))
-    first = _child(store_url, CHILD_PUBLISH, "1.5", str(locked), "-",
-                   "publish", str(alice), "--note", "from alice", "--as", "alice")
-    second = _child(store_url, CHILD_PUBLISH, "0", "-", str(locked),
-                    "publish", str(bob), "--note", "from bob", "--as", "bob")
+    first = _child(
+        store_url,
+        CHILD_PUBLISH,
+        "1.5",
+        str(locked),
+        "-",
+        "publish",
+        str(alice),
+        "--note",
+        "from alice",
+        "--as",
+        "alice",
+    )
+    second = _child(
+        store_url, CHILD_PUBLISH, "0", "-", str(locked), "publish", str(bob), "--note", "from bob", "--as", "bob"
+    )
     outputs = [child.communicate(timeout=90) for child in (first, second)]
     assert [child.returncode for child in (first, second)] == [0, 0], outputs
     assert "IN-TRANSACTION 2" in outputs[0][0] and "IN-TRANSACTION 3" in outputs[1][0]
     versions = store.versions()
     assert [(v.number, v.author, v.note) for v in versions] == [
-        (3, "bob", "from bob"), (2, "alice", "from alice"), (1, "gcmdash", "Bundled data (data/)")]
+        (3, "bob", "from bob"),
+        (2, "alice", "from alice"),
+        (1, "gcmdash", "Bundled data (data/)"),
+    ]
     assert versions[1].content_id == loading.version_id([("alice.xlsx", alice.read_bytes())])
     assert versions[0].content_id == loading.version_id([("bob.xlsx", bob.read_bytes())])
     assert store.files(3) == [("bob.xlsx", bob.read_bytes())] and store.files(2) == [("alice.xlsx", alice.read_bytes())]
     assert versions[0].created_at > versions[1].created_at
     assert [(e.who, e.version) for e in store.audit() if e.outcome == "done"] == [
-        ("bob", 3), ("alice", 2), ("gcmdash", 1)]
+        ("bob", 3),
+        ("alice", 2),
+        ("gcmdash", 1),
+    ]
 
 
 def test_a_publish_killed_mid_transaction_leaves_the_previous_version(store, store_url, tmp_path):
     path = tmp_path / "big.xlsx"
     path.write_bytes(_large_workbook("Never published"))
-    child = _child(store_url, CHILD_PUBLISH, "kill", "-", "-", "publish", str(path), "--note", "killed",
-                   "--as", "dora")
+    child = _child(store_url, CHILD_PUBLISH, "kill", "-", "-", "publish", str(path), "--note", "killed", "--as", "dora")
     try:
         line = child.stdout.readline() + child.stdout.readline()  # WRITING, then IN-TRANSACTION: rows not committed
         assert "IN-TRANSACTION 2" in line, (line, child.stderr.read() if child.poll() is not None else "")
@@ -403,8 +462,13 @@ def _snapshot_rows(store: Store, number: int) -> list:
     engine = sa.create_engine(store.url)
     try:
         with engine.connect() as conn:
-            return conn.execute(sa.text("SELECT dataset, format, code_id, sha256, data FROM version_snapshots "
-                                        "WHERE version = :n ORDER BY dataset"), {"n": number}).all()
+            return conn.execute(
+                sa.text(
+                    "SELECT dataset, format, code_id, sha256, data FROM version_snapshots "
+                    "WHERE version = :n ORDER BY dataset"
+                ),
+                {"n": number},
+            ).all()
     finally:
         engine.dispose()
 
@@ -457,14 +521,18 @@ def test_a_published_version_loads_from_its_snapshot_not_its_files(store, open_s
     _same_data(open_store().dataset(2), expected)
 
 
-@pytest.mark.parametrize("spoil", [
-    "DELETE FROM version_snapshots WHERE version = 1",
-    "DELETE FROM version_snapshots WHERE version = 1 AND dataset = 'figures'",
-    "UPDATE version_snapshots SET code_id = 'older code' WHERE version = 1",
-    "UPDATE version_snapshots SET format = 0 WHERE version = 1",
-    "UPDATE version_snapshots SET sha256 = :sum WHERE version = 1 AND dataset = 'pledges'",
-    "UPDATE version_snapshots SET data = :junk, sha256 = :junk_sum WHERE version = 1 AND dataset = 'practices'",
-], ids=["missing", "incomplete", "other code", "other format", "bad checksum", "unreadable"])
+@pytest.mark.parametrize(
+    "spoil",
+    [
+        "DELETE FROM version_snapshots WHERE version = 1",
+        "DELETE FROM version_snapshots WHERE version = 1 AND dataset = 'figures'",
+        "UPDATE version_snapshots SET code_id = 'older code' WHERE version = 1",
+        "UPDATE version_snapshots SET format = 0 WHERE version = 1",
+        "UPDATE version_snapshots SET sha256 = :sum WHERE version = 1 AND dataset = 'pledges'",
+        "UPDATE version_snapshots SET data = :junk, sha256 = :junk_sum WHERE version = 1 AND dataset = 'practices'",
+    ],
+    ids=["missing", "incomplete", "other code", "other format", "bad checksum", "unreadable"],
+)
 def test_an_unusable_snapshot_falls_back_to_the_files_and_is_rewritten(store, open_store, load_count, spoil):
     expected = store.dataset(1)
     _execute(store, spoil, sum="0" * 64, junk=b"junk", junk_sum=snapshots.checksum(b"junk"))
@@ -474,8 +542,7 @@ def test_an_unusable_snapshot_falls_back_to_the_files_and_is_rewritten(store, op
     assert load_count == [1]  # this reader fell back to the files
     rows = _snapshot_rows(store, 1)
     assert [row.dataset for row in rows] == sorted(expected.tables)
-    assert all(row.code_id == snapshots.code_id() and row.sha256 == snapshots.checksum(bytes(row.data))
-               for row in rows)
+    assert all(row.code_id == snapshots.code_id() and row.sha256 == snapshots.checksum(bytes(row.data)) for row in rows)
     _same_data(open_store().dataset(1), expected)
     assert load_count == [1]  # the next reader used the rewritten snapshot
 
@@ -555,17 +622,29 @@ def test_cli_publish_exit_codes_and_nothing_changed_when_refused(cli_store, tmp_
     report = _versions_json(capsys)
     assert report["current"] == 2 and [v["number"] for v in report["versions"]] == [2, 1]
     assert [(e.action, e.outcome) for e in Store(cli_store).audit()[:2]] == [
-        ("publish", "refused"), ("publish", "refused")]
+        ("publish", "refused"),
+        ("publish", "refused"),
+    ]
 
 
 def test_cli_versions_json_shape(cli_store, capsys):
     report = _versions_json(capsys)
     assert set(report) == {"current", "versions"} and report["current"] == 1
     (version,) = report["versions"]
-    assert set(version) == {"number", "content_id", "created_at", "author", "note", "action", "restored_from",
-                            "files", "row_counts"}
-    assert version["files"] == [{"name": "gcm-data.xlsx", "sha256": hashlib.sha256(bundled_bytes()).hexdigest(),
-                                 "size": len(bundled_bytes())}]
+    assert set(version) == {
+        "number",
+        "content_id",
+        "created_at",
+        "author",
+        "note",
+        "action",
+        "restored_from",
+        "files",
+        "row_counts",
+    }
+    assert version["files"] == [
+        {"name": "gcm-data.xlsx", "sha256": hashlib.sha256(bundled_bytes()).hexdigest(), "size": len(bundled_bytes())}
+    ]
     assert version["created_at"].endswith("+00:00") and version["row_counts"]["practices"] == 250
     assert main(["versions"]) == 0
     assert "* version 1: seed by gcmdash" in capsys.readouterr().out
@@ -585,7 +664,10 @@ def test_cli_rollback_and_export(cli_store, tmp_path, capsys):
     assert main(["export", "9", str(tmp_path / "out")]) == 1
     report = _versions_json(capsys)
     assert [(v["number"], v["action"], v["restored_from"]) for v in report["versions"]] == [
-        (3, "rollback", 1), (2, "publish", None), (1, "seed", None)]
+        (3, "rollback", 1),
+        (2, "publish", None),
+        (1, "seed", None),
+    ]
 
 
 def test_cli_reports_an_unavailable_store_with_exit_2(monkeypatch, tmp_path, capsys):
@@ -609,5 +691,7 @@ def test_what_anyone_types_is_audited_bounded(store):
         assert entry.who.startswith("xxx") and "1,000,012 characters in all" in entry.who
     assert store.audit(limit=1)[0].detail.endswith("characters in all)")
     store.refuse(who="bob@example.org", action="sign-in", detail="Wrong e-mail or password.")
-    assert (store.audit(limit=1)[0].who, store.audit(limit=1)[0].detail) == ("bob@example.org",
-                                                                            "Wrong e-mail or password.")
+    assert (store.audit(limit=1)[0].who, store.audit(limit=1)[0].detail) == (
+        "bob@example.org",
+        "Wrong e-mail or password.",
+    )

@@ -27,7 +27,7 @@ def backgrounds(name: str) -> list[str]:
 
 def mix(colour: str, over: str, share: float) -> str:
     """colour at `share` opacity over another, as #RRGGBB (what Streamlit's tinted backgrounds come to)."""
-    channels = [round(share * int(colour[i:i + 2], 16) + (1 - share) * int(over[i:i + 2], 16)) for i in (1, 3, 5)]
+    channels = [round(share * int(colour[i : i + 2], 16) + (1 - share) * int(over[i : i + 2], 16)) for i in (1, 3, 5)]
     return "#" + "".join(f"{c:02X}" for c in channels)
 
 

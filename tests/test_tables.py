@@ -9,8 +9,8 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from gcmdash.views import tables
 from gcmdash.ingest.loading import bundled
+from gcmdash.views import tables
 from gcmdash.views.people import column_for_people, records_for_people
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -27,9 +27,13 @@ def data():
 
 
 def test_search_finds_every_word_in_any_column_and_blank_cells_hold_nothing():
-    table = pd.DataFrame({"title": ["Skills passport", None, "Legal aid", "Passports"],
-                          "countries": ["Georgia", "Kazakhstan", None, "Türkiye; Georgia"],
-                          "year": pd.array([2021, None, 2022, 2021], dtype="Int64")})
+    table = pd.DataFrame(
+        {
+            "title": ["Skills passport", None, "Legal aid", "Passports"],
+            "countries": ["Georgia", "Kazakhstan", None, "Türkiye; Georgia"],
+            "year": pd.array([2021, None, 2022, 2021], dtype="Int64"),
+        }
+    )
     assert tables.matching(table, "PASSPORT georgia").tolist() == [True, False, False, True]
     assert tables.matching(table, "2021").tolist() == [True, False, False, True]
     assert not tables.matching(table, "none").any() and not tables.matching(table, "<na>").any()
@@ -43,15 +47,24 @@ def test_search_works_on_every_records_table(data, key):
     people = records_for_people(key, data[key])
     word = str(people.iloc[0, 1]).split()[0]
     found = tables.matching(people, word)
-    assert found.iloc[0] and found.sum() == people.apply(
-        lambda row: any(word.casefold() in str(v).casefold() for v in row if v is not None and not pd.isna(v)),
-        axis=1).sum()
+    assert (
+        found.iloc[0]
+        and found.sum()
+        == people.apply(
+            lambda row: any(word.casefold() in str(v).casefold() for v in row if v is not None and not pd.isna(v)),
+            axis=1,
+        ).sum()
+    )
 
 
 def test_search_text_finds_what_matching_finds():
-    table = pd.DataFrame({"title": ["Skills passport", None, "Legal aid", "STRASSE works"],
-                          "countries": ["Georgia", "Kazakhstan", None, "Türkiye; Georgia"],
-                          "year": pd.array([2021, None, 2022, 2021], dtype="Int64")})
+    table = pd.DataFrame(
+        {
+            "title": ["Skills passport", None, "Legal aid", "STRASSE works"],
+            "countries": ["Georgia", "Kazakhstan", None, "Türkiye; Georgia"],
+            "year": pd.array([2021, None, 2022, 2021], dtype="Int64"),
+        }
+    )
     text = tables.search_text(table)
     for query in ("PASSPORT georgia", "2021", "none", "<na>", "  ", "a.d", "straße", "aid\nge", "türk"):
         assert tables.text_matching(text, query).tolist() == tables.matching(table, query).tolist(), query
@@ -86,15 +99,18 @@ def test_numbers_sort_as_numbers_not_as_text():
 # --- Pages -------------------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("total", "number", "expected"), [
-    (37_878, 1, tables.Page(1, 76, 0, 500)),
-    (37_878, 76, tables.Page(76, 76, 37_500, 37_878)),
-    (37_878, 80, tables.Page(76, 76, 37_500, 37_878)),  # a page the records no longer reach: the last one
-    (37_878, 0, tables.Page(1, 76, 0, 500)),
-    (500, 1, tables.Page(1, 1, 0, 500)),
-    (501, 2, tables.Page(2, 2, 500, 501)),
-    (0, 3, tables.Page(1, 1, 0, 0)),
-])
+@pytest.mark.parametrize(
+    ("total", "number", "expected"),
+    [
+        (37_878, 1, tables.Page(1, 76, 0, 500)),
+        (37_878, 76, tables.Page(76, 76, 37_500, 37_878)),
+        (37_878, 80, tables.Page(76, 76, 37_500, 37_878)),  # a page the records no longer reach: the last one
+        (37_878, 0, tables.Page(1, 76, 0, 500)),
+        (500, 1, tables.Page(1, 1, 0, 500)),
+        (501, 2, tables.Page(2, 2, 500, 501)),
+        (0, 3, tables.Page(1, 1, 0, 0)),
+    ],
+)
 def test_page_of(total, number, expected):
     assert tables.page_of(total, 500, number) == expected
 
@@ -128,8 +144,7 @@ def test_column_for_people_is_that_column_of_the_records(data):
     frame = data["practices"].iloc[::7]
     people = records_for_people("practices", frame)
     for header in ("Countries", "Title", "Start year"):
-        pd.testing.assert_series_equal(column_for_people("practices", header, frame), people[header],
-                                       check_names=False)
+        pd.testing.assert_series_equal(column_for_people("practices", header, frame), people[header], check_names=False)
 
 
 # --- In the app --------------------------------------------------------------------------------------------------
@@ -174,8 +189,8 @@ def test_sorting_sorts_all_the_records_and_starts_again_at_page_1(monkeypatch, d
 
 
 def test_a_narrower_filter_never_leaves_an_empty_page(monkeypatch, data):
-    from gcmdash.views import pages as views
     from gcmdash.model.filters import Filters
+    from gcmdash.views import pages as views
 
     narrow = len(views.practices(data, Filters(region="ECE", objectives=(2,))).records)
     assert 1 < narrow < 20  # objective 2's practices fit on one page: no page selector
@@ -200,15 +215,15 @@ def test_search_covers_every_record_not_only_the_page(monkeypatch, data):
 
 def views_records(data) -> pd.DataFrame:
     """The practices the Practices page shows for ECE with no other filter."""
-    from gcmdash.views import pages as views
     from gcmdash.model.filters import Filters
+    from gcmdash.views import pages as views
 
     return views.practices(data, Filters(region="ECE")).records
 
 
 def test_prepared_search_texts_are_kept_for_the_version():
-    from gcmdash.views import pages as views
     from gcmdash.model.dataset import assemble
+    from gcmdash.views import pages as views
 
     loaded = bundled().dataset
     data = assemble(loaded.tables, loaded.version, loaded.sources)  # its own, empty store of results

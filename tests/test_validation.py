@@ -229,4 +229,7 @@ def test_the_same_bad_value_in_several_rows_is_reported_at_each_row(workbook):
         rows.append(row)
     _, found = _issues(workbook, sheets)
     assert {(code, row) for code, sheet, row, column in found if column == "Countries"} == {
-        (IssueCode.UNKNOWN_COUNTRY, 3), (IssueCode.UNKNOWN_COUNTRY, 4), (IssueCode.UNKNOWN_COUNTRY, 5)}
+        (IssueCode.UNKNOWN_COUNTRY, 3),
+        (IssueCode.UNKNOWN_COUNTRY, 4),
+        (IssueCode.UNKNOWN_COUNTRY, 5),
+    }

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from gcmdash.model import filters
-from gcmdash.views import pages as views
-from gcmdash.model.filters import Filters
 from gcmdash.ingest.loading import bundled
+from gcmdash.model import filters
+from gcmdash.model.filters import Filters
+from gcmdash.views import pages as views
 
 
 @pytest.fixture(scope="module")
@@ -50,8 +50,8 @@ def test_filters_that_match_nothing_give_empty_tables_not_errors(data):
 def test_years_overlap_the_practice_period(data):
     kept = filters.practices(data, Filters(region=None, years=(2019, 2019)))
     assert len(kept) > 0
-    assert ((kept["start_year"].fillna(kept["end_year"]) <= 2019)).all()
-    assert ((kept["end_year"].fillna(9999) >= 2019)).all()
+    assert (kept["start_year"].fillna(kept["end_year"]) <= 2019).all()
+    assert (kept["end_year"].fillna(9999) >= 2019).all()
 
 
 def test_clicking_an_objective_narrows_everything_but_the_objective_chart(data):
@@ -103,8 +103,10 @@ def test_display_tables_show_blanks_not_none():
     import pandas as pd
 
     from gcmdash.views.tables import for_display
-    shown = for_display(pd.DataFrame({"year": pd.array([2021, None], dtype="Int64"), "note": [None, "x"],
-                                      "amount": [1.5, None]}))
+
+    shown = for_display(
+        pd.DataFrame({"year": pd.array([2021, None], dtype="Int64"), "note": [None, "x"], "amount": [1.5, None]})
+    )
     assert list(shown["year"]) == ["2021", ""] and list(shown["note"]) == ["", "x"]
     assert list(shown["amount"]) == ["1.5", ""]
 
@@ -124,17 +126,23 @@ def _reference_practices(data, f):
     if f.years:
         start, end = table["start_year"], table["end_year"]
         begun = start.fillna(end)
-        keep &= ((begun <= f.years[1]).fillna(False) & (end.fillna(begun).fillna(f.years[1]) >= f.years[0])
-                 .fillna(False))
+        keep &= (begun <= f.years[1]).fillna(False) & (end.fillna(begun).fillna(f.years[1]) >= f.years[0]).fillna(False)
     return table[keep]
 
 
-@pytest.mark.parametrize("f", [
-    Filters(region="ECE"), Filters(region=None), Filters(region="ESCAP", objectives=(2, 7)),
-    Filters(region="ECE", implementer_types=("IOM", "Civil society"), scopes=("National",)),
-    Filters(region="ECA", years=(2020, 2021)), Filters(region="ECE", countries=("KAZ", "DEU"), objectives=(23,)),
-    Filters(region="ECE", subregion="Central Asia"), Filters(region=None, objectives=(99,)),
-])
+@pytest.mark.parametrize(
+    "f",
+    [
+        Filters(region="ECE"),
+        Filters(region=None),
+        Filters(region="ESCAP", objectives=(2, 7)),
+        Filters(region="ECE", implementer_types=("IOM", "Civil society"), scopes=("National",)),
+        Filters(region="ECA", years=(2020, 2021)),
+        Filters(region="ECE", countries=("KAZ", "DEU"), objectives=(23,)),
+        Filters(region="ECE", subregion="Central Asia"),
+        Filters(region=None, objectives=(99,)),
+    ],
+)
 def test_views_agree_with_the_records_own_lists(data, f):
     from collections import Counter
 
@@ -146,8 +154,9 @@ def test_views_agree_with_the_records_own_lists(data, f):
     objectives = Counter(o for os in expected["objectives"] for o in os or () if isinstance(o, int))
     assert {o: n for o, n in view.by_objective.items() if n} == dict(objectives)
     scope = filters.country_scope(f)
-    per_country = Counter(countries.country_name(c) for cs in expected["countries"] for c in set(cs or ())
-                          if scope is None or c in scope)
+    per_country = Counter(
+        countries.country_name(c) for cs in expected["countries"] for c in set(cs or ()) if scope is None or c in scope
+    )
     assert dict(view.by_country) == dict(per_country)
     assert list(view.by_country) == sorted(view.by_country, reverse=True)
     implementers = Counter(t for ts in expected["implementer_types"] for t in ts or ())
@@ -165,6 +174,10 @@ def test_country_workbook_holds_every_record_of_the_country(data):
     profile = views.country_profile(data, "KAZ")
     book = load_workbook(io.BytesIO(exports.xlsx_bytes(profile.records_by_sheet())), read_only=True)
     rows = {name: sum(1 for _ in book[name].iter_rows()) - 1 for name in book.sheetnames}
-    assert rows == {"Country activities": len(profile.activities), "Practices": len(profile.practices),
-                    "Pledges": len(profile.pledges), "Joint programmes": len(profile.programmes),
-                    "Contributions": len(profile.contributions)}
+    assert rows == {
+        "Country activities": len(profile.activities),
+        "Practices": len(profile.practices),
+        "Pledges": len(profile.pledges),
+        "Joint programmes": len(profile.programmes),
+        "Contributions": len(profile.contributions),
+    }

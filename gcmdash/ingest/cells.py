@@ -6,13 +6,14 @@ import datetime as dt
 import difflib
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
-from typing import Callable, NamedTuple
+from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from gcmdash.model import countries, framework
 from gcmdash.ingest.issues import IssueCode
 from gcmdash.ingest.numbers import read_number
+from gcmdash.model import countries, framework
 from gcmdash.model.schema import Column, Kind, Vocabulary
 
 
@@ -142,7 +143,9 @@ def _principle(text: str) -> Parsed:
     by_key = {vocabulary_key(n): n for n in names}
     if vocabulary_key(text) in by_key:
         return Parsed(by_key[vocabulary_key(text)])
-    message = f'"{text}" is not a guiding principle.{_did_you_mean(closest(text, names))} Use numbers 1–10 or the names.'
+    message = (
+        f'"{text}" is not a guiding principle.{_did_you_mean(closest(text, names))} Use numbers 1–10 or the names.'
+    )
     return Parsed(None, (CellProblem(IssueCode.UNKNOWN_VALUE, message, text),))
 
 
@@ -155,7 +158,9 @@ def _country(text: str) -> Parsed:
         names = " or ".join(countries.country_name(c) for c in found.candidates)
         message = f'"{text}" could be {names}: write the full name or the ISO3 code.'
         return Parsed(None, (CellProblem(IssueCode.AMBIGUOUS_COUNTRY, message, text),))
-    message = f'"{text}" is not a known country or area.{_did_you_mean(found.suggestion)} Use the UN name or the ISO3 code.'
+    message = (
+        f'"{text}" is not a known country or area.{_did_you_mean(found.suggestion)} Use the UN name or the ISO3 code.'
+    )
     return Parsed(None, (CellProblem(IssueCode.UNKNOWN_COUNTRY, message, text),))
 
 
@@ -166,7 +171,11 @@ def _countries(value: object) -> Parsed:
         tokens = [t.strip() for t in part.split(",") if t.strip()]
         i = 0
         while i < len(tokens):
-            if i + 1 < len(tokens) and _country(f"{tokens[i]}, {tokens[i + 1]}").value and not _country(tokens[i + 1]).value:
+            if (
+                i + 1 < len(tokens)
+                and _country(f"{tokens[i]}, {tokens[i + 1]}").value
+                and not _country(tokens[i + 1]).value
+            ):
                 items.append(f"{tokens[i]}, {tokens[i + 1]}")
                 i += 2
             else:
@@ -238,8 +247,10 @@ def _slashed_date(text: str, first: int, second: int, year: int) -> Parsed:
         message = f'"{text}" is not a date: no day and month fit. Write it as YYYY-MM-DD (e.g. 2024-03-11).'
         return Parsed(None, (CellProblem(IssueCode.BAD_DATE, message, text),))
     day_first, month_first = readings
-    message = (f'"{text}": the order of day and month is unclear ({_long(day_first)} or {_long(month_first)}). '
-               f"Write {day_first.isoformat()} or {month_first.isoformat()} (year-month-day).")
+    message = (
+        f'"{text}": the order of day and month is unclear ({_long(day_first)} or {_long(month_first)}). '
+        f"Write {day_first.isoformat()} or {month_first.isoformat()} (year-month-day)."
+    )
     return Parsed(None, (CellProblem(IssueCode.AMBIGUOUS_DATE, message, text),))
 
 
@@ -261,7 +272,9 @@ def _date(value: object) -> Parsed:
     slashed = _SLASHED.match(text)
     if slashed:
         return _slashed_date(text, *map(int, slashed.groups()))
-    message = f'"{text}" is not a date Excel or gcmdash can read: enter it as a date cell or as YYYY-MM-DD (e.g. 2024-03-11).'
+    message = (
+        f'"{text}" is not a date Excel or gcmdash can read: enter it as a date cell or as YYYY-MM-DD (e.g. 2024-03-11).'
+    )
     return Parsed(None, (CellProblem(IssueCode.BAD_DATE, message, text),))
 
 

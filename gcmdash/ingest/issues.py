@@ -63,8 +63,9 @@ class IssueCode(StrEnum):
 
 #: Codes that are reported but do not make a file invalid: nothing the analyst wrote is lost by them.
 #: Warnings the analyst must confirm before publishing: the values were read as written, but look implausible.
-TO_CONFIRM: frozenset[IssueCode] = frozenset({IssueCode.FIGURE_JUMP, IssueCode.SHARE_OVER_100,
-                                              IssueCode.AMOUNT_OUTLIER})
+TO_CONFIRM: frozenset[IssueCode] = frozenset(
+    {IssueCode.FIGURE_JUMP, IssueCode.SHARE_OVER_100, IssueCode.AMOUNT_OUTLIER}
+)
 WARNINGS: frozenset[IssueCode] = frozenset({IssueCode.IGNORED_SHEET, IssueCode.UNKNOWN_COLUMN, *TO_CONFIRM})
 
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pandas as pd
 
 from gcmdash import settings
-from gcmdash.model.dataset import Dataset, build
 from gcmdash.ingest.issues import Issue, IssueCode, SpreadsheetError
 from gcmdash.ingest.normalising import clear_unreadable, normalise, recognise
 from gcmdash.ingest.reading import SPREADSHEET_SUFFIXES, RawSheet, file_bytes, read_bytes
+from gcmdash.model.dataset import Dataset, build
 from gcmdash.model.schema import DATASETS, TEMPLATE_SHEETS
 
 # gcmdash.ingest.validation is imported where files are validated, not here: it loads pandera (about a second), which a
@@ -53,9 +53,14 @@ def _cap(issues: list[Issue]) -> tuple[tuple[Issue, ...], int]:
     if len(issues) <= limit:
         return tuple(issues), errors
     rest = len(issues) - limit
-    more = Issue(None, None, None, IssueCode.TOO_MANY_ISSUES,
-                 f"{rest} more problems are not listed. Fix the ones above (they often share a cause) and check again.",
-                 str(rest))
+    more = Issue(
+        None,
+        None,
+        None,
+        IssueCode.TOO_MANY_ISSUES,
+        f"{rest} more problems are not listed. Fix the ones above (they often share a cause) and check again.",
+        str(rest),
+    )
     return (*issues[:limit], more), errors
 
 
@@ -104,19 +109,43 @@ def _take_sheet(sheet: RawSheet, frames: dict, sheet_of: dict, uses: list[SheetU
     if spec is None:
         uses.append(SheetUse(sheet.source, sheet.name, None, len(sheet.rows)))
         expected = ", ".join(f'"{d.sheet}"' for d in DATASETS)
-        return [Issue(sheet.name, None, None, IssueCode.IGNORED_SHEET,
-                      f'Sheet "{sheet.name}" in {sheet.source} is not one of the datasets and is ignored. '
-                      f"Name sheets {expected}.", sheet.name)]
+        return [
+            Issue(
+                sheet.name,
+                None,
+                None,
+                IssueCode.IGNORED_SHEET,
+                f'Sheet "{sheet.name}" in {sheet.source} is not one of the datasets and is ignored. '
+                f"Name sheets {expected}.",
+                sheet.name,
+            )
+        ]
     uses.append(SheetUse(sheet.source, sheet.name, spec.key, len(sheet.rows)))
     if spec.key in frames:
-        return [Issue(sheet.name, None, None, IssueCode.DUPLICATE_SHEET,
-                      f'Sheet "{sheet.name}" in {sheet.source} holds {spec.sheet} again (already read from sheet '
-                      f'"{sheet_of[spec.key]}"): keep only one.', sheet.name)]
+        return [
+            Issue(
+                sheet.name,
+                None,
+                None,
+                IssueCode.DUPLICATE_SHEET,
+                f'Sheet "{sheet.name}" in {sheet.source} holds {spec.sheet} again (already read from sheet '
+                f'"{sheet_of[spec.key]}"): keep only one.',
+                sheet.name,
+            )
+        ]
     frame, issues = normalise(spec, sheet)
     sheet_of[spec.key] = sheet.name
     if not sheet.rows:
-        issues.append(Issue(sheet.name, sheet.header_row, None, IssueCode.EMPTY_SHEET,
-                            f'Sheet "{sheet.name}" ({spec.sheet}) has headers but no rows below them.', None))
+        issues.append(
+            Issue(
+                sheet.name,
+                sheet.header_row,
+                None,
+                IssueCode.EMPTY_SHEET,
+                f'Sheet "{sheet.name}" ({spec.sheet}) has headers but no rows below them.',
+                None,
+            )
+        )
     if any(i.code is IssueCode.MISSING_COLUMN for i in issues):
         frames[spec.key] = frame
         return issues
@@ -130,9 +159,15 @@ def _take_sheet(sheet: RawSheet, frames: dict, sheet_of: dict, uses: list[SheetU
 
 def _missing_datasets(frames: dict, names: list[str]) -> list[Issue]:
     return [
-        Issue(spec.sheet, None, None, IssueCode.MISSING_SHEET,
-              f'No sheet holds {spec.sheet} ({spec.description.rstrip(".")}). Add a sheet named "{spec.sheet}" '
-              f"(the template has it) to {', '.join(names)}.", None)
+        Issue(
+            spec.sheet,
+            None,
+            None,
+            IssueCode.MISSING_SHEET,
+            f'No sheet holds {spec.sheet} ({spec.description.rstrip(".")}). Add a sheet named "{spec.sheet}" '
+            f"(the template has it) to {', '.join(names)}.",
+            None,
+        )
         for spec in DATASETS
         if spec.key not in frames
     ]
@@ -140,9 +175,15 @@ def _missing_datasets(frames: dict, names: list[str]) -> list[Issue]:
 
 def _nothing_recognised(names: list[str]) -> Issue:
     expected = ", ".join(f'"{d.sheet}"' for d in DATASETS)
-    return Issue(None, None, None, IssueCode.MISSING_SHEET,
-                 f"No sheet in {', '.join(names)} is a gcmdash dataset. Name the sheets {expected}, "
-                 "or start from the template (gcmdash template).", None)
+    return Issue(
+        None,
+        None,
+        None,
+        IssueCode.MISSING_SHEET,
+        f"No sheet in {', '.join(names)} is a gcmdash dataset. Name the sheets {expected}, "
+        "or start from the template (gcmdash template).",
+        None,
+    )
 
 
 def version_id(files: Sequence[tuple[str, bytes]]) -> str:
@@ -169,8 +210,13 @@ def expand(paths: Sequence[str | os.PathLike]) -> list[Path]:
     found: list[Path] = []
     for path in map(Path, paths):
         if path.is_dir():
-            found.extend(sorted(p for p in path.iterdir()
-                                if p.suffix.lower() in SPREADSHEET_SUFFIXES and not p.name.startswith("~$")))
+            found.extend(
+                sorted(
+                    p
+                    for p in path.iterdir()
+                    if p.suffix.lower() in SPREADSHEET_SUFFIXES and not p.name.startswith("~$")
+                )
+            )
         else:
             found.append(path)
     return found
@@ -179,4 +225,3 @@ def expand(paths: Sequence[str | os.PathLike]) -> list[Path]:
 def bundled() -> LoadResult:
     """The bundled data in the data folder, all datasets required."""
     return load_paths([settings.get("data_dir")], complete=True)
-

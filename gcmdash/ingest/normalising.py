@@ -9,8 +9,8 @@ import pandas as pd
 from gcmdash.ingest.cells import Parsed, as_text, closest, column_letter, is_blank, parse
 from gcmdash.ingest.issues import Issue, IssueCode, shown_value
 from gcmdash.ingest.reading import RawSheet
-from gcmdash.model.schema import DATASETS, Column, DatasetSpec
 from gcmdash.ingest.stray_rows import stray_row
+from gcmdash.model.schema import DATASETS, Column, DatasetSpec
 
 
 def header_key(text: str) -> str:
@@ -40,8 +40,11 @@ def recognise(sheet: RawSheet, taken: set[str] = frozenset()) -> DatasetSpec | N
             return spec
     # Otherwise the dataset whose identifying column is there and most of whose headers match: its missing
     # columns are then reported, which helps more than ignoring a sheet with one misspelt header.
-    scores = [(sum(bool(_names(c) & headers) for c in spec.columns), spec) for spec in DATASETS
-              if spec.key not in taken and _names(spec.columns[0]) & headers]
+    scores = [
+        (sum(bool(_names(c) & headers) for c in spec.columns), spec)
+        for spec in DATASETS
+        if spec.key not in taken and _names(spec.columns[0]) & headers
+    ]
     best = max(scores, key=lambda pair: pair[0], default=(0, None))
     return best[1] if best[0] >= 2 else None
 
@@ -57,9 +60,17 @@ def match_columns(spec: DatasetSpec, sheet: RawSheet) -> tuple[dict[int, Column]
     for position, header in enumerate(sheet.header + ("",) * (width - len(sheet.header))):
         if not header:
             if any(not is_blank(cells[position]) for _, cells in sheet.rows if position < len(cells)):
-                issues.append(Issue(sheet.name, row, column_letter(position), IssueCode.EMPTY_HEADER,
-                                    f"Column {column_letter(position)} has data but no header. Merged header cells "
-                                    "look like this: unmerge them and give every column its own header.", None))
+                issues.append(
+                    Issue(
+                        sheet.name,
+                        row,
+                        column_letter(position),
+                        IssueCode.EMPTY_HEADER,
+                        f"Column {column_letter(position)} has data but no header. Merged header cells "
+                        "look like this: unmerge them and give every column its own header.",
+                        None,
+                    )
+                )
             continue
         key = header_key(header)
         column = next((c for c in spec.columns if key in _names(c)), None)
@@ -67,9 +78,16 @@ def match_columns(spec: DatasetSpec, sheet: RawSheet) -> tuple[dict[int, Column]
             unknown.append(header)
             continue
         if column.field in seen:
-            issues.append(Issue(sheet.name, row, header, IssueCode.DUPLICATE_COLUMN,
-                                f'"{header}" repeats the column "{seen[column.field]}" ({column.header}): '
-                                "keep one of them.", header))
+            issues.append(
+                Issue(
+                    sheet.name,
+                    row,
+                    header,
+                    IssueCode.DUPLICATE_COLUMN,
+                    f'"{header}" repeats the column "{seen[column.field]}" ({column.header}): keep one of them.',
+                    header,
+                )
+            )
             continue
         seen[column.field] = header
         found[position] = column
@@ -77,15 +95,29 @@ def match_columns(spec: DatasetSpec, sheet: RawSheet) -> tuple[dict[int, Column]
     for column in missing:
         hint = closest(column.header, unknown)
         also = f' The column "{hint}" may be it misspelt: rename it.' if hint else ""
-        issues.append(Issue(sheet.name, row, column.header, IssueCode.MISSING_COLUMN,
-                            f'The required column "{column.header}" is missing from sheet "{sheet.name}".{also}',
-                            None))
+        issues.append(
+            Issue(
+                sheet.name,
+                row,
+                column.header,
+                IssueCode.MISSING_COLUMN,
+                f'The required column "{column.header}" is missing from sheet "{sheet.name}".{also}',
+                None,
+            )
+        )
     for header in unknown:
         hint = closest(header, [c.header for c in spec.columns])
         also = f' Did you mean "{hint}"?' if hint else ""
-        issues.append(Issue(sheet.name, row, header, IssueCode.UNKNOWN_COLUMN,
-                            f'The column "{header}" is not part of the {spec.sheet} format and is ignored.{also}',
-                            header))
+        issues.append(
+            Issue(
+                sheet.name,
+                row,
+                header,
+                IssueCode.UNKNOWN_COLUMN,
+                f'The column "{header}" is not part of the {spec.sheet} format and is ignored.{also}',
+                header,
+            )
+        )
     return found, issues
 
 
@@ -123,8 +155,11 @@ def normalise(spec: DatasetSpec, sheet: RawSheet) -> tuple[pd.DataFrame, list[Is
                 continue
             parsed = _parsed(seen[position], value, column, sheet.decimal_comma)
             for problem in parsed.problems:
-                issues.append(Issue(sheet.name, excel_row, column.header, problem.code, problem.message,
-                                    shown_value(problem.value)))
+                issues.append(
+                    Issue(
+                        sheet.name, excel_row, column.header, problem.code, problem.message, shown_value(problem.value)
+                    )
+                )
             if parsed.value is not None and parsed.value != ():
                 data[column.field][-1] = parsed.value
             elif not parsed.problems:

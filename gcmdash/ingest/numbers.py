@@ -18,8 +18,10 @@ _CURRENCY = re.compile(r"^(?:usd|us\$|\$)?\s*(.*?)\s*(?:usd|us\$|\$)?$", re.IGNO
 _GAPS = re.compile(r"(?<=\d)[ \u00a0\u202f\u2009'’](?=\d{3}(?:\D|$))")
 _DIGITS = re.compile(r"^\d+$")
 _GROUPED = {mark: re.compile(rf"^\d{{1,3}}(?:{re.escape(mark)}\d{{3}})+$") for mark in ",."}
-_HOW = ("write digits, with a point for decimals (1500000 or 1500000.50); thousands separators are read too "
-        "(1,500,000 · 1.500.000 · 1 500 000)")
+_HOW = (
+    "write digits, with a point for decimals (1500000 or 1500000.50); thousands separators are read too "
+    "(1,500,000 · 1.500.000 · 1 500 000)"
+)
 
 
 class NumberReading(NamedTuple):
@@ -41,10 +43,12 @@ def _not_a_number(text: str) -> NumberReading:
 def _both_readings(text: str, mark: str, grouped: float, decimal: float, decimal_comma: bool) -> NumberReading:
     # The suggestions are written the way this file writes decimals, so both are read back exactly as shown.
     fraction = f"{decimal:g}".replace(".", "," if decimal_comma else ".")
-    return _refused(IssueCode.AMBIGUOUS_NUMBER,
-                    f'"{text}" can be read two ways: with "{mark}" between thousands it is {grouped:.0f}; with '
-                    f'"{mark}" as the decimal mark it is {decimal:g}. Write {grouped:.0f} or {fraction} (no '
-                    "thousands separators) so that it cannot be misread.")
+    return _refused(
+        IssueCode.AMBIGUOUS_NUMBER,
+        f'"{text}" can be read two ways: with "{mark}" between thousands it is {grouped:.0f}; with '
+        f'"{mark}" as the decimal mark it is {decimal:g}. Write {grouped:.0f} or {fraction} (no '
+        "thousands separators) so that it cannot be misread.",
+    )
 
 
 def _whole(body: str, mark: str) -> float | None:

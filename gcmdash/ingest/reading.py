@@ -546,7 +546,9 @@ def _check_dimensions(archive: zipfile.ZipFile, sheets: list[tuple[str, str]], f
 # child: forking a threaded server is unsafe, and multiprocessing's spawn and forkserver re-run the parent's
 # __main__ in every child — under Streamlit that is the app script itself. -I keeps PYTHON* variables and the
 # user's site-packages out; the project root is put on sys.path explicitly so the same gcmdash is imported.
-_CHILD_CODE = "import sys; sys.path.insert(0, sys.argv[1]); from gcmdash.ingest.reading import _child_main; _child_main()"
+_CHILD_CODE = (
+    "import sys; sys.path.insert(0, sys.argv[1]); from gcmdash.ingest.reading import _child_main; _child_main()"
+)
 _PROJECT_ROOT = str(Path(__file__).resolve().parents[2])
 
 # One child is kept started and idle (imports done, no limits yet, waiting on stdin) so an upload does not pay

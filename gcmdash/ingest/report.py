@@ -18,7 +18,9 @@ EXPLANATIONS: dict[IssueCode, str] = {
     IssueCode.LEGACY_XLS: "Old .xls workbooks are not read. In Excel: File › Save As › Excel Workbook (.xlsx).",
     IssueCode.ENCRYPTED_FILE: "The workbook is password-protected. Remove the password and save it again.",
     IssueCode.CORRUPT_FILE: "The file is damaged or was not written by a spreadsheet program. Save it again.",
-    IssueCode.ZIP_TOO_MANY_ENTRIES: "The workbook holds far more parts than a data sheet needs: it is refused for safety.",
+    IssueCode.ZIP_TOO_MANY_ENTRIES: (
+        "The workbook holds far more parts than a data sheet needs: it is refused for safety."
+    ),
     IssueCode.ZIP_TOO_LARGE: "Unpacked, the workbook would be far larger than a data sheet: it is refused for safety.",
     IssueCode.ZIP_RATIO: "The workbook is compressed like a zip bomb: it is refused for safety.",
     IssueCode.XML_ENTITIES: "The workbook contains XML declarations no spreadsheet program writes: refused for safety.",
@@ -39,7 +41,7 @@ EXPLANATIONS: dict[IssueCode, str] = {
     IssueCode.BAD_DATE: "A date cannot be read. Enter a date cell, or write it as YYYY-MM-DD.",
     IssueCode.AMBIGUOUS_DATE: "A date could be day/month or month/day. Write it as YYYY-MM-DD.",
     IssueCode.AMBIGUOUS_NUMBER: "A number could be read two ways (1,250: a thousand, or 1.25). Write digits only, "
-                                "with a point for decimals.",
+    "with a point for decimals.",
     IssueCode.NOTES_ROW: "A row holds only a note. Move notes to another sheet.",
     IssueCode.TOTALS_ROW: "A row holds a total. Remove it: totals are computed from the records.",
     IssueCode.BAD_URL: "A link is not a web address. Links start with https://.",
@@ -55,10 +57,10 @@ EXPLANATIONS: dict[IssueCode, str] = {
     IssueCode.INCONSISTENT_ROW: "Cells of one row contradict each other (e.g. an end year before the start year).",
     IssueCode.TOO_MANY_ISSUES: "Only the first problems are listed. Fix them and check again.",
     IssueCode.FIGURE_JUMP: "A headline figure would move by more than 5 times. Check the records behind it; "
-                           "confirm before publishing if it is right.",
+    "confirm before publishing if it is right.",
     IssueCode.SHARE_OVER_100: "A share would be over 100 %. Check the amounts or counts behind it.",
     IssueCode.AMOUNT_OUTLIER: "An amount is far outside the range of the published amounts. Check the cell "
-                              "(a misread decimal comma, a missing or extra zero); confirm if it is right.",
+    "(a misread decimal comma, a missing or extra zero); confirm if it is right.",
 }
 
 _SUGGESTION = re.compile(r'Did you mean (?:objective \d+ )?"([^"]+)"')
@@ -73,8 +75,19 @@ def suggestion(issue: Issue) -> str:
 def issues_table(issues: tuple[Issue, ...] | list[Issue]) -> pd.DataFrame:
     """One row per problem: where it is, what is wrong, the value found and the suggested fix."""
     return pd.DataFrame(
-        [(i.sheet or "", i.row, i.column or "", "error" if i.is_error else "warning", str(i.code), i.message,
-          i.value or "", suggestion(i)) for i in issues],
+        [
+            (
+                i.sheet or "",
+                i.row,
+                i.column or "",
+                "error" if i.is_error else "warning",
+                str(i.code),
+                i.message,
+                i.value or "",
+                suggestion(i),
+            )
+            for i in issues
+        ],
         columns=["Sheet", "Row", "Column", "Severity", "Code", "Problem", "Value", "Suggestion"],
     ).astype({"Row": "Int64"})
 
@@ -83,13 +96,17 @@ def counts_table(issues: tuple[Issue, ...] | list[Issue]) -> pd.DataFrame:
     """How many problems of each kind, most frequent first, with what the kind means."""
     counts = pd.Series([i.code for i in issues], dtype=object).value_counts()
     return pd.DataFrame(
-        [(str(code), n, "error" if Issue(None, None, None, code, "").is_error else "warning", EXPLANATIONS[code])
-         for code, n in counts.items()],
+        [
+            (str(code), n, "error" if Issue(None, None, None, code, "").is_error else "warning", EXPLANATIONS[code])
+            for code, n in counts.items()
+        ],
         columns=["Code", "Count", "Severity", "What it means"],
     )
 
 
 def sheets_table(result: LoadResult) -> pd.DataFrame:
     """Which dataset each uploaded sheet was taken as, or that it was ignored."""
-    return pd.DataFrame([(u.source, u.sheet, dataset(u.dataset).sheet if u.dataset else "ignored", u.rows)
-                         for u in result.uses], columns=["File", "Sheet", "Taken as", "Rows"])
+    return pd.DataFrame(
+        [(u.source, u.sheet, dataset(u.dataset).sheet if u.dataset else "ignored", u.rows) for u in result.uses],
+        columns=["File", "Sheet", "Taken as", "Rows"],
+    )

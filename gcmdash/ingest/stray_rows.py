@@ -19,8 +19,9 @@ from gcmdash.model.schema import DatasetSpec
 _TOTAL = re.compile(r"^(?:grand\s+|sub-?)?totals?\b|^sum\b|^gesamt|^total\s+general", re.IGNORECASE)
 
 
-def stray_row(spec: DatasetSpec, sheet: str, header: Sequence[str], excel_row: int,
-              cells: Sequence[object]) -> Issue | None:
+def stray_row(
+    spec: DatasetSpec, sheet: str, header: Sequence[str], excel_row: int, cells: Sequence[object]
+) -> Issue | None:
     """The issue of a row that holds no record (a note or a total), or None."""
     filled = [(position, value) for position, value in enumerate(cells) if not is_blank(value)]
     texts = [(position, value) for position, value in filled if isinstance(value, str)]
@@ -29,16 +30,27 @@ def stray_row(spec: DatasetSpec, sheet: str, header: Sequence[str], excel_row: i
     if filled and isinstance(filled[0][1], str) and len(filled[0][1].strip()) <= 30:
         position, value = filled[0]
         if _TOTAL.match(value.strip()) and all(_numeric(other) for _, other in filled[1:]):
-            return Issue(sheet, excel_row, _column(header, position), IssueCode.TOTALS_ROW,
-                         f'Row {excel_row} looks like a total ("{as_text(value)[:60]}"): remove it; gcmdash '
-                         "computes every total from the records.", shown_value(value))
+            return Issue(
+                sheet,
+                excel_row,
+                _column(header, position),
+                IssueCode.TOTALS_ROW,
+                f'Row {excel_row} looks like a total ("{as_text(value)[:60]}"): remove it; gcmdash '
+                "computes every total from the records.",
+                shown_value(value),
+            )
     required = sum(1 for column in spec.columns if column.required)
     if len(filled) == 1 and texts and required > 1:
         position, value = texts[0]
-        return Issue(sheet, excel_row, _column(header, position), IssueCode.NOTES_ROW,
-                     f"Row {excel_row} holds only text in column {column_letter(position)} "
-                     f'("{as_text(value)[:60]}"): notes belong in another sheet. Move it there, or delete it.',
-                     shown_value(value))
+        return Issue(
+            sheet,
+            excel_row,
+            _column(header, position),
+            IssueCode.NOTES_ROW,
+            f"Row {excel_row} holds only text in column {column_letter(position)} "
+            f'("{as_text(value)[:60]}"): notes belong in another sheet. Move it there, or delete it.',
+            shown_value(value),
+        )
     return None
 
 

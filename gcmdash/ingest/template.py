@@ -1,4 +1,4 @@
-"""The blank template workbook, written from the schema: an instructions sheet, one sheet per dataset, drop-down lists."""
+"""The blank template workbook, written from the schema: instructions, one sheet per dataset, drop-down lists."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 
 from gcmdash.model import framework
 from gcmdash.model.schema import DATASETS, INSTRUCTIONS, LISTS, Column, DatasetSpec, Kind
+
 _REQUIRED_FILL = PatternFill("solid", fgColor="FFD6EAF8")
 _OPTIONAL_FILL = PatternFill("solid", fgColor="FFF2F2F2")
 _ROWS_WITH_LISTS = 5000
@@ -20,7 +21,9 @@ _ROWS_WITH_LISTS = 5000
 
 def _hint(column: Column) -> str:
     need = "Required." if column.required else "Optional."
-    return f"{need} {column.description} Example: {column.example}" if column.example else f"{need} {column.description}"
+    return (
+        f"{need} {column.description} Example: {column.example}" if column.example else f"{need} {column.description}"
+    )
 
 
 def _lists(book: Workbook) -> dict[str, str]:
@@ -49,16 +52,27 @@ def _dataset_sheet(book: Workbook, spec: DatasetSpec, ranges: dict[str, str]) ->
         letter = get_column_letter(position)
         sheet.column_dimensions[letter].width = max(14, min(48, len(column.example or "") + 6, len(column.header) + 12))
         if column.kind is Kind.CHOICE and column.vocabulary is not None:
-            rule = DataValidation(type="list", formula1=ranges[column.vocabulary.name], allow_blank=not column.required,
-                                  showErrorMessage=True, errorTitle=column.header,
-                                  error=f"Choose a {column.vocabulary.name} from the list.")
+            rule = DataValidation(
+                type="list",
+                formula1=ranges[column.vocabulary.name],
+                allow_blank=not column.required,
+                showErrorMessage=True,
+                errorTitle=column.header,
+                error=f"Choose a {column.vocabulary.name} from the list.",
+            )
             rule.add(f"{letter}2:{letter}{_ROWS_WITH_LISTS}")
             sheet.add_data_validation(rule)
         elif column.kind is Kind.CHOICES and column.vocabulary is not None:
             # Several values go in one cell, so a hard list would refuse them; the list is offered as a prompt.
-            rule = DataValidation(type="list", formula1=ranges[column.vocabulary.name], allow_blank=True,
-                                  showErrorMessage=False, showInputMessage=True, promptTitle=column.header,
-                                  prompt="Pick one, or type several separated by ;")
+            rule = DataValidation(
+                type="list",
+                formula1=ranges[column.vocabulary.name],
+                allow_blank=True,
+                showErrorMessage=False,
+                showInputMessage=True,
+                promptTitle=column.header,
+                prompt="Pick one, or type several separated by ;",
+            )
             rule.add(f"{letter}2:{letter}{_ROWS_WITH_LISTS}")
             sheet.add_data_validation(rule)
     sheet.freeze_panes = "A2"
@@ -69,10 +83,17 @@ def _instructions(book: Workbook) -> None:
     sheet.title = INSTRUCTIONS
     lines = [
         ("gcmdash data template", True),
-        ("Fill one sheet per dataset. Keep the header row as it is; blue headers are required, grey ones optional.", False),
+        (
+            "Fill one sheet per dataset. Keep the header row as it is; blue headers are required, grey ones optional.",
+            False,
+        ),
         ("Several values in one cell are separated by a semicolon: 2; 7; 15.", False),
         ("Countries: UN names, common names or ISO3 codes. Objectives: numbers 1–23 or General.", False),
-        ("Check a file before publishing it: gcmdash validate FILE.xlsx (it lists every problem by sheet, row and column).", False),
+        (
+            "Check a file before publishing it: gcmdash validate FILE.xlsx "
+            "(it lists every problem by sheet, row and column).",
+            False,
+        ),
         ("", False),
     ]
     for spec in DATASETS:

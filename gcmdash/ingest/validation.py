@@ -1,4 +1,4 @@
-"""Table-wide checks, declared with pandera from the schema: required cells, unique identifiers, row rules, references."""
+"""Table-wide checks declared with pandera from the schema: required cells, unique identifiers, row rules and links."""
 
 from __future__ import annotations
 
@@ -22,19 +22,29 @@ def _row_rules(spec: DatasetSpec) -> list[pa.Check]:
     """Rules across the cells of one row, named so their failures map to a message."""
     rules: list[pa.Check] = []
     if spec.key == "practices":
-        rules.append(pa.Check(
-            # An unreadable country cell is already reported; it is not also "no country".
-            lambda df: ~df["scope"].isin(_NOT_GLOBAL) | df["countries"].notna(),
-            name="countries_for_scope", ignore_na=False,
-        ))
+        rules.append(
+            pa.Check(
+                # An unreadable country cell is already reported; it is not also "no country".
+                lambda df: ~df["scope"].isin(_NOT_GLOBAL) | df["countries"].notna(),
+                name="countries_for_scope",
+                ignore_na=False,
+            )
+        )
     fields = {c.field for c in spec.columns}
     if {"start_year", "end_year"} <= fields:
-        rules.append(pa.Check(
-            lambda df: ~(_filled(df["start_year"]) & _filled(df["end_year"]))
-            | (df["start_year"].where(_filled(df["start_year"]), 0).astype(float)
-               <= df["end_year"].where(_filled(df["end_year"]), 0).astype(float)),
-            name="start_before_end", ignore_na=False,
-        ))
+        rules.append(
+            pa.Check(
+                lambda df: (
+                    ~(_filled(df["start_year"]) & _filled(df["end_year"]))
+                    | (
+                        df["start_year"].where(_filled(df["start_year"]), 0).astype(float)
+                        <= df["end_year"].where(_filled(df["end_year"]), 0).astype(float)
+                    )
+                ),
+                name="start_before_end",
+                ignore_na=False,
+            )
+        )
     return rules
 
 
@@ -77,26 +87,65 @@ def _to_issues(spec: DatasetSpec, sheet: str, frame: pd.DataFrame, failure) -> l
         if row is None:
             return []
         header = column.header
-        return [Issue(sheet, row, header, IssueCode.EMPTY_REQUIRED,
-                      f'"{header}" is required but empty in row {row}: {column.description}', None)]
+        return [
+            Issue(
+                sheet,
+                row,
+                header,
+                IssueCode.EMPTY_REQUIRED,
+                f'"{header}" is required but empty in row {row}: {column.description}',
+                None,
+            )
+        ]
     if check == "field_uniqueness":
         value = frame.at[row, column.field]
         first = frame.index[frame[column.field] == value][0]
-        return [Issue(sheet, row, column.header, IssueCode.DUPLICATE_ID,
-                      f'{column.header} "{text_of(value)}" is used again (first in row {first}): '
-                      "every row needs its own.", shown_value(text_of(value)))]
+        return [
+            Issue(
+                sheet,
+                row,
+                column.header,
+                IssueCode.DUPLICATE_ID,
+                f'{column.header} "{text_of(value)}" is used again (first in row {first}): every row needs its own.',
+                shown_value(text_of(value)),
+            )
+        ]
     if check == "multiple_fields_uniqueness":
         return _duplicate_rows(spec, sheet, frame)
     if check == "countries_for_scope":
-        return [Issue(sheet, row, spec.column("countries").header, IssueCode.EMPTY_REQUIRED,
-                      f'Row {row} has scope "{frame.at[row, "scope"]}" but no country: list the countries '
-                      'it is implemented in, or set the scope to Regional or Global.', None)]
+        return [
+            Issue(
+                sheet,
+                row,
+                spec.column("countries").header,
+                IssueCode.EMPTY_REQUIRED,
+                f'Row {row} has scope "{frame.at[row, "scope"]}" but no country: list the countries '
+                "it is implemented in, or set the scope to Regional or Global.",
+                None,
+            )
+        ]
     if check == "start_before_end":
         start, end = frame.at[row, "start_year"], frame.at[row, "end_year"]
-        return [Issue(sheet, row, spec.column("end_year").header, IssueCode.INCONSISTENT_ROW,
-                      f"End year {end:g} is before start year {start:g}: swap or correct them.", f"{end:g}")]
-    return [Issue(sheet, row, column.header if column else None, IssueCode.WRONG_TYPE,
-                  f"Check {check} failed.", shown_value(failure.failure_case))]
+        return [
+            Issue(
+                sheet,
+                row,
+                spec.column("end_year").header,
+                IssueCode.INCONSISTENT_ROW,
+                f"End year {end:g} is before start year {start:g}: swap or correct them.",
+                f"{end:g}",
+            )
+        ]
+    return [
+        Issue(
+            sheet,
+            row,
+            column.header if column else None,
+            IssueCode.WRONG_TYPE,
+            f"Check {check} failed.",
+            shown_value(failure.failure_case),
+        )
+    ]
 
 
 def _duplicate_rows(spec: DatasetSpec, sheet: str, frame: pd.DataFrame) -> list[Issue]:
@@ -107,9 +156,16 @@ def _duplicate_rows(spec: DatasetSpec, sheet: str, frame: pd.DataFrame) -> list[
     for row, values in repeated.iterrows():
         first = written.index[(written == values).all(axis=1)][0]
         what = ", ".join(f"{spec.column(k).header} {values[k]}" for k in keys)
-        issues.append(Issue(sheet, int(row), spec.column(keys[0]).header, IssueCode.DUPLICATE_ID,
-                            f"The same {what} is already in row {first}: merge the two rows or correct one.",
-                            shown_value(" / ".join(values))))
+        issues.append(
+            Issue(
+                sheet,
+                int(row),
+                spec.column(keys[0]).header,
+                IssueCode.DUPLICATE_ID,
+                f"The same {what} is already in row {first}: merge the two rows or correct one.",
+                shown_value(" / ".join(values)),
+            )
+        )
     return issues
 
 
@@ -127,8 +183,15 @@ def check_references(frames: Mapping[str, pd.DataFrame], sheets: Mapping[str, st
             known = set(frames[target][target_field].dropna())
             for row, value in frame[column.field].items():
                 if value is not None and value is not UNREADABLE and value not in known:
-                    issues.append(Issue(
-                        sheets[key], int(row), column.header, IssueCode.UNKNOWN_REFERENCE,
-                        f'{column.header} "{value}" is not in the {dataset(target).sheet} sheet: '
-                        f"check the ID, or add that record.", shown_value(value)))
+                    issues.append(
+                        Issue(
+                            sheets[key],
+                            int(row),
+                            column.header,
+                            IssueCode.UNKNOWN_REFERENCE,
+                            f'{column.header} "{value}" is not in the {dataset(target).sheet} sheet: '
+                            f"check the ID, or add that record.",
+                            shown_value(value),
+                        )
+                    )
     return issues

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -78,8 +78,13 @@ def _explode(frame: pd.DataFrame, id_field: str, multi: str, name: str) -> pd.Da
     lengths = np.fromiter((len(v) if isinstance(v, (tuple, list)) else 0 for v in values), np.int64, len(values))
     keys = np.repeat(np.arange(len(frame), dtype=np.int64), lengths)
     flat = [item for items in values if isinstance(items, (tuple, list)) for item in items]
-    long = pd.DataFrame({"key": keys, id_field: frame[id_field].array.take(keys),
-                         name: pd.Categorical(flat) if flat else pd.Categorical([], categories=[])})
+    long = pd.DataFrame(
+        {
+            "key": keys,
+            id_field: frame[id_field].array.take(keys),
+            name: pd.Categorical(flat) if flat else pd.Categorical([], categories=[]),
+        }
+    )
     return long[long[name].notna()].reset_index(drop=True)
 
 
@@ -111,7 +116,9 @@ def build(frames: Mapping[str, pd.DataFrame], version: str, sources: tuple[str, 
     for spec in DATASETS:
         frame = frames.get(spec.key)
         if frame is None:
-            frame = pd.DataFrame({c.field: pd.Series(dtype=object) for c in spec.columns}, index=pd.Index([], name="row"))
+            frame = pd.DataFrame(
+                {c.field: pd.Series(dtype=object) for c in spec.columns}, index=pd.Index([], name="row")
+            )
         tables[spec.key] = _typed(spec.key, frame)
     return assemble(tables, version, sources)
 

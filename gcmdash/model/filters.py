@@ -7,8 +7,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from gcmdash.model import countries, regions
-from gcmdash.model import memo
+from gcmdash.model import countries, memo, regions
 from gcmdash.model.dataset import Dataset, marks, select
 
 
@@ -27,8 +26,9 @@ class Filters:
     @property
     def narrowed(self) -> bool:
         """True when anything beyond the region restricts the records."""
-        return bool(self.subregion or self.countries or self.objectives or self.implementer_types or self.scopes
-                    or self.years)
+        return bool(
+            self.subregion or self.countries or self.objectives or self.implementer_types or self.scopes or self.years
+        )
 
 
 def subregion_options(region: str | None) -> list[str]:
@@ -105,8 +105,9 @@ def pledges(data: Dataset, f: Filters) -> pd.DataFrame:
 def programmes(data: Dataset, f: Filters) -> pd.DataFrame:
     """Joint programmes covering a kept country (years apply to the year approved)."""
     table = data["programmes"]
-    return select(table, _in_countries(data, table, "programme_countries", f)
-                  & _in_years(table["year"], f).to_numpy(dtype=bool))
+    return select(
+        table, _in_countries(data, table, "programme_countries", f) & _in_years(table["year"], f).to_numpy(dtype=bool)
+    )
 
 
 def contributions(data: Dataset, f: Filters) -> pd.DataFrame:
@@ -127,6 +128,13 @@ def activities(data: Dataset, f: Filters) -> pd.DataFrame:
 @memo.per_version
 def year_bounds(data: Dataset) -> tuple[int, int]:
     """The earliest and latest year in the records, for the year filter's range."""
-    years = pd.concat([data["practices"]["start_year"], data["practices"]["end_year"], data["pledges"]["year"],
-                       data["contributions"]["year"], data["programmes"]["year"]]).dropna()
+    years = pd.concat(
+        [
+            data["practices"]["start_year"],
+            data["practices"]["end_year"],
+            data["pledges"]["year"],
+            data["contributions"]["year"],
+            data["programmes"]["year"],
+        ]
+    ).dropna()
     return (int(years.min()), int(years.max())) if len(years) else (2018, 2026)

@@ -30,10 +30,14 @@ T = TypeVar("T")
 
 
 class Bounded:
-    """A thread-safe least-recently-used dict, bounded by entries and, optionally, by the summed weight of its values."""
+    """A thread-safe least-recently-used dict, bounded by entries and optionally by the summed weight of its values."""
 
-    def __init__(self, size: int | Callable[[], int], max_weight: Callable[[], int] | None = None,
-                 weigh: Callable[[Any], int] | None = None) -> None:
+    def __init__(
+        self,
+        size: int | Callable[[], int],
+        max_weight: Callable[[], int] | None = None,
+        weigh: Callable[[Any], int] | None = None,
+    ) -> None:
         # Limits may be callables: settings are read when a value is kept, so a changed setting applies at once.
         self._size = size if callable(size) else (lambda: size)
         self._max_weight, self._weigh = max_weight, weigh
@@ -85,8 +89,9 @@ class Results(Bounded):
     """One data version's results: bounded by view_cache_entries and by the bytes of their tables (view_cache_mb)."""
 
     def __init__(self) -> None:
-        super().__init__(lambda: settings.get("view_cache_entries"),
-                         lambda: settings.get("view_cache_mb") * 1024 * 1024, nbytes)
+        super().__init__(
+            lambda: settings.get("view_cache_entries"), lambda: settings.get("view_cache_mb") * 1024 * 1024, nbytes
+        )
 
 
 def nbytes(value: Any) -> int:
@@ -139,8 +144,11 @@ def content_key(value: object) -> Hashable:
     if isinstance(value, (pd.DataFrame, pd.Series)):
         # Names, types and index are part of what a chart shows (axis order, labels), not only the values.
         values = pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes()
-        shape = (tuple(map(str, value.columns)), tuple(map(str, value.dtypes))) if isinstance(value, pd.DataFrame) \
+        shape = (
+            (tuple(map(str, value.columns)), tuple(map(str, value.dtypes)))
+            if isinstance(value, pd.DataFrame)
             else (str(value.name), str(value.dtype))
+        )
         return (type(value).__name__, shape, str(value.index.name), hashlib.blake2b(values, digest_size=16).digest())
     if isinstance(value, (list, tuple)):
         return (type(value).__name__, tuple(content_key(v) for v in value))
@@ -197,4 +205,3 @@ def by_identity(size: int = 256) -> Callable[[Callable[..., T]], Callable[..., T
         return memoised
 
     return decorate
-

@@ -67,8 +67,7 @@ def _data() -> _Data:
     problems: list[str] = []
     problems += [f"unknown region {r!r}" for r in set(table["region"]) - set(REGIONS)]
     problems += [f"unknown role {r!r}" for r in set(table["role"]) - set(_ROLES)]
-    problems += [f"confirmed must be true/false, not {v!r}"
-                 for v in set(table["confirmed"]) - {"true", "false"}]
+    problems += [f"confirmed must be true/false, not {v!r}" for v in set(table["confirmed"]) - {"true", "false"}]
     problems += [f"unknown country {c!r}" for c in sorted(set(table["iso3"])) if not is_known(c)]
     duplicated = table[table.duplicated(["region", "iso3"])]
     problems += [f"{r.region} lists {r.iso3} twice" for r in duplicated.itertuples()]
@@ -86,14 +85,13 @@ def _data() -> _Data:
     coverage = {r: frozenset(t["iso3"]) for r, t in in_region.items()}
 
     sub = _read("subregions.csv")
-    outside = sub[[iso3 not in coverage.get(r, ()) for r, iso3 in zip(sub["region"], sub["iso3"])]]
+    outside = sub[[iso3 not in coverage.get(r, ()) for r, iso3 in zip(sub["region"], sub["iso3"], strict=True)]]
     if not outside.empty:
         pairs = ", ".join(f"{r.region}/{r.subregion}/{r.iso3}" for r in outside.itertuples())
         raise ValueError(f"subregions.csv: countries outside their region's coverage: {pairs}")
     subregions = {
         r: tuple(
-            (name, frozenset(group["iso3"]))
-            for name, group in sub[sub["region"] == r].groupby("subregion", sort=True)
+            (name, frozenset(group["iso3"])) for name, group in sub[sub["region"] == r].groupby("subregion", sort=True)
         )
         for r in REGIONS
     }

@@ -6,6 +6,7 @@ import json
 from collections.abc import Iterable
 from functools import lru_cache
 from importlib.resources import files
+from itertools import pairwise
 
 _RESOURCE = "reference/country-shapes.geojson"
 
@@ -63,7 +64,7 @@ def bounds(iso3_codes: Iterable[str]) -> Box:
             merged.append([west, east])
     # Start with the gap that wraps across ±180; a strictly wider inner gap moves the box across it.
     gap, min_lon, max_lon = merged[0][0] + 360 - merged[-1][1], merged[0][0], merged[-1][1]
-    for (_, east), (west, _) in zip(merged, merged[1:]):
+    for (_, east), (west, _) in pairwise(merged):
         if west - east > gap:
             gap, min_lon, max_lon = west - east, west, round(east + 360, 9)
     return min_lon, min(b[1] for b in boxes), max_lon, max(b[3] for b in boxes)
@@ -82,7 +83,7 @@ def polygons(iso3: str) -> list:
 def _ring_area_centre(ring: list) -> tuple[float, float, float]:
     """Signed area and centroid of a ring (shoelace formula, in degrees)."""
     area = cx = cy = 0.0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+    for (x1, y1), (x2, y2) in pairwise(ring):
         cross = x1 * y2 - x2 * y1
         area += cross
         cx += (x1 + x2) * cross
@@ -94,7 +95,7 @@ def _ring_area_centre(ring: list) -> tuple[float, float, float]:
 
 def _inside(ring: list, x: float, y: float) -> bool:
     crossings = 0
-    for (x1, y1), (x2, y2) in zip(ring, ring[1:]):
+    for (x1, y1), (x2, y2) in pairwise(ring):
         if (y1 > y) != (y2 > y) and x < x1 + (y - y1) * (x2 - x1) / (y2 - y1):
             crossings += 1
     return crossings % 2 == 1
@@ -102,9 +103,8 @@ def _inside(ring: list, x: float, y: float) -> bool:
 
 def _widest_run(ring: list, y: float) -> float:
     """The middle of the widest stretch of the ring's inside along latitude y."""
-    xs = sorted(x1 + (y - y1) * (x2 - x1) / (y2 - y1)
-                for (x1, y1), (x2, y2) in zip(ring, ring[1:]) if (y1 > y) != (y2 > y))
-    runs = list(zip(xs[::2], xs[1::2]))
+    xs = sorted(x1 + (y - y1) * (x2 - x1) / (y2 - y1) for (x1, y1), (x2, y2) in pairwise(ring) if (y1 > y) != (y2 > y))
+    runs = list(zip(xs[::2], xs[1::2], strict=False))
     west, east = max(runs, key=lambda run: run[1] - run[0])
     return (west + east) / 2
 

@@ -32,9 +32,25 @@ import pyarrow as pa
 FORMAT = 1
 # The modules that turn files into typed tables: a change in any of them may change the tables, so the snapshot no
 # longer stands for what loading the files would give (a test checks this is every gcmdash module loading imports).
-BUILDERS = ("settings", "ingest", "ingest.cells", "ingest.issues", "ingest.loading", "ingest.normalising",
-            "ingest.numbers", "ingest.reading", "ingest.stray_rows", "ingest.validation", "model", "model.countries",
-            "model.dataset", "model.framework", "model.memo", "model.regions", "model.schema")
+BUILDERS = (
+    "settings",
+    "ingest",
+    "ingest.cells",
+    "ingest.issues",
+    "ingest.loading",
+    "ingest.normalising",
+    "ingest.numbers",
+    "ingest.reading",
+    "ingest.stray_rows",
+    "ingest.validation",
+    "model",
+    "model.countries",
+    "model.dataset",
+    "model.framework",
+    "model.memo",
+    "model.regions",
+    "model.schema",
+)
 _META = b"gcmdash"
 _IPC_OPTIONS = pa.ipc.IpcWriteOptions(compression="zstd")
 _NULLS: dict[str, Any] = {"none": None, "nan": math.nan, "na": pd.NA}
@@ -124,8 +140,13 @@ def decode(data: bytes) -> pd.DataFrame:
     except (pa.ArrowException, AttributeError, KeyError, TypeError, ValueError) as error:
         raise SnapshotError(f"unreadable snapshot: {error}") from error
     columns = [name for name in table.column_names if not name.startswith("__index_level_")]
-    return pd.DataFrame({name: (pd.Series(decoded[name], index=base.index, dtype=object) if name in decoded
-                                else base[name]) for name in columns}, index=base.index)
+    return pd.DataFrame(
+        {
+            name: (pd.Series(decoded[name], index=base.index, dtype=object) if name in decoded else base[name])
+            for name in columns
+        },
+        index=base.index,
+    )
 
 
 def identical(left: pd.DataFrame, right: pd.DataFrame) -> bool:

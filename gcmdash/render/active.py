@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
+from gcmdash.formatting import plain
 from gcmdash.model import countries, framework, regions
 from gcmdash.model.filters import Filters
-from gcmdash.formatting import plain
 from gcmdash.model.schema import ACTOR_TYPES
 
 #: The fields a bar click filters on, and the values a link may name for each (as text, as in the address).
@@ -26,8 +26,10 @@ def narrowing(f: Filters, clicked: dict[str, Sequence] | None = None) -> list[st
     if f.countries:
         parts.append(_list([countries.country_name(c) for c in f.countries]))
     if f.objectives:
-        parts.append(("Objective " if len(f.objectives) == 1 else "Objectives ")
-                     + ", ".join(str(o) for o in sorted(f.objectives)))
+        parts.append(
+            ("Objective " if len(f.objectives) == 1 else "Objectives ")
+            + ", ".join(str(o) for o in sorted(f.objectives))
+        )
     if f.implementer_types:
         parts.append(_list(list(f.implementer_types)))
     if f.scopes:
@@ -37,8 +39,9 @@ def narrowing(f: Filters, clicked: dict[str, Sequence] | None = None) -> list[st
     picked = clicked or {}
     if picked.get("objective"):
         values = sorted(picked["objective"])
-        parts.append(("Clicked objective " if len(values) == 1 else "Clicked objectives ")
-                     + ", ".join(str(v) for v in values))
+        parts.append(
+            ("Clicked objective " if len(values) == 1 else "Clicked objectives ") + ", ".join(str(v) for v in values)
+        )
     if picked.get("implementer_type"):
         parts.append("Clicked " + _list(list(picked["implementer_type"])))
     return parts

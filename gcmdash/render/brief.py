@@ -26,31 +26,47 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
-from gcmdash.render import charts, exports, maps
-from gcmdash.model import countries, framework, regions, shapes
 from gcmdash import formatting
-from gcmdash.views import metrics, pages as views
+from gcmdash.model import countries, framework, regions, shapes
 from gcmdash.model.dataset import Dataset
 from gcmdash.model.filters import Filters
+from gcmdash.render import charts, exports, maps
+from gcmdash.views import metrics
+from gcmdash.views import pages as views
 from gcmdash.views.metrics import Figure
 
 #: Width in CSS pixels of a full-width chart or map: the A4 text column (210 mm less 2 × 14 mm margins) is 688 px.
 WIDTH = 660
 #: Chromium's switches for a machine that must not reach outside hosts (as in scripts/screenshot.py).
-CHROMIUM_ARGS = ("--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-                 "--disable-sync", "--no-first-run", "--disable-quic")
+CHROMIUM_ARGS = (
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+)
 _BROWSERS = ("chromium", "chromium-browser", "google-chrome")
 #: Provenance of a country list, strongest first.
 PUBLISHED, INFERRED, ILLUSTRATIVE = "Published", "Inferred", "Illustrative"
 #: Which activity rows each headline figure with a country list is made of.
-_LISTS = {"country_networks": "Country Network", "champion_countries": "Champion country",
-          "voluntary_reports": "Voluntary GCM report", "unct_workshops": "UNCT workshop",
-          "steering_committee_members": "Steering Committee member"}
+_LISTS = {
+    "country_networks": "Country Network",
+    "champion_countries": "Champion country",
+    "voluntary_reports": "Voluntary GCM report",
+    "unct_workshops": "UNCT workshop",
+    "steering_committee_members": "Steering Committee member",
+}
 #: Lists written out in full among the headline figures (the brief names these countries).
 _NAMED = ("country_networks", "champion_countries", "unct_workshops")
 #: Cards drawn wider (their country list beside the figure): over two columns, or the whole row.
-_WIDE_CARDS = {"country_networks": "wide full", "champion_countries": "wide", "unct_workshops": "wide",
-               "mobilised_pct": "span2"}
+_WIDE_CARDS = {
+    "country_networks": "wide full",
+    "champion_countries": "wide",
+    "unct_workshops": "wide",
+    "mobilised_pct": "span2",
+}
 _RECENT_PRACTICES = 5
 
 
@@ -101,8 +117,10 @@ def version_label(data: Dataset, number: int | None = None, published_at: dt.dat
     """How the brief names its data: the published version (when known), the content id and the files."""
     parts = []
     if number is not None:
-        parts.append(f"published version {number}" + (f" of {formatting.day(published_at.date())}"
-                                                       if published_at is not None else ""))
+        parts.append(
+            f"published version {number}"
+            + (f" of {formatting.day(published_at.date())}" if published_at is not None else "")
+        )
     parts.append(f"content {data.version}")
     if data.sources:
         parts.append(", ".join(data.sources))
@@ -136,10 +154,14 @@ def list_provenance(rows: pd.DataFrame, figure: Figure | None) -> tuple[str, str
         return ILLUSTRATIVE, f"{illustrative} of the {len(rows)} records are illustrative stand-ins."
     words = _brief_words(figure)
     from_brief = words is not None and all(
-        "regional information brief" in s.lower() and words in s.lower() for s in rows["source"].astype(str))
+        "regional information brief" in s.lower() and words in s.lower() for s in rows["source"].astype(str)
+    )
     if (provenance == INFERRED).any() or not from_brief:
-        return INFERRED, ("Not named in the brief: the region's members among those listed in "
-                          + "; ".join(f"“{s}”" for s in sources) + ".")
+        return INFERRED, (
+            "Not named in the brief: the region's members among those listed in "
+            + "; ".join(f"“{s}”" for s in sources)
+            + "."
+        )
     return PUBLISHED, "As named in " + "; ".join(sources) + "."
 
 
@@ -165,11 +187,13 @@ def _country_list(rows: pd.DataFrame, figure: Figure | None, *, names: bool = Tr
     status, why = list_provenance(rows, figure)
     shown = ""
     if names:
-        shown = '<p class="countries">' + esc(", ".join(sorted({_name(c) for c in rows["country"].astype(str)}))) \
-                + ".</p>"
+        shown = (
+            '<p class="countries">' + esc(", ".join(sorted({_name(c) for c in rows["country"].astype(str)}))) + ".</p>"
+        )
     notes = _notes(rows) if names else []
-    return (f'{shown}<p class="provenance">{_badge(status)} {esc(why)}</p>'
-            + (f'<ul class="notes">{"".join(notes)}</ul>' if notes else ""))
+    return f'{shown}<p class="provenance">{_badge(status)} {esc(why)}</p>' + (
+        f'<ul class="notes">{"".join(notes)}</ul>' if notes else ""
+    )
 
 
 # --- Charts -----------------------------------------------------------------------------------------------------
@@ -192,7 +216,7 @@ def _unique_ids(svg: str, prefix: str) -> str:
 
 
 def chart_svg(chart, key: str, label: str, width: int = WIDTH) -> str:
-    """A chart from gcmdash.render.charts as inline SVG about `width` px wide overall (axis labels and title included)."""
+    """A chart from gcmdash.render.charts as inline SVG about `width` px wide overall (axis labels, title included)."""
     # The builders size the plot to the page ("container"); here the plot is sized so that the whole drawing,
     # labels included, fills the column: draw once, measure, draw again with the difference.
     plot = 360
@@ -226,8 +250,10 @@ def _symbol(kind: str, x: float, y: float, fill: str, size: float = 5.2) -> str:
 
 def legend_symbol(kind: str, fill: str) -> str:
     """A legend's symbol as a tiny inline SVG (the same drawing as on the map)."""
-    return (f'<svg class="sym" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">'
-            f'{_symbol(kind, 8, 8.5, fill)}</svg>')
+    return (
+        f'<svg class="sym" width="16" height="16" viewBox="0 0 16 16" aria-hidden="true">'
+        f"{_symbol(kind, 8, 8.5, fill)}</svg>"
+    )
 
 
 def _view_box(marked: Iterable[str], region: str) -> tuple[float, float, float, float]:
@@ -250,8 +276,9 @@ def _view_box(marked: Iterable[str], region: str) -> tuple[float, float, float, 
 _LABEL_SIZE = 10.5
 
 
-def _free(box: tuple[float, float, float, float], taken: list[tuple[float, float, float, float]],
-          width: float, height: float) -> bool:
+def _free(
+    box: tuple[float, float, float, float], taken: list[tuple[float, float, float, float]], width: float, height: float
+) -> bool:
     x0, y0, x1, y1 = box
     if x0 < 2 or y0 < 2 or x1 > width - 2 or y1 > height - 2:
         return False
@@ -264,7 +291,7 @@ def _lines(name: str) -> list[list[str]]:
     if len(name) > 14 and " " in name:
         middle = len(name) / 2
         cut = min((i for i, c in enumerate(name) if c == " "), key=lambda i: abs(i - middle))
-        ways.append([name[:cut], name[cut + 1:]])
+        ways.append([name[:cut], name[cut + 1 :]])
     return ways
 
 
@@ -276,16 +303,24 @@ def _place_label(name: str, points: list[tuple[float, float]], taken: list, widt
     line = _LABEL_SIZE + 1.5
     for lines in _lines(name):
         w, h = 0.56 * _LABEL_SIZE * max(len(t) for t in lines), line * len(lines) + 0.5
-        for x0, y0, anchor in ((east + 1, y - h / 2, "start"), (west - 1 - w, y - h / 2, "end"),
-                               (middle - w / 2, y - 8 - h, "middle"), (middle - w / 2, y + 8, "middle"),
-                               (west - w + 4, y - 6 - h, "end"), (east - 4, y - 6 - h, "start"),
-                               (west - w + 4, y + 6, "end"), (east - 4, y + 6, "start")):
+        for x0, y0, anchor in (
+            (east + 1, y - h / 2, "start"),
+            (west - 1 - w, y - h / 2, "end"),
+            (middle - w / 2, y - 8 - h, "middle"),
+            (middle - w / 2, y + 8, "middle"),
+            (west - w + 4, y - 6 - h, "end"),
+            (east - 4, y - 6 - h, "start"),
+            (west - w + 4, y + 6, "end"),
+            (east - 4, y + 6, "start"),
+        ):
             box = (x0, y0, x0 + w, y0 + h)
             if _free(box, taken, width, height):
                 taken.append(box)
                 tx = {"start": x0, "end": x0 + w, "middle": x0 + w / 2}[anchor]
-                spans = "".join(f'<tspan x="{tx:.1f}" y="{y0 + (i + 1) * line - 3:.1f}">{esc(t)}</tspan>'
-                                for i, t in enumerate(lines))
+                spans = "".join(
+                    f'<tspan x="{tx:.1f}" y="{y0 + (i + 1) * line - 3:.1f}">{esc(t)}</tspan>'
+                    for i, t in enumerate(lines)
+                )
                 return f'<text text-anchor="{anchor}">{spans}</text>'
     return ""
 
@@ -302,7 +337,7 @@ def _markers(marked: dict[str, list[str]], point, width: float, height: float) -
             x, y = point(*centres[code])
             if code in both:
                 x += -6 if what == "network" else 6
-            symbols.append(f'<g>{_symbol(kind, x, y, fill)}<title>{esc(_name(code))}: {esc(label)}</title></g>')
+            symbols.append(f"<g>{_symbol(kind, x, y, fill)}<title>{esc(_name(code))}: {esc(label)}</title></g>")
             spots.setdefault(code, []).append((x, y))
     # Names are placed greedily, west to east, beside their symbols (right, left, above, below); a name that would
     # cover a symbol or another name is left out: the lists under the map name every country.
@@ -318,8 +353,10 @@ def _markers(marked: dict[str, list[str]], point, width: float, height: float) -
 def map_svg(data: Dataset, region: str, width: int = WIDTH) -> str:
     """A static map: the region's countries shaded, Country Networks and UNCT workshops marked by shape."""
     coverage = regions.coverage(region)
-    marked = {what: sorted(set(metrics.activities_in(data, region, activity)["country"].astype(str)))
-              for what, activity, *_ in _MARKERS}
+    marked = {
+        what: sorted(set(metrics.activities_in(data, region, activity)["country"].astype(str)))
+        for what, activity, *_ in _MARKERS
+    }
     west, south, east, north = _view_box({c for codes in marked.values() for c in codes}, region)
     squeeze = math.cos(math.radians((south + north) / 2))  # equirectangular, true to scale at the middle latitude
     scale = width / ((east - west) * squeeze)
@@ -354,14 +391,18 @@ def map_svg(data: Dataset, region: str, width: int = WIDTH) -> str:
         if parts:
             paths[code in coverage].append(f'<path d="{"".join(parts)}"><title>{esc(_name(code))}</title></path>')
     symbols, labels = _markers(marked, point, width, height)
-    label = (f"Map of the {regions.region_label(region)} region: Country UN Networks on Migration "
-             f"({len(marked['network'])}) and UNCT workshops ({len(marked['workshop'])})")
-    return (f'<svg class="map" role="img" aria-label="{esc(label)}" width="{width}" height="{height}" '
-            f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
-            f'<rect width="{width}" height="{height}" fill="{_SEA}"/>'
-            f'<g fill="{_OTHER_FILL}" stroke="#FFFFFF" stroke-width="0.7">{"".join(paths[False])}</g>'
-            f'<g fill="{_REGION_FILL}" stroke="#FFFFFF" stroke-width="0.7">{"".join(paths[True])}</g>'
-            f'<g>{"".join(symbols)}</g><g class="labels">{"".join(labels)}</g></svg>')
+    label = (
+        f"Map of the {regions.region_label(region)} region: Country UN Networks on Migration "
+        f"({len(marked['network'])}) and UNCT workshops ({len(marked['workshop'])})"
+    )
+    return (
+        f'<svg class="map" role="img" aria-label="{esc(label)}" width="{width}" height="{height}" '
+        f'viewBox="0 0 {width} {height}" xmlns="http://www.w3.org/2000/svg">'
+        f'<rect width="{width}" height="{height}" fill="{_SEA}"/>'
+        f'<g fill="{_OTHER_FILL}" stroke="#FFFFFF" stroke-width="0.7">{"".join(paths[False])}</g>'
+        f'<g fill="{_REGION_FILL}" stroke="#FFFFFF" stroke-width="0.7">{"".join(paths[True])}</g>'
+        f'<g>{"".join(symbols)}</g><g class="labels">{"".join(labels)}</g></svg>'
+    )
 
 
 # --- Sections ---------------------------------------------------------------------------------------------------
@@ -375,21 +416,28 @@ def _card(figure: Figure, extra: str = "", wide: str = "") -> str:
     if figure.published is None:
         published = f'<p class="pub none">{esc(line)}</p>'
     else:
-        mark = ('<span class="mark warn" title="the records differ">⚠</span>' if figure.differs
-                else '<span class="mark ok" title="the records agree">✓</span>')
-        source = f' · {_link("source", figure.source)}' if _web_link(figure.source) else ""
+        mark = (
+            '<span class="mark warn" title="the records differ">⚠</span>'
+            if figure.differs
+            else '<span class="mark ok" title="the records agree">✓</span>'
+        )
+        source = f" · {_link('source', figure.source)}" if _web_link(figure.source) else ""
         published = f'<p class="pub{" warn" if figure.differs else ""}">{mark} {esc(line)}{source}</p>'
     if "wide" in wide and extra:
         extra = f'<div class="more">{extra}</div>'
-    return (f'<div class="card{" " + wide if wide and extra else ""}{" differs" if figure.differs else ""}" '
-            f'data-metric="{esc(figure.metric)}"><div class="value">{esc(value)}</div>'
-            f'<div class="label">{esc(figure.label)}</div>{note}{published}{extra}</div>')
+    return (
+        f'<div class="card{" " + wide if wide and extra else ""}{" differs" if figure.differs else ""}" '
+        f'data-metric="{esc(figure.metric)}"><div class="value">{esc(value)}</div>'
+        f'<div class="label">{esc(figure.label)}</div>{note}{published}{extra}</div>'
+    )
 
 
 def _progress(figure: Figure) -> str:
     share = max(0.0, min(100.0, figure.value))
-    return (f'<div class="progress" role="img" aria-label="{share:.1f}% of the target mobilised">'
-            f'<div style="width:{share:.1f}%"></div></div>')
+    return (
+        f'<div class="progress" role="img" aria-label="{share:.1f}% of the target mobilised">'
+        f'<div style="width:{share:.1f}%"></div></div>'
+    )
 
 
 def _headline(data: Dataset, region: str, figures: dict[str, Figure]) -> str:
@@ -407,10 +455,15 @@ def _headline(data: Dataset, region: str, figures: dict[str, Figure]) -> str:
 
 def _several(several: int, total: int, what: str) -> str:
     """Says how many records cover several objectives: each counts under every one of them."""
-    share = f"most {what} cover several GCM objectives ({several} of {total})" if several > total / 2 else \
-        f"{several} of the {total} {what} cover several GCM objectives"
-    return (f"Please note that {share}: a record counts under each of its objectives, so the bars add up to more "
-            f"than the number of {what}.")
+    share = (
+        f"most {what} cover several GCM objectives ({several} of {total})"
+        if several > total / 2
+        else f"{several} of the {total} {what} cover several GCM objectives"
+    )
+    return (
+        f"Please note that {share}: a record counts under each of its objectives, so the bars add up to more "
+        f"than the number of {what}."
+    )
 
 
 def _objective_names(numbers: Iterable[int]) -> str:
@@ -432,8 +485,10 @@ def _brief_said(data: Dataset, region: str, metric: str) -> str:
     row = metrics.published(data, region, metric)
     if row is None or pd.isna(row["note"]):
         return ""
-    return (f'<p class="quote">The brief of {esc(formatting.day(row["as_of"]))}: “{esc(row["note"])}” '
-            f'({_link("source", row["source"])})</p>')
+    return (
+        f'<p class="quote">The brief of {esc(formatting.day(row["as_of"]))}: “{esc(row["note"])}” '
+        f"({_link('source', row['source'])})</p>"
+    )
 
 
 def _practices_section(data: Dataset, region: str, figures: dict[str, Figure]) -> tuple[str, str]:
@@ -441,16 +496,21 @@ def _practices_section(data: Dataset, region: str, figures: dict[str, Figure]) -
     total = len(view.records)
     share = figures["practices_share_pct"]
     frame = charts.objective_frame(view.by_objective, view.top_objectives)
-    intro = (f"<p><b>{_count(total, 'practice', 'practices')}</b> from the region by GCM objective "
-             f"({share.value:.0f} per cent of all "
-             f"practices in the records). {_several(view.multi_objective, total, 'practices')}</p>")
+    intro = (
+        f"<p><b>{_count(total, 'practice', 'practices')}</b> from the region by GCM objective "
+        f"({share.value:.0f} per cent of all "
+        f"practices in the records). {_several(view.multi_objective, total, 'practices')}</p>"
+    )
     if view.top_objectives:
-        intro += (f"<p>The most frequent objectives are {esc(_objective_names(view.top_objectives))}. "
-                  f"{esc(formatting.highlight_note(view.top, 'practices'))}</p>")
+        intro += (
+            f"<p>The most frequent objectives are {esc(_objective_names(view.top_objectives))}. "
+            f"{esc(formatting.highlight_note(view.top, 'practices'))}</p>"
+        )
     body = intro + _brief_said(data, region, "practices")
     if total:
-        body += chart_svg(charts.objective_bars(frame, "Practices"), "practices-objectives",
-                          "Practices per GCM objective")
+        body += chart_svg(
+            charts.objective_bars(frame, "Practices"), "practices-objectives", "Practices per GCM objective"
+        )
     else:
         body += '<p class="empty">No practices in the records for this region.</p>'
     return "Practices by GCM objective", body
@@ -483,31 +543,49 @@ def _implementers_section(data: Dataset, region: str) -> tuple[str, str]:
     scope = view.by_scope
     first, n = str(scope.index[0]), int(scope.iloc[0])
     lead = "Most" if n > total / 2 else "The largest group of"
-    text = (f"<p>{lead} practices are implemented at the {esc(first.lower())} level ({n} of {total}); "
-            + esc(_join([f"{int(v)} {str(k).lower()}" for k, v in scope.iloc[1:].items()])) + ".</p>"
-            if len(scope) > 1 else f"<p>All practices are {esc(first.lower())} ({n}).</p>")
-    text += (f"<p>The most frequent implementer type is {_ranked(view.by_implementer, 'practices')}. A practice "
-             "with several implementers counts under each.</p>")
+    text = (
+        f"<p>{lead} practices are implemented at the {esc(first.lower())} level ({n} of {total}); "
+        + esc(_join([f"{int(v)} {str(k).lower()}" for k, v in scope.iloc[1:].items()]))
+        + ".</p>"
+        if len(scope) > 1
+        else f"<p>All practices are {esc(first.lower())} ({n}).</p>"
+    )
+    text += (
+        f"<p>The most frequent implementer type is {_ranked(view.by_implementer, 'practices')}. A practice "
+        "with several implementers counts under each.</p>"
+    )
     body = text + chart_svg(
-        charts.category_bars(view.by_implementer, "implementer_type", "Practices", "Implementer type",
-                             note="A practice with several implementers counts under each."),
-        "practices-implementers", "Practices by implementer type")
-    body += chart_svg(charts.category_bars(view.by_scope, "scope", "Practices", "Scope"), "practices-scope",
-                      "Practices by scope")
+        charts.category_bars(
+            view.by_implementer,
+            "implementer_type",
+            "Practices",
+            "Implementer type",
+            note="A practice with several implementers counts under each.",
+        ),
+        "practices-implementers",
+        "Practices by implementer type",
+    )
+    body += chart_svg(
+        charts.category_bars(view.by_scope, "scope", "Practices", "Scope"), "practices-scope", "Practices by scope"
+    )
     return "Implementers and scope", body + _recent_practices(view.records)
 
 
 def _pledges_section(data: Dataset, region: str) -> tuple[str, str]:
     view = views.pledges(data, Filters(region=region))
     total = len(view.records)
-    body = (f"<p><b>{_count(total, 'pledge', 'pledges')}</b> from the region "
-            f"{'has' if total == 1 else 'have'} been submitted.</p>")
+    body = (
+        f"<p><b>{_count(total, 'pledge', 'pledges')}</b> from the region "
+        f"{'has' if total == 1 else 'have'} been submitted.</p>"
+    )
     if not total:
         return "Pledges by GCM objective", body + '<p class="empty">No pledges in the records for this region.</p>'
     several = views.several_objectives(data["pledge_objectives"], view.records)
-    body += (f"<p>The pledges of the region most often address objectives "
-             f"{esc(_objective_names(view.top_objectives))}. {esc(formatting.highlight_note(view.top, 'pledges'))} "
-             f"{_several(several, total, 'pledges')}</p>")
+    body += (
+        f"<p>The pledges of the region most often address objectives "
+        f"{esc(_objective_names(view.top_objectives))}. {esc(formatting.highlight_note(view.top, 'pledges'))} "
+        f"{_several(several, total, 'pledges')}</p>"
+    )
     body += _brief_said(data, region, "pledges")
     frame = charts.objective_frame(view.by_objective, view.top_objectives)
     body += chart_svg(charts.objective_bars(frame, "Pledges"), "pledges-objectives", "Pledges per GCM objective")
@@ -516,25 +594,42 @@ def _pledges_section(data: Dataset, region: str) -> tuple[str, str]:
 
 def _networks_section(data: Dataset, region: str, figures: dict[str, Figure]) -> tuple[str, str]:
     legend, lists, marked = [], [], set()
-    for (what, activity, kind, fill, label), metric in zip(_MARKERS, ("country_networks", "unct_workshops")):
+    for (what, activity, kind, fill, label), metric in zip(
+        _MARKERS, ("country_networks", "unct_workshops"), strict=True
+    ):
         rows = metrics.activities_in(data, region, activity)
         marked |= set(rows["country"].astype(str)) & set(maps.centres())
         n = rows["country"].nunique()
         legend.append(f"<li>{legend_symbol(kind, fill)} {esc(label)} ({n})</li>")
-        heading = (_count(n, "Country UN Network on Migration", "Country UN Networks on Migration") if what == "network"
-                   else "UN Network workshops for " + _count(n, "UN Country Team", "UN Country Teams"))
-        lists.append(f'<div class="list"><h3>{legend_symbol(kind, fill)} {esc(heading)}</h3>'
-                     f'{_country_list(rows, figures.get(metric)) or "<p class=empty>None in the records.</p>"}</div>')
-    legend += [f'<li><span class="swatch" style="background:{_REGION_FILL}"></span> Member States and areas of the '
-               f'region</li>',
-               f'<li><span class="swatch" style="background:{_OTHER_FILL}"></span> Outside the region</li>']
+        heading = (
+            _count(n, "Country UN Network on Migration", "Country UN Networks on Migration")
+            if what == "network"
+            else "UN Network workshops for " + _count(n, "UN Country Team", "UN Country Teams")
+        )
+        lists.append(
+            f'<div class="list"><h3>{legend_symbol(kind, fill)} {esc(heading)}</h3>'
+            f"{_country_list(rows, figures.get(metric)) or '<p class=empty>None in the records.</p>'}</div>"
+        )
+    legend += [
+        f'<li><span class="swatch" style="background:{_REGION_FILL}"></span> Member States and areas of the '
+        f"region</li>",
+        f'<li><span class="swatch" style="background:{_OTHER_FILL}"></span> Outside the region</li>',
+    ]
     drawing = map_svg(data, region)
     unnamed = len(marked) - drawing.count("<text ")  # names that found no free place on the map
     fitted = "The map is fitted to the Country Networks and workshops" if marked else "The map shows the region"
-    named = (f"; {_count(unnamed, 'name was', 'names were')} left out to avoid overlaps, and the lists "
-             "below name every country") if unnamed > 0 else ""
-    body = (f'<figure class="map-figure">{drawing}<figcaption><ul class="legend">{"".join(legend)}</ul>'
-            f'<p class="disclaimer">{fitted}{named}. {esc(maps.DISCLAIMER)}</p></figcaption></figure>')
+    named = (
+        (
+            f"; {_count(unnamed, 'name was', 'names were')} left out to avoid overlaps, and the lists "
+            "below name every country"
+        )
+        if unnamed > 0
+        else ""
+    )
+    body = (
+        f'<figure class="map-figure">{drawing}<figcaption><ul class="legend">{"".join(legend)}</ul>'
+        f'<p class="disclaimer">{fitted}{named}. {esc(maps.DISCLAIMER)}</p></figcaption></figure>'
+    )
     return "Country Networks and UNCT workshops", body + f'<div class="lists">{"".join(lists)}</div>'
 
 
@@ -542,66 +637,92 @@ def _funding_section(data: Dataset, region: str, figures: dict[str, Figure]) -> 
     view = views.funding(data, Filters(region=region))
     body = ""
     if view.target:
-        body += (f"<p>The Fund's Steering Committee set the capitalisation target at "
-                 f"{esc(_usd(view.target))} by the next International Migration Review Forum "
-                 f"(2026). {esc(_usd(view.mobilised))} has been mobilised by all contributors "
-                 f"({100 * view.mobilised / view.target:.1f}% of the target).</p>")
-        body += chart_svg(charts.progress_bar(view.mobilised, view.target), "fund-progress",
-                          "Progress towards the M-MPTF capitalisation target")
+        body += (
+            f"<p>The Fund's Steering Committee set the capitalisation target at "
+            f"{esc(_usd(view.target))} by the next International Migration Review Forum "
+            f"(2026). {esc(_usd(view.mobilised))} has been mobilised by all contributors "
+            f"({100 * view.mobilised / view.target:.1f}% of the target).</p>"
+        )
+        body += chart_svg(
+            charts.progress_bar(view.mobilised, view.target),
+            "fund-progress",
+            "Progress towards the M-MPTF capitalisation target",
+        )
     contributors = figures["contributors"]
     amount = figures["contributions_usd"]
-    body += (f"<p><b>{_count(int(contributors.value), 'Member State', 'Member States')}</b> from the region have "
-             f"contributed to the M-MPTF, with a total contribution of {esc(_usd(amount.value))}"
-             f" in the records.</p>")
+    body += (
+        f"<p><b>{_count(int(contributors.value), 'Member State', 'Member States')}</b> from the region have "
+        f"contributed to the M-MPTF, with a total contribution of {esc(_usd(amount.value))}"
+        f" in the records.</p>"
+    )
     if not view.by_contributor.empty:
-        body += chart_svg(charts.category_bars(view.by_contributor, "contributor", "Contributions", "Contributor",
-                                               money=True),
-                          "fund-contributors", "Contributions to the M-MPTF by contributor")
+        body += chart_svg(
+            charts.category_bars(view.by_contributor, "contributor", "Contributions", "Contributor", money=True),
+            "fund-contributors",
+            "Contributions to the M-MPTF by contributor",
+        )
     funded, pipeline = figures["joint_programmes_funded"], figures["joint_programmes_pipeline"]
-    body += (f"<h3>Joint programmes</h3><p><b>{_count(int(funded.value), 'joint programme', 'joint programmes')} "
-             f"funded</b> in the region "
-             f"({esc(funded.note or '')}) and <b>{int(pipeline.value)} in the pipeline</b>.</p>")
+    body += (
+        f"<h3>Joint programmes</h3><p><b>{_count(int(funded.value), 'joint programme', 'joint programmes')} "
+        f"funded</b> in the region "
+        f"({esc(funded.note or '')}) and <b>{int(pipeline.value)} in the pipeline</b>.</p>"
+    )
     body += chart_svg(charts.region_bars(view.programmes_by_region), "fund-regions", "Joint programmes by region")
     if not view.programmes_by_area.empty:
-        body += chart_svg(charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
-                          "fund-areas", "Joint programmes by thematic area")
+        body += chart_svg(
+            charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
+            "fund-areas",
+            "Joint programmes by thematic area",
+        )
         rows = []
         ordered = view.programmes.sort_values(["status", "programme_id"])
         for p in ordered.itertuples():
             tag = f" {_badge(str(p.provenance))}" if p.provenance in (ILLUSTRATIVE, INFERRED) else ""
-            rows.append(f"<tr><td>{esc(p.title)}{tag}</td><td>{esc(', '.join(_name(c) for c in p.countries))}</td>"
-                        f"<td>{esc(p.status)}</td><td>{esc(p.thematic_area)}</td></tr>")
-        body += ('<table class="programmes"><thead><tr><th>Joint programme</th><th>Countries</th><th>Status</th>'
-                 f'<th>Thematic area</th></tr></thead><tbody>{"".join(rows)}</tbody></table>')
+            rows.append(
+                f"<tr><td>{esc(p.title)}{tag}</td><td>{esc(', '.join(_name(c) for c in p.countries))}</td>"
+                f"<td>{esc(p.status)}</td><td>{esc(p.thematic_area)}</td></tr>"
+            )
+        body += (
+            '<table class="programmes"><thead><tr><th>Joint programme</th><th>Countries</th><th>Status</th>'
+            f"<th>Thematic area</th></tr></thead><tbody>{''.join(rows)}</tbody></table>"
+        )
     committee = figures["steering_committee_members"]
     members = metrics.activities_in(data, region, "Steering Committee member")
-    body += (f"<h3>Steering Committee</h3><p><b>{_count(int(committee.value), 'member', 'members')}</b> of the "
-             f"M-MPTF Steering Committee from the region: "
-             f"{esc(', '.join(sorted({_name(c) for c in members['country'].astype(str)})) or 'none in the records')}"
-             f".</p>{_country_list(members, committee, names=False)}")
+    body += (
+        f"<h3>Steering Committee</h3><p><b>{_count(int(committee.value), 'member', 'members')}</b> of the "
+        f"M-MPTF Steering Committee from the region: "
+        f"{esc(', '.join(sorted({_name(c) for c in members['country'].astype(str)})) or 'none in the records')}"
+        f".</p>{_country_list(members, committee, names=False)}"
+    )
     return "Migration Multi-Partner Trust Fund (M-MPTF) in the region", body
 
 
 def _illustrative_counts(data: Dataset, region: str) -> list[str]:
     parts = [
-        ("practices", metrics.practices_in(data, region)), ("pledges", metrics.pledges_in(data, region)),
+        ("practices", metrics.practices_in(data, region)),
+        ("pledges", metrics.pledges_in(data, region)),
         ("contributions", metrics.contributions_in(data, region)),
         ("joint programmes", pd.concat([metrics.programmes_in(data, region, s) for s in ("Funded", "Pipeline")])),
         ("country activities", data["activities"][data["activities"]["country"].isin(regions.coverage(region))]),
     ]
-    return [f"{int((t['provenance'] == ILLUSTRATIVE).sum())} of {len(t)} {what}" for what, t in parts
-            if len(t) and (t["provenance"] == ILLUSTRATIVE).any()]
+    return [
+        f"{int((t['provenance'] == ILLUSTRATIVE).sum())} of {len(t)} {what}"
+        for what, t in parts
+        if len(t) and (t["provenance"] == ILLUSTRATIVE).any()
+    ]
 
 
 def _notice(data: Dataset, region: str) -> str:
     if not data.illustrative_count:
         return ""
     inside = _illustrative_counts(data, region)
-    return ('<aside class="notice" role="note"><b>Illustrative data.</b> '
-            f"{data.illustrative_count:,} records of this data are invented stand-ins for records that are not public; "
-            "totals match the published briefs. "
-            + (f"In this region: {esc(_join(inside))}. " if inside else "")
-            + "Each record's provenance is in its Provenance column.</aside>")
+    return (
+        '<aside class="notice" role="note"><b>Illustrative data.</b> '
+        f"{data.illustrative_count:,} records of this data are invented stand-ins for records that are not public; "
+        "totals match the published briefs. "
+        + (f"In this region: {esc(_join(inside))}. " if inside else "")
+        + "Each record's provenance is in its Provenance column.</aside>"
+    )
 
 
 def _about(data: Dataset, region: str, figures: list[Figure], label: str, made: dt.date) -> tuple[str, str]:
@@ -613,21 +734,29 @@ def _about(data: Dataset, region: str, figures: list[Figure], label: str, made: 
             published = esc(formatting.hedge(f.qualifier) + formatting.amount(f.published, f.unit))
             check = '<span class="mark warn">⚠ differs</span>' if f.differs else '<span class="mark ok">✓</span>'
         source = _link("source", f.source) if _web_link(f.source) else esc(f.source or "")
-        rows.append(f"<tr><td>{esc(f.label)}</td><td class=num>{esc(formatting.shown_value(f))}</td>"
-                    f"<td class=num>{published}</td><td>{check}</td><td>{esc(formatting.day(f.as_of))}</td>"
-                    f"<td>{source}</td></tr>")
-    body = (f"<p>Made on {esc(formatting.day(made))} from the data {esc(label)}.</p>"
-            "<p>Figures are computed from the records: a practice, pledge or joint programme counts for the region "
-            f"when at least one of its countries is among the region's {len(regions.coverage(region))} member States "
-            "and areas covered by its Regional Network. Published figures are the latest the UN Network on "
-            "Migration's Regional Information Brief gave, with their date; ✓ means the records reproduce the "
-            "published figure as the brief words it (“over”, “close to”), ⚠ that they do not.</p>")
+        rows.append(
+            f"<tr><td>{esc(f.label)}</td><td class=num>{esc(formatting.shown_value(f))}</td>"
+            f"<td class=num>{published}</td><td>{check}</td><td>{esc(formatting.day(f.as_of))}</td>"
+            f"<td>{source}</td></tr>"
+        )
+    body = (
+        f"<p>Made on {esc(formatting.day(made))} from the data {esc(label)}.</p>"
+        "<p>Figures are computed from the records: a practice, pledge or joint programme counts for the region "
+        f"when at least one of its countries is among the region's {len(regions.coverage(region))} member States "
+        "and areas covered by its Regional Network. Published figures are the latest the UN Network on "
+        "Migration's Regional Information Brief gave, with their date; ✓ means the records reproduce the "
+        "published figure as the brief words it (“over”, “close to”), ⚠ that they do not.</p>"
+    )
     if not regions.is_confirmed(region):
-        body += (f"<p class=warn>Membership of {esc(region)} as used here has not yet been checked against the "
-                 "commission's published list; counts may change when it is.</p>")
+        body += (
+            f"<p class=warn>Membership of {esc(region)} as used here has not yet been checked against the "
+            "commission's published list; counts may change when it is.</p>"
+        )
     body += _notice(data, region)
-    body += ('<table class="figures"><thead><tr><th>Figure</th><th class=num>Computed</th><th class=num>Published'
-             '</th><th></th><th>As of</th><th>Source</th></tr></thead><tbody>' + "".join(rows) + "</tbody></table>")
+    body += (
+        '<table class="figures"><thead><tr><th>Figure</th><th class=num>Computed</th><th class=num>Published'
+        "</th><th></th><th>As of</th><th>Source</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>"
+    )
     return "About the figures", body
 
 
@@ -726,8 +855,11 @@ def brief_html(data: Dataset, region: str, *, version_label: str, made: dt.date 
     figures = metrics.summary(data, region)
     by_metric = {f.metric: f for f in figures}
     dates = sorted({f.as_of for f in figures if f.as_of is not None})
-    as_of = (f" · Published figures as of {esc(formatting.day(dates[-1]))}" if dates
-             else " · No published figures for this region")
+    as_of = (
+        f" · Published figures as of {esc(formatting.day(dates[-1]))}"
+        if dates
+        else " · No published figures for this region"
+    )
     sections = [
         ("Headline figures", _headline(data, region, by_metric)),
         _practices_section(data, region, by_metric),
@@ -739,7 +871,8 @@ def brief_html(data: Dataset, region: str, *, version_label: str, made: dt.date 
     ]
     body = "".join(
         f'<section id="s{n}"{" class=page" if n else ""}><h2>{esc(title)}</h2>{content}</section>'
-        for n, (title, content) in enumerate(sections))
+        for n, (title, content) in enumerate(sections)
+    )
     title = f"Regional Information Brief — {label}"
     return (
         "<!DOCTYPE html>\n"
@@ -754,7 +887,7 @@ def brief_html(data: Dataset, region: str, *, version_label: str, made: dt.date 
         "figure the UN Network on Migration's Regional Information Brief published, with its date and source.</p>"
         f"{_notice(data, region)}</div>"
         f"{body}"
-        f'<footer>Made with gcmdash on {esc(formatting.day(made))} · Data: {esc(version_label)}</footer>'
+        f"<footer>Made with gcmdash on {esc(formatting.day(made))} · Data: {esc(version_label)}</footer>"
         "</main></body></html>\n"
     )
 
@@ -772,9 +905,11 @@ def pdf_available() -> bool:
     return importlib.util.find_spec("playwright") is not None and chromium_path() is not None
 
 
-_FOOTER = ('<div style="font-family: system-ui, sans-serif; font-size: 7.5px; color: #4A5B6D; width: 100%; '
-           'margin: 0 14mm; display: flex; justify-content: space-between;"><span class="title"></span>'
-           '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>')
+_FOOTER = (
+    '<div style="font-family: system-ui, sans-serif; font-size: 7.5px; color: #4A5B6D; width: 100%; '
+    'margin: 0 14mm; display: flex; justify-content: space-between;"><span class="title"></span>'
+    '<span><span class="pageNumber"></span> / <span class="totalPages"></span></span></div>'
+)
 
 
 def _print(browser_path: str, html_text: str) -> bytes:
@@ -793,8 +928,14 @@ def _print(browser_path: str, html_text: str) -> bytes:
             context.route("**/*", only_inline)
             page = context.new_page()
             page.set_content(html_text, wait_until="load")
-            return page.pdf(format="A4", print_background=True, prefer_css_page_size=True,
-                            display_header_footer=True, header_template="<span></span>", footer_template=_FOOTER)
+            return page.pdf(
+                format="A4",
+                print_background=True,
+                prefer_css_page_size=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=_FOOTER,
+            )
         finally:
             browser.close()
 
@@ -803,11 +944,14 @@ def brief_pdf(html_text: str) -> bytes:
     """The brief printed to an A4 PDF by headless Chromium, offline: every request but data: and about: is refused."""
     browser_path = chromium_path()
     if browser_path is None:
-        raise PdfUnavailable("No Chromium found to print the PDF (install Debian's chromium); the HTML brief works "
-                             "without it.")
+        raise PdfUnavailable(
+            "No Chromium found to print the PDF (install Debian's chromium); the HTML brief works without it."
+        )
     if importlib.util.find_spec("playwright") is None:
-        raise PdfUnavailable("Printing the PDF needs Playwright for Python (pip install 'gcmdash[pdf]'); the HTML "
-                             "brief works without it.")
+        raise PdfUnavailable(
+            "Printing the PDF needs Playwright for Python (pip install 'gcmdash[pdf]'); the HTML "
+            "brief works without it."
+        )
     # Playwright's sync API refuses to start in a thread that already runs an event loop (an async server, or
     # another Playwright session): a thread of its own always works.
     with ThreadPoolExecutor(max_workers=1, thread_name_prefix="gcmdash-pdf") as pool:

@@ -103,8 +103,9 @@ def objective_frame(counts: pd.Series, top: list[int]) -> pd.DataFrame:
 
 
 @functools.lru_cache(maxsize=64)
-def _objective_template(columns: tuple[tuple[str, str], ...], what: str, selection: str | None,
-                        picked: tuple = ()) -> alt.LayerChart:
+def _objective_template(
+    columns: tuple[tuple[str, str], ...], what: str, selection: str | None, picked: tuple = ()
+) -> alt.LayerChart:
     base = alt.Chart(_empty(columns), height=alt.Step(BAR_HEIGHT))
     # A value channel made directly: alt.condition's dict is parsed against the whole schema on every build.
     color = alt.ColorValue(MUTED, condition={"test": "datum.top", "value": ACCENT})
@@ -112,19 +113,28 @@ def _objective_template(columns: tuple[tuple[str, str], ...], what: str, selecti
         y=alt.Y("label:N", sort=alt.SortField("objective"), axis=_axis(None)),
         x=alt.X("records:Q", axis=_count_axis(what)),
         color=color,
-        tooltip=[alt.Tooltip("label:N", title="Objective"), alt.Tooltip("title:N", title="Official title"),
-                 alt.Tooltip("records:Q", title=what)],
+        tooltip=[
+            alt.Tooltip("label:N", title="Objective"),
+            alt.Tooltip("title:N", title="Official title"),
+            alt.Tooltip("records:Q", title=what),
+        ],
     )
     labels = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1).encode(
-        y=alt.Y("label:N", sort=alt.SortField("objective")), x="records:Q", text="records:Q")
+        y=alt.Y("label:N", sort=alt.SortField("objective")), x="records:Q", text="records:Q"
+    )
     if selection:
-        pick = alt.selection_point(name=selection, fields=["objective"], on="click", clear="dblclick",
-                                   **_initially("objective", picked))
+        pick = alt.selection_point(
+            name=selection, fields=["objective"], on="click", clear="dblclick", **_initially("objective", picked)
+        )
         chart = chart.add_params(pick).encode(opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)))
     return (chart + labels).properties(
-        title=_title(f"{what} per GCM objective",
-                     ["Highlighted: the most frequent objectives, all tied at the cut included.",
-                      "A record with several objectives counts under each."]),
+        title=_title(
+            f"{what} per GCM objective",
+            [
+                "Highlighted: the most frequent objectives, all tied at the cut included.",
+                "A record with several objectives counts under each.",
+            ],
+        ),
         width="container",
     )
 
@@ -146,30 +156,57 @@ def _value_format(decimals: int | None) -> str:
 
 
 @functools.lru_cache(maxsize=128)
-def _category_template(field: str, what: str, title: str, selection: str | None, note: str | None,
-                       picked: tuple = (), decimals: int | None = None) -> alt.LayerChart:
+def _category_template(
+    field: str,
+    what: str,
+    title: str,
+    selection: str | None,
+    note: str | None,
+    picked: tuple = (),
+    decimals: int | None = None,
+) -> alt.LayerChart:
     empty = _empty(((field, "object"), ("records", "int64" if decimals is None else "float64"), ("rank", "int64")))
     # The bars keep the order they are given (largest first, ties by name): Vega's own "-x" sort leaves ties to chance.
     order = alt.EncodingSortField("rank", op="min")
     shown = "USD million" if decimals is not None else what
-    chart = alt.Chart(empty, height=alt.Step(BAR_HEIGHT)).mark_bar(color=ACCENT, cornerRadiusEnd=2).encode(
-        y=alt.Y(f"{field}:N", sort=order, axis=_axis(None)),
-        x=alt.X("records:Q", axis=_value_axis(what, decimals)),
-        tooltip=[alt.Tooltip(f"{field}:N", title=title),
-                 alt.Tooltip("records:Q", title=shown, format=_value_format(decimals))],
+    chart = (
+        alt.Chart(empty, height=alt.Step(BAR_HEIGHT))
+        .mark_bar(color=ACCENT, cornerRadiusEnd=2)
+        .encode(
+            y=alt.Y(f"{field}:N", sort=order, axis=_axis(None)),
+            x=alt.X("records:Q", axis=_value_axis(what, decimals)),
+            tooltip=[
+                alt.Tooltip(f"{field}:N", title=title),
+                alt.Tooltip("records:Q", title=shown, format=_value_format(decimals)),
+            ],
+        )
     )
-    labels = alt.Chart(empty).mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1).encode(
-        y=alt.Y(f"{field}:N", sort=order), x="records:Q", text=alt.Text("records:Q", format=_value_format(decimals)))
+    labels = (
+        alt.Chart(empty)
+        .mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1)
+        .encode(
+            y=alt.Y(f"{field}:N", sort=order), x="records:Q", text=alt.Text("records:Q", format=_value_format(decimals))
+        )
+    )
     if selection:
-        pick = alt.selection_point(name=selection, fields=[field], on="click", clear="dblclick",
-                                   **_initially(field, picked))
+        pick = alt.selection_point(
+            name=selection, fields=[field], on="click", clear="dblclick", **_initially(field, picked)
+        )
         chart = chart.add_params(pick).encode(opacity=alt.condition(pick, alt.value(1.0), alt.value(0.35)))
     return (chart + labels).properties(title=_title(f"{what} by {title.lower()}", note), width="container")
 
 
 @memo.by_content()
-def category_bars(counts: pd.Series, field: str, what: str, title: str, selection: str | None = None,
-                  note: str | None = None, picked: tuple = (), money: bool = False) -> alt.Chart:
+def category_bars(
+    counts: pd.Series,
+    field: str,
+    what: str,
+    title: str,
+    selection: str | None = None,
+    note: str | None = None,
+    picked: tuple = (),
+    money: bool = False,
+) -> alt.Chart:
     """Horizontal bars per category in the order given (largest first, ties by name), each labelled with its value:
     counts, or amounts in USD million (money) written with one number of decimals for the whole chart. Clickable
     when selection is named (picked: the categories drawn as already clicked)."""
@@ -180,23 +217,32 @@ def category_bars(counts: pd.Series, field: str, what: str, title: str, selectio
 
 
 @functools.lru_cache(maxsize=64)
-def _yearly_template(columns: tuple[tuple[str, str], ...], value: str, what: str, title: str, color: str | None,
-                     decimals: int | None) -> alt.Chart:
+def _yearly_template(
+    columns: tuple[tuple[str, str], ...], value: str, what: str, title: str, color: str | None, decimals: int | None
+) -> alt.Chart:
     shown = "USD million" if decimals is not None else what
     encoding = dict(
         x=alt.X("year:O", axis=_axis("Year", labelAngle=0)),
         y=alt.Y(f"{value}:Q", axis=_value_axis(what, decimals, "y")),
-        tooltip=[alt.Tooltip("year:O", title="Year"),
-                 alt.Tooltip(f"{value}:Q", title=shown, format=_value_format(decimals))],
+        tooltip=[
+            alt.Tooltip("year:O", title="Year"),
+            alt.Tooltip(f"{value}:Q", title=shown, format=_value_format(decimals)),
+        ],
     )
     if color:
-        encoding["color"] = alt.Color(f"{color}:N", scale=alt.Scale(range=list(PALETTE)),
-                                      legend=alt.Legend(title=None, orient="bottom", labelFontSize=FONT_SIZE,
-                                                        labelLimit=400, columns=2))
+        encoding["color"] = alt.Color(
+            f"{color}:N",
+            scale=alt.Scale(range=list(PALETTE)),
+            legend=alt.Legend(title=None, orient="bottom", labelFontSize=FONT_SIZE, labelLimit=400, columns=2),
+        )
         encoding["tooltip"].insert(1, alt.Tooltip(f"{color}:N"))
     # The plot is YEARLY_HEIGHT tall whatever the title and legend take (FIT_WIDTH): never a squeezed strip.
-    return alt.Chart(_empty(columns), height=YEARLY_HEIGHT).mark_bar(color=ACCENT).encode(**encoding).properties(
-        title=_title(title), width="container", autosize=FIT_WIDTH)
+    return (
+        alt.Chart(_empty(columns), height=YEARLY_HEIGHT)
+        .mark_bar(color=ACCENT)
+        .encode(**encoding)
+        .properties(title=_title(title), width="container", autosize=FIT_WIDTH)
+    )
 
 
 #: The plot height of a chart per year.
@@ -204,8 +250,9 @@ YEARLY_HEIGHT = 220
 
 
 @memo.by_content()
-def yearly_bars(frame: pd.DataFrame, value: str, what: str, title: str, color: str | None = None,
-                money: bool = False) -> alt.Chart:
+def yearly_bars(
+    frame: pd.DataFrame, value: str, what: str, title: str, color: str | None = None, money: bool = False
+) -> alt.Chart:
     """Bars per year (optionally stacked by a category) of a count, or of an amount in USD (money: drawn in USD
     million, every tick with the same decimals)."""
     decimals = None
@@ -227,24 +274,37 @@ def progress_bar(mobilised: float, target: float) -> alt.Chart:
     """Progress towards the capitalisation target: the mobilised part drawn over the whole target, in USD million,
     labelled "39.5% of USD 150 million" in colours readable in the light and the dark theme alike."""
     share = mobilised / target
-    frame = pd.DataFrame({"fund": ["M-MPTF"], "target": [target / 1e6], "mobilised": [mobilised / 1e6],
-                          "label": [f"{100 * share:.1f}% of {formatting.money(target)}"]})
+    frame = pd.DataFrame(
+        {
+            "fund": ["M-MPTF"],
+            "target": [target / 1e6],
+            "mobilised": [mobilised / 1e6],
+            "label": [f"{100 * share:.1f}% of {formatting.money(target)}"],
+        }
+    )
     # A band step, not a fixed height: a fixed height counts the title and axis too, leaving a hairline bar.
     base = alt.Chart(frame, height=alt.Step(48)).encode(y=alt.Y("fund:N", axis=None))
     scale = alt.Scale(domain=[0, max(target, mobilised) / 1e6], nice=False)
     # No number is written on the bar, so the axis takes whole millions; both tooltips write one decimal.
     whole = base.mark_bar(color=PROGRESS_TRACK).encode(
         x=alt.X("target:Q", axis=_axis("USD million", format=",.0f"), scale=scale),
-        tooltip=[alt.Tooltip("target:Q", title="Target (USD million)", format=",.1f")])
+        tooltip=[alt.Tooltip("target:Q", title="Target (USD million)", format=",.1f")],
+    )
     done = base.mark_bar(color=ACCENT).encode(
-        x="mobilised:Q", tooltip=[alt.Tooltip("mobilised:Q", title="Mobilised (USD million)", format=",.1f")])
+        x="mobilised:Q", tooltip=[alt.Tooltip("mobilised:Q", title="Mobilised (USD million)", format=",.1f")]
+    )
     # An explicit colour on the mark wins over the theme's text colour (light ink on the light track was invisible).
     inside = share >= 0.5
-    text = base.mark_text(align="right" if inside else "left", dx=-6 if inside else 6, fontSize=FONT_SIZE,
-                          fontWeight="bold", color=PROGRESS_INK_ON_FILL if inside else PROGRESS_INK).encode(
-        x="mobilised:Q", text="label:N")
-    return (whole + done + text).properties(title=_title("Progress towards the M-MPTF capitalisation target"),
-                                             width="container")
+    text = base.mark_text(
+        align="right" if inside else "left",
+        dx=-6 if inside else 6,
+        fontSize=FONT_SIZE,
+        fontWeight="bold",
+        color=PROGRESS_INK_ON_FILL if inside else PROGRESS_INK,
+    ).encode(x="mobilised:Q", text="label:N")
+    return (whole + done + text).properties(
+        title=_title("Progress towards the M-MPTF capitalisation target"), width="container"
+    )
 
 
 def counts_table(counts: pd.Series, field_title: str, what: str, money: bool = False) -> pd.DataFrame:
@@ -279,13 +339,18 @@ def _status_template(columns: tuple[tuple[str, str], ...], field: str, title: st
     base = alt.Chart(_empty(columns), height=alt.Step(BAR_HEIGHT))
     y = alt.Y(f"{field}:N", sort=alt.EncodingSortField("order", op="min"), axis=_axis(None))
     bars = base.mark_bar(cornerRadiusEnd=2).encode(
-        y=y, x=alt.X("sum(programmes):Q", axis=_count_axis("Joint programmes")),
+        y=y,
+        x=alt.X("sum(programmes):Q", axis=_count_axis("Joint programmes")),
         color=alt.Color("status:N", scale=_STATUS_COLOURS, legend=_status_legend()),
-        tooltip=[alt.Tooltip(f"{field}:N", title=title), alt.Tooltip("status:N", title="Status"),
-                 alt.Tooltip("programmes:Q", title="Joint programmes")],
+        tooltip=[
+            alt.Tooltip(f"{field}:N", title=title),
+            alt.Tooltip("status:N", title="Status"),
+            alt.Tooltip("programmes:Q", title="Joint programmes"),
+        ],
     )
     totals = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1).encode(
-        y=y, x="sum(programmes):Q", text=alt.Text("sum(programmes):Q", format="d"))
+        y=y, x="sum(programmes):Q", text=alt.Text("sum(programmes):Q", format="d")
+    )
     return (bars + totals).properties(title=_title(f"Joint programmes by {title.lower()}"), width="container")
 
 
@@ -301,24 +366,40 @@ def _region_template(columns: tuple[tuple[str, str], ...]) -> alt.LayerChart:
     base = alt.Chart(_empty(columns), height=alt.Step(BAR_HEIGHT + 6))
     # The selected region's label is bold and says "(selected)"; its bar is drawn full, the others paler: a
     # highlight read in words as well as in colour, in either theme.
-    y = alt.Y("label:N", sort=alt.EncodingSortField("order", op="min"),
-              axis=_axis(None, labelFontWeight={"condition": {"test": "indexof(datum.label, '(selected)') >= 0",
-                                                              "value": "bold"}, "value": "normal"}))
+    y = alt.Y(
+        "label:N",
+        sort=alt.EncodingSortField("order", op="min"),
+        axis=_axis(
+            None,
+            labelFontWeight={
+                "condition": {"test": "indexof(datum.label, '(selected)') >= 0", "value": "bold"},
+                "value": "normal",
+            },
+        ),
+    )
     # Not aggregated (bars stack by themselves): an aggregate would drop the `selected` field the opacity reads.
     bars = base.mark_bar(cornerRadiusEnd=2).encode(
-        y=y, x=alt.X("programmes:Q", stack="zero", axis=_count_axis("Joint programmes")),
+        y=y,
+        x=alt.X("programmes:Q", stack="zero", axis=_count_axis("Joint programmes")),
         color=alt.Color("status:N", scale=_STATUS_COLOURS, legend=_status_legend()),
         opacity=alt.OpacityValue(0.45, condition={"test": "datum.selected", "value": 1.0}),
-        tooltip=[alt.Tooltip("region:N", title="Region"), alt.Tooltip("status:N", title="Status"),
-                 alt.Tooltip("programmes:Q", title="Joint programmes")],
+        tooltip=[
+            alt.Tooltip("region:N", title="Region"),
+            alt.Tooltip("status:N", title="Status"),
+            alt.Tooltip("programmes:Q", title="Joint programmes"),
+        ],
     )
     totals = base.mark_text(align="left", dx=4, fontSize=FONT_SIZE - 1).encode(
-        y=y, x="sum(programmes):Q", text=alt.Text("sum(programmes):Q", format="d"))
+        y=y, x="sum(programmes):Q", text=alt.Text("sum(programmes):Q", format="d")
+    )
     return (bars + totals).properties(
-        title=_title("Joint programmes by region",
-                     "Each region's own joint programmes, as its page counts them (the years chosen apply); a "
-                     "programme covering countries of several regions counts in each."),
-        width="container")
+        title=_title(
+            "Joint programmes by region",
+            "Each region's own joint programmes, as its page counts them (the years chosen apply); a "
+            "programme covering countries of several regions counts in each.",
+        ),
+        width="container",
+    )
 
 
 @memo.by_content()
@@ -332,20 +413,33 @@ def region_bars(frame: pd.DataFrame) -> alt.Chart:
 def _country_template(columns: tuple[tuple[str, str], ...], several: bool) -> alt.LayerChart:
     base = alt.Chart(_empty(columns), height=alt.Step(BAR_HEIGHT), width=alt.Step(110))
     y = alt.Y("country:N", sort=alt.EncodingSortField("order", op="min"), axis=_axis(None))
-    x = alt.X("status:N", scale=alt.Scale(domain=list(STATUSES)),
-              axis=_axis(None, orient="top", labelAngle=0, domain=False, ticks=False))
+    x = alt.X(
+        "status:N",
+        scale=alt.Scale(domain=list(STATUSES)),
+        axis=_axis(None, orient="top", labelAngle=0, domain=False, ticks=False),
+    )
     dots = base.mark_circle(size=150, opacity=1).encode(
-        y=y, x=x, color=alt.Color("status:N", scale=_STATUS_COLOURS, legend=None),
-        tooltip=[alt.Tooltip("country:N", title="Country"), alt.Tooltip("status:N", title="Status"),
-                 alt.Tooltip("programmes:Q", title="Joint programmes")])
-    note = ("A dot: the country has joint programmes of that status; the number says how many where more than one."
-            if several else "A dot: the country has one joint programme of that status.")
+        y=y,
+        x=x,
+        color=alt.Color("status:N", scale=_STATUS_COLOURS, legend=None),
+        tooltip=[
+            alt.Tooltip("country:N", title="Country"),
+            alt.Tooltip("status:N", title="Status"),
+            alt.Tooltip("programmes:Q", title="Joint programmes"),
+        ],
+    )
+    note = (
+        "A dot: the country has joint programmes of that status; the number says how many where more than one."
+        if several
+        else "A dot: the country has one joint programme of that status."
+    )
     chart = dots
     if several:
         numbers = base.mark_text(align="left", dx=10, fontSize=FONT_SIZE - 1).encode(y=y, x=x, text="shown:N")
         chart = dots + numbers
-    return chart.properties(title=_title("Joint programmes by country",
-                                         note + " A programme covering several countries counts in each."))
+    return chart.properties(
+        title=_title("Joint programmes by country", note + " A programme covering several countries counts in each.")
+    )
 
 
 @memo.by_content()
@@ -358,8 +452,13 @@ def country_dots(frame: pd.DataFrame) -> alt.Chart:
 
 def status_table(frame: pd.DataFrame, field: str, title: str) -> pd.DataFrame:
     """A programme chart's numbers for its data-table view: one row per value, funded, pipeline and total."""
-    wide = frame.pivot_table(index=field, columns="status", values="programmes", aggfunc="sum", fill_value=0,
-                             observed=True).reindex(columns=list(STATUSES), fill_value=0).astype(int)
+    wide = (
+        frame.pivot_table(
+            index=field, columns="status", values="programmes", aggfunc="sum", fill_value=0, observed=True
+        )
+        .reindex(columns=list(STATUSES), fill_value=0)
+        .astype(int)
+    )
     order = frame.groupby(field, observed=True)["order"].min()
     wide = wide.loc[order.sort_values(kind="stable").index]
     return wide.assign(Total=wide.sum(axis=1)).rename_axis(title).rename_axis(None, axis=1).reset_index()

@@ -118,8 +118,13 @@ def _openpyxl() -> SimpleNamespace:
     from openpyxl.styles import Font
     from openpyxl.utils import get_column_letter
 
-    return SimpleNamespace(Workbook=Workbook, WriteOnlyCell=WriteOnlyCell, ILLEGAL_CHARACTERS_RE=ILLEGAL_CHARACTERS_RE,
-                           Font=Font, get_column_letter=get_column_letter)
+    return SimpleNamespace(
+        Workbook=Workbook,
+        WriteOnlyCell=WriteOnlyCell,
+        ILLEGAL_CHARACTERS_RE=ILLEGAL_CHARACTERS_RE,
+        Font=Font,
+        get_column_letter=get_column_letter,
+    )
 
 
 def _xlsx_cell(sheet: Any, value: object, *, bold: bool = False) -> WriteOnlyCell:
@@ -201,7 +206,7 @@ def _write_sheet(book: Workbook, name: str, frame: pd.DataFrame) -> None:
 def xlsx_bytes(frames: Mapping[str, pd.DataFrame]) -> bytes:
     """A workbook with one sheet per entry (name -> frame, index left out): bold frozen header, fitted widths."""
     book = _openpyxl().Workbook(write_only=True)
-    for name, frame in zip(_sheet_names(frames), frames.values()):
+    for name, frame in zip(_sheet_names(frames), frames.values(), strict=True):
         _write_sheet(book, name, frame)
     if not frames:
         book.create_sheet("Sheet")  # a workbook needs a sheet to open at all

@@ -73,7 +73,7 @@ def _ways(text: str) -> list[tuple[str, ...]]:
     if len(text) > 14 and " " in text:
         middle = len(text) / 2
         cut = min((i for i, c in enumerate(text) if c == " "), key=lambda i: abs(i - middle))
-        ways.append((text[:cut], text[cut + 1:]))
+        ways.append((text[:cut], text[cut + 1 :]))
     return ways
 
 
@@ -95,10 +95,16 @@ def _beside(around: Box, w: float, h: float) -> list[tuple[Box, str]]:
     x0, y0, x1, y1 = around
     mx, my = _middle(around)
     gap = 1.0
-    places = [(x1 + gap, my - h / 2, "start"), (x0 - gap - w, my - h / 2, "end"),
-              (mx - w / 2, y0 - gap - h, "middle"), (mx - w / 2, y1 + gap, "middle"),
-              (x1 - 2, y0 - h + 2, "start"), (x0 - w + 2, y0 - h + 2, "end"),
-              (x1 - 2, y1 - 2, "start"), (x0 - w + 2, y1 - 2, "end")]
+    places = [
+        (x1 + gap, my - h / 2, "start"),
+        (x0 - gap - w, my - h / 2, "end"),
+        (mx - w / 2, y0 - gap - h, "middle"),
+        (mx - w / 2, y1 + gap, "middle"),
+        (x1 - 2, y0 - h + 2, "start"),
+        (x0 - w + 2, y0 - h + 2, "end"),
+        (x1 - 2, y1 - 2, "start"),
+        (x0 - w + 2, y1 - 2, "end"),
+    ]
     return [((x, y, x + w, y + h), anchor) for x, y, anchor in places]
 
 
@@ -144,12 +150,15 @@ def _nearest(box: Box, point: Point) -> Point:
 
 def _crowding(items: Sequence[Item]) -> dict[str, int]:
     spots = {item.code: _middle(_union(item.markers)) for item in items}
-    return {code: sum(1 for other, (x, y) in spots.items() if other != code and math.hypot(x - p[0], y - p[1]) < 80)
-            for code, p in spots.items()}
+    return {
+        code: sum(1 for other, (x, y) in spots.items() if other != code and math.hypot(x - p[0], y - p[1]) < 80)
+        for code, p in spots.items()
+    }
 
 
-def place(items: Sequence[Item], width: float, height: float, size: float,
-          obstacles: Iterable[Box] = ()) -> tuple[list[Label], list[str]]:
+def place(
+    items: Sequence[Item], width: float, height: float, size: float, obstacles: Iterable[Box] = ()
+) -> tuple[list[Label], list[str]]:
     """The names of these items placed without overlaps on a width × height map; and the codes left unplaced."""
     markers = [box for item in items for box in item.markers] + list(obstacles)
     names: list[Box] = []
@@ -159,8 +168,11 @@ def place(items: Sequence[Item], width: float, height: float, size: float,
 
     def free(box: Box) -> bool:
         inside = box[0] >= MARGIN and box[1] >= MARGIN and box[2] <= width - MARGIN and box[3] <= height - MARGIN
-        return inside and not any(_meets(box, other) for other in markers) \
+        return (
+            inside
+            and not any(_meets(box, other) for other in markers)
             and not any(_meets(box, other) for other in names)
+        )
 
     for item in order:
         around = _union(item.markers)
@@ -175,8 +187,14 @@ def place(items: Sequence[Item], width: float, height: float, size: float,
         for strict in (True, False):
             for lines in _ways(item.text) if found is None else ():
                 w, h = text_size(lines, size)
-                found = next(((box, anchor, lines, True) for box, anchor in _around(spot, w, h)
-                              if free(box) and not (strict and _crosses(spot, _nearest(box, spot), names))), None)
+                found = next(
+                    (
+                        (box, anchor, lines, True)
+                        for box, anchor in _around(spot, w, h)
+                        if free(box) and not (strict and _crosses(spot, _nearest(box, spot), names))
+                    ),
+                    None,
+                )
                 if found:
                     break
         if found is None:
@@ -191,4 +209,4 @@ def place(items: Sequence[Item], width: float, height: float, size: float,
 
 def overlaps(labels: Sequence[Label]) -> list[tuple[str, str]]:
     """Pairs of names whose boxes meet (none, when ``place`` did its work): for tests and checks."""
-    return [(a.code, b.code) for i, a in enumerate(labels) for b in labels[i + 1:] if _meets(a.box, b.box)]
+    return [(a.code, b.code) for i, a in enumerate(labels) for b in labels[i + 1 :] if _meets(a.box, b.box)]

@@ -110,8 +110,11 @@ def for_countries(codes: Collection[str] | None) -> Projection:
 def _near_parts(code: str) -> list[list[list[float]]]:
     """The outer rings of a country's parts that lie near its largest part (what a map of it should frame)."""
     lon0, lat0 = shapes.centres()[code]
-    return [polygon[0] for polygon in shapes.polygons(code)
-            if any(arc(lon0, lat0, lon, lat) <= NEAR_ARC for lon, lat in polygon[0][::4] or polygon[0])]
+    return [
+        polygon[0]
+        for polygon in shapes.polygons(code)
+        if any(arc(lon0, lat0, lon, lat) <= NEAR_ARC for lon, lat in polygon[0][::4] or polygon[0])
+    ]
 
 
 def box_of(projection: Projection, codes: Iterable[str]) -> Box | None:
@@ -148,21 +151,28 @@ class Fit:
 
     def pixel(self, point: Point) -> Point:
         """Where a world point lands on the map, in pixels from its top left corner."""
-        return ((point[0] - self.centre[0]) * self.scale + self.width / 2,
-                (point[1] - self.centre[1]) * self.scale + self.height / 2)
+        return (
+            (point[0] - self.centre[0]) * self.scale + self.width / 2,
+            (point[1] - self.centre[1]) * self.scale + self.height / 2,
+        )
 
     def world(self, pixel: Point) -> Point:
         """The world point at a pixel of the map (the inverse of ``pixel``)."""
-        return (round((pixel[0] - self.width / 2) / self.scale + self.centre[0], 2),
-                round((pixel[1] - self.height / 2) / self.scale + self.centre[1], 2))
+        return (
+            round((pixel[0] - self.width / 2) / self.scale + self.centre[0], 2),
+            round((pixel[1] - self.height / 2) / self.scale + self.centre[1], 2),
+        )
 
 
 def fit(projection: Projection, codes: Collection[str], width: int, height: int, padding: int = 28) -> Fit:
     """The view showing these countries whole in a map of this size, with padding for markers and names."""
     box = box_of(projection, codes)
     if box is None:  # nothing to frame: the whole world map, or the middle of an azimuthal one
-        box = (-2.71 * RADIUS, -1.25 * RADIUS, 2.71 * RADIUS, 0.95 * RADIUS) if projection.kind == "world" \
+        box = (
+            (-2.71 * RADIUS, -1.25 * RADIUS, 2.71 * RADIUS, 0.95 * RADIUS)
+            if projection.kind == "world"
             else (-RADIUS, -RADIUS, RADIUS, RADIUS)
+        )
     x0, y0, x1, y1 = box
     span_x, span_y = max(x1 - x0, MIN_SPAN), max(y1 - y0, MIN_SPAN * height / width)
     scale = min((width - 2 * padding) / span_x, (height - 2 * padding) / span_y)
@@ -198,5 +208,4 @@ def projected_shapes(projection: Projection) -> dict[str, list[list[list[list[fl
 
 def projected_centres(projection: Projection) -> dict[str, Point]:
     """Each drawn country's marker point (``shapes.centres``) in world units."""
-    return {code: projection.project(*point) for code, point in shapes.centres().items()
-            if projection.visible(*point)}
+    return {code: projection.project(*point) for code, point in shapes.centres().items() if projection.visible(*point)}

@@ -13,14 +13,20 @@ import altair as alt
 import pandas as pd
 import pydeck as pdk
 
-from gcmdash.render import active, maps
 from gcmdash.model import countries, framework, regions
-from gcmdash.views import metrics
 from gcmdash.model.filters import Filters
+from gcmdash.render import active, maps
+from gcmdash.views import metrics
 
 #: The figures of the first slide, in the brief's order.
-HEADLINE = ("practices", "practices_share_pct", "pledges", "country_networks", "champion_countries",
-            "voluntary_reports")
+HEADLINE = (
+    "practices",
+    "practices_share_pct",
+    "pledges",
+    "country_networks",
+    "champion_countries",
+    "voluntary_reports",
+)
 FUNDING_FIGURES = ("joint_programmes_funded", "joint_programmes_pipeline", "contributions_usd", "mobilised_pct")
 #: The map slide's marker layers (labels of ``maps.LAYERS``); countries are not shaded, so the markers stand out.
 MAP_LAYERS = ("Country UN Networks", "UNCT workshops")
@@ -40,10 +46,8 @@ DESIGN_HEIGHT = 720
 #: The zoom steps: 1280×720 at 1, 1920×1080 at 1.5, 2560×1440 at 2, 3840×2160 at 3; a smaller window zooms out.
 #: The footer's colours in each theme, explicit so its text keeps at least 4.5:1 whatever Streamlit's theme does
 #: (border: 3:1 at least, as a control's edge must be).
-FOOTER_LIGHT = {"background": "#FFFFFF", "ink": "#1B2A3A", "muted": "#4A5B6D", "border": "#7D8B99",
-                "focus": "#0B5CAD"}
-FOOTER_DARK = {"background": "#0D1B2A", "ink": "#E6EDF5", "muted": "#B5C3D3", "border": "#8496A9",
-               "focus": "#8AB4F8"}
+FOOTER_LIGHT = {"background": "#FFFFFF", "ink": "#1B2A3A", "muted": "#4A5B6D", "border": "#7D8B99", "focus": "#0B5CAD"}
+FOOTER_DARK = {"background": "#0D1B2A", "ink": "#E6EDF5", "muted": "#B5C3D3", "border": "#8496A9", "focus": "#8AB4F8"}
 ZOOMS = (0.625, 0.75, 0.875, 1.0, 1.25, 1.5, 1.75, 2.0, 2.25, 2.5, 3.0, 3.5, 4.0)
 LABEL_FONT = 17
 #: The facts columns of MAP_LAYERS: the map slide is framed on the countries they mark.
@@ -65,25 +69,45 @@ def slides(f: Filters) -> list[Slide]:
     """The slides for the filters' region: the brief's sections, then one per chosen country."""
     where = "the region" if f.region is not None else "all regions"
     deck = [
-        Slide("headline", "Headline figures",
-              f"The headline figures of {where}, computed from the records, as the brief gives them.", HEADLINE),
-        Slide("practices", "Practices by GCM objective",
-              "Practices per GCM objective, the most frequent highlighted; a practice with several objectives counts "
-              "under each."),
-        Slide("implementers", "Who implements the practices, and at what scope",
-              "Practices by implementer type and by scope; a practice with several implementers counts under each."),
-        Slide("pledges", "Pledges by GCM objective",
-              "Pledges per GCM objective, the most frequent highlighted; a pledge with several objectives counts under "
-              "each."),
-        Slide("map", "Country Networks and UNCT workshops",
-              "Countries with a Country UN Network on Migration, and countries whose UN Country Team held a "
-              "workshop."),
-        Slide("funding", "M-MPTF funding and progress to target",
-              f"The Migration Multi-Partner Trust Fund in {where}, and its progress to the capitalisation target.",
-              FUNDING_FIGURES),
+        Slide(
+            "headline",
+            "Headline figures",
+            f"The headline figures of {where}, computed from the records, as the brief gives them.",
+            HEADLINE,
+        ),
+        Slide(
+            "practices",
+            "Practices by GCM objective",
+            "Practices per GCM objective, the most frequent highlighted; a practice with several objectives counts "
+            "under each.",
+        ),
+        Slide(
+            "implementers",
+            "Who implements the practices, and at what scope",
+            "Practices by implementer type and by scope; a practice with several implementers counts under each.",
+        ),
+        Slide(
+            "pledges",
+            "Pledges by GCM objective",
+            "Pledges per GCM objective, the most frequent highlighted; a pledge with several objectives counts under "
+            "each.",
+        ),
+        Slide(
+            "map",
+            "Country Networks and UNCT workshops",
+            "Countries with a Country UN Network on Migration, and countries whose UN Country Team held a workshop.",
+        ),
+        Slide(
+            "funding",
+            "M-MPTF funding and progress to target",
+            f"The Migration Multi-Partner Trust Fund in {where}, and its progress to the capitalisation target.",
+            FUNDING_FIGURES,
+        ),
     ]
-    deck += [Slide("country", countries.country_name(code), "What the records say about the country.", country=code)
-             for code in f.countries]
+    deck += [
+        Slide("country", countries.country_name(code), "What the records say about the country.", country=code)
+        for code in f.countries
+    ]
     return deck
 
 
@@ -129,8 +153,10 @@ def zoom_css(selector: str) -> str:
     """
     (smallest, _, _), *larger = zoom_steps()
     rules = [f"{selector} {{ zoom: {smallest:g}; }}"]
-    rules += [f"@media (min-width: {width}px) and (min-height: {height}px) {{ {selector} {{ zoom: {zoom:g}; }} }}"
-              for zoom, width, height in larger]
+    rules += [
+        f"@media (min-width: {width}px) and (min-height: {height}px) {{ {selector} {{ zoom: {zoom:g}; }} }}"
+        for zoom, width, height in larger
+    ]
     return "\n".join(rules)
 
 
@@ -148,8 +174,8 @@ def addressed_lines(counts: pd.Series, most: int = 8) -> list[str]:
     lines = [f"{framework.objective(int(o)).label} ({int(n)})" for o, n in ordered.items()]
     if len(lines) <= most:
         return lines
-    rest = [str(int(o)) for o in ordered.index[most - 1:]]
-    return [*lines[:most - 1], f"and {len(rest)} more: objectives {', '.join(rest[:-1])} and {rest[-1]}"]
+    rest = [str(int(o)) for o in ordered.index[most - 1 :]]
+    return [*lines[: most - 1], f"and {len(rest)} more: objectives {', '.join(rest[:-1])} and {rest[-1]}"]
 
 
 # --- The presentation theme -------------------------------------------------------------------------------------
@@ -202,8 +228,16 @@ def _drop_value_axis(node: object) -> None:
             _drop_value_axis(value)
 
 
-def present(chart: alt.TopLevelMixin, *, rows: int | None = None, height: int | None = None, title: bool = True,
-            ink: str | None = None, width: int | None = None, value_axis: bool = True) -> alt.TopLevelMixin:
+def present(
+    chart: alt.TopLevelMixin,
+    *,
+    rows: int | None = None,
+    height: int | None = None,
+    title: bool = True,
+    ink: str | None = None,
+    width: int | None = None,
+    value_axis: bool = True,
+) -> alt.TopLevelMixin:
     """A page's chart in the presentation theme: large type, thicker bars, fitted to a slide's height.
 
     rows: the number of bars of a chart drawn one bar per step (its bars then take about `height`); a chart of a
@@ -229,11 +263,13 @@ def present(chart: alt.TopLevelMixin, *, rows: int | None = None, height: int | 
     colours = {"labelColor": ink, "titleColor": ink} if ink else {}
     # Every bar keeps its label, beside its bar (the step leaves room for the type; Streamlit's theme would thin them
     # out and push the first one down); numbers on a value axis may still thin out.
-    return (themed.configure_axis(labelFontSize=font, titleFontSize=font, labelLimit=480, **colours)
-            .configure_axisBand(labelOverlap=False, labelFlush=False)
-            .configure_legend(labelFontSize=FONT, titleFontSize=FONT, symbolSize=260)
-            .configure_title(fontSize=TITLE_FONT, subtitleFontSize=SUBTITLE_FONT)
-            .configure_view(strokeWidth=0))
+    return (
+        themed.configure_axis(labelFontSize=font, titleFontSize=font, labelLimit=480, **colours)
+        .configure_axisBand(labelOverlap=False, labelFlush=False)
+        .configure_legend(labelFontSize=FONT, titleFontSize=FONT, symbolSize=260)
+        .configure_title(fontSize=TITLE_FONT, subtitleFontSize=SUBTITLE_FONT)
+        .configure_view(strokeWidth=0)
+    )
 
 
 def marked(facts: pd.DataFrame) -> set[str]:

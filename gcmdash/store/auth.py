@@ -162,15 +162,18 @@ def problems(secrets: Mapping[str, Any]) -> list[str]:
         missing = [k for k in (*OIDC_SHARED_KEYS, *OIDC_PROVIDER_KEYS) if not _filled(auth.get(k))]
         found.append(f"[auth] is incomplete, so single sign-on is off (missing: {', '.join(missing)}).")
     if oidc_providers(secrets) and not allowed_emails(secrets):
-        found.append(f"Single sign-on is configured but [{SECTION}] {ALLOW_LIST} lists no e-mail, so nobody may "
-                     "publish.")
+        found.append(
+            f"Single sign-on is configured but [{SECTION}] {ALLOW_LIST} lists no e-mail, so nobody may publish."
+        )
     if oidc_providers(secrets) and local_accounts(secrets):
         found.append(f"Single sign-on is configured, so the local accounts in [{SECTION}.{LOCAL_TABLE}] are not used.")
     raw = _table(secrets, SECTION, LOCAL_TABLE)
     bad = sorted(str(e) for e, h in raw.items() if not (isinstance(h, str) and h.startswith(HASH_PREFIX)))
     if bad:
-        found.append(f"Ignored local accounts whose entry is not an argon2id hash: {', '.join(bad)} "
-                     "(set their password with gcmdash add-analyst).")
+        found.append(
+            f"Ignored local accounts whose entry is not an argon2id hash: {', '.join(bad)} "
+            "(set their password with gcmdash add-analyst)."
+        )
     return found
 
 
@@ -198,7 +201,8 @@ def oidc_email(user: Mapping[str, Any]) -> str | None:
 def how_to_enable(path: Path | None = None) -> str:
     """Plain text for the app when publishing is off: the two ways to turn it on, with exact commands and keys."""
     path = secrets_path() if path is None else Path(path)
-    return f"""Publishing is off: no analyst can sign in yet. Viewing, uploading, validating and previewing work without an account.
+    return f"""Publishing is off: no analyst can sign in yet. Viewing, uploading, validating and previewing work \
+without an account.
 To turn publishing on, do one of these on the server, then reload the app.
 
 1. Local analyst accounts. Run, for each analyst:
@@ -227,8 +231,10 @@ To turn publishing on, do one of these on the server, then reload the app.
 def check_strength(password: str) -> None:
     """Raise WeakPasswordError unless the password has at least 12 (and at most 1024) characters."""
     if len(password) < MIN_PASSWORD_CHARS:
-        raise WeakPasswordError(f"Password refused: it must have at least {MIN_PASSWORD_CHARS} characters. "
-                                "A few unrelated words make a long password that is easy to type.")
+        raise WeakPasswordError(
+            f"Password refused: it must have at least {MIN_PASSWORD_CHARS} characters. "
+            "A few unrelated words make a long password that is easy to type."
+        )
     if len(password) > MAX_PASSWORD_CHARS:
         raise WeakPasswordError(f"Password refused: it must have at most {MAX_PASSWORD_CHARS} characters.")
 
@@ -260,8 +266,15 @@ def _wait_text(seconds: float) -> str:
     return f"{round(seconds / 60)} minutes"
 
 
-def check_password(secrets: Mapping[str, Any], email: str, password: str, *, client: str,
-                   limiter: throttle.Limiter | None = None, now: float | None = None) -> SignIn:
+def check_password(
+    secrets: Mapping[str, Any],
+    email: str,
+    password: str,
+    *,
+    client: str,
+    limiter: throttle.Limiter | None = None,
+    now: float | None = None,
+) -> SignIn:
     """Sign in with a local account: same answer and similar time whether or not the e-mail exists; rate-limited
     per client (its address or session) and account, so that failures from one client never hold back another."""
     if mode(secrets) is not Mode.LOCAL:

@@ -18,16 +18,21 @@ def when(version: Version) -> str:
 
 def versions_table(versions: Sequence[Version]) -> pd.DataFrame:
     """One row per version, newest first: number, when, who, what, note, files and rows."""
-    return pd.DataFrame([{
-        "Version": v.number,
-        "When": when(v),
-        "Who": v.author,
-        "What": v.action + (f" of version {v.restored_from}" if v.restored_from else ""),
-        "Note": v.note,
-        "Files": ", ".join(f.name for f in v.files),
-        "Rows": ", ".join(f"{key} {n}" for key, n in v.row_counts.items()),
-        "Current": i == 0,
-    } for i, v in enumerate(versions)])
+    return pd.DataFrame(
+        [
+            {
+                "Version": v.number,
+                "When": when(v),
+                "Who": v.author,
+                "What": v.action + (f" of version {v.restored_from}" if v.restored_from else ""),
+                "Note": v.note,
+                "Files": ", ".join(f.name for f in v.files),
+                "Rows": ", ".join(f"{key} {n}" for key, n in v.row_counts.items()),
+                "Current": i == 0,
+            }
+            for i, v in enumerate(versions)
+        ]
+    )
 
 
 def version_label(versions: Sequence[Version]) -> Callable[[int], str]:
@@ -38,8 +43,10 @@ def version_label(versions: Sequence[Version]) -> Callable[[int], str]:
 
 def audit_table(entries: Sequence[AuditEntry]) -> pd.DataFrame:
     """The audit log, newest first."""
-    return pd.DataFrame([(f"{e.at:%Y-%m-%d %H:%M:%S} UTC", e.who, e.action, e.outcome, e.version, e.detail)
-                         for e in entries], columns=["When", "Who", "Action", "Outcome", "Version", "Detail"])
+    return pd.DataFrame(
+        [(f"{e.at:%Y-%m-%d %H:%M:%S} UTC", e.who, e.action, e.outcome, e.version, e.detail) for e in entries],
+        columns=["When", "Who", "Action", "Outcome", "Version", "Detail"],
+    )
 
 
 def zip_files(files: Sequence[tuple[str, bytes]]) -> bytes:

@@ -40,9 +40,17 @@ class Limiter:
     kept (the least recently used are forgotten), so no flood of clients grows the memory without bound.
     """
 
-    def __init__(self, *, max_failures: int = 5, window_s: float = 15 * 60, lockout_s: float = 15 * 60,
-                 base_delay_s: float = 1.0, max_delay_s: float = 60.0, max_client_failures: int = 20,
-                 max_tracked: int = 10_000) -> None:
+    def __init__(
+        self,
+        *,
+        max_failures: int = 5,
+        window_s: float = 15 * 60,
+        lockout_s: float = 15 * 60,
+        base_delay_s: float = 1.0,
+        max_delay_s: float = 60.0,
+        max_client_failures: int = 20,
+        max_tracked: int = 10_000,
+    ) -> None:
         self.max_failures, self.window_s, self.lockout_s = max_failures, window_s, lockout_s
         self.base_delay_s, self.max_delay_s = base_delay_s, max_delay_s
         self.max_client_failures, self.max_tracked = max_client_failures, max_tracked

@@ -32,13 +32,13 @@ from sqlalchemy import event
 from sqlalchemy.engine import URL, Connection, Engine
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from gcmdash.ingest import loading
 from gcmdash import settings
-from gcmdash.model import snapshots
-from gcmdash.model.dataset import Dataset, assemble
+from gcmdash.ingest import loading
 from gcmdash.ingest.issues import Issue, SpreadsheetError
 from gcmdash.ingest.loading import LoadResult
 from gcmdash.ingest.reading import file_bytes
+from gcmdash.model import snapshots
+from gcmdash.model.dataset import Dataset, assemble
 from gcmdash.model.schema import DATASETS
 
 SEED_AUTHOR = "gcmdash"
@@ -54,7 +54,8 @@ log = logging.getLogger(__name__)
 
 _metadata = sa.MetaData()
 _versions = sa.Table(
-    "versions", _metadata,
+    "versions",
+    _metadata,
     sa.Column("number", sa.Integer, primary_key=True, autoincrement=False),
     sa.Column("content_id", sa.String(64), nullable=False),
     sa.Column("created_at", sa.DateTime(timezone=True), nullable=False),
@@ -65,7 +66,8 @@ _versions = sa.Table(
     sa.Column("row_counts", sa.JSON, nullable=False),
 )
 _files = sa.Table(
-    "version_files", _metadata,
+    "version_files",
+    _metadata,
     sa.Column("version", sa.Integer, sa.ForeignKey("versions.number"), primary_key=True),
     sa.Column("position", sa.Integer, primary_key=True),
     sa.Column("name", sa.Text, nullable=False),
@@ -74,7 +76,8 @@ _files = sa.Table(
     sa.Column("data", sa.LargeBinary, nullable=False),
 )
 _audit = sa.Table(
-    "audit", _metadata,
+    "audit",
+    _metadata,
     sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
     sa.Column("at", sa.DateTime(timezone=True), nullable=False),
     sa.Column("who", sa.Text, nullable=False),
@@ -85,7 +88,8 @@ _audit = sa.Table(
 )
 # Added after the first release: stores made before it get the table in ensure_ready (see _add_snapshot_table).
 _snapshots = sa.Table(
-    "version_snapshots", _metadata,
+    "version_snapshots",
+    _metadata,
     sa.Column("version", sa.Integer, sa.ForeignKey("versions.number"), primary_key=True),
     sa.Column("dataset", sa.String(64), primary_key=True),
     sa.Column("format", sa.Integer, nullable=False),
@@ -160,12 +164,14 @@ class Store:
         except ArgumentError as exc:
             raise StoreUnavailable(
                 f"{url!r} is not a database URL. Set GCMDASH_STORE_URL to postgresql://user:password@host/db, "
-                "or leave it empty for the SQLite file in GCMDASH_STORE_DIR.") from exc
+                "or leave it empty for the SQLite file in GCMDASH_STORE_DIR."
+            ) from exc
         backend = parsed.get_backend_name()
         if backend not in ("sqlite", "postgresql"):
             raise StoreUnavailable(
                 f"The store must be SQLite or PostgreSQL, not {backend} ({parsed.render_as_string()}). "
-                "Set GCMDASH_STORE_URL to postgresql://user:password@host/db, or leave it empty.")
+                "Set GCMDASH_STORE_URL to postgresql://user:password@host/db, or leave it empty."
+            )
         if parsed.drivername in ("postgresql", "postgres"):
             parsed = parsed.set(drivername="postgresql+psycopg")
         self.url = parsed
@@ -357,8 +363,9 @@ class Store:
             except SpreadsheetError as error:
                 refused.append(error.issue)
             except OSError as error:
-                raise StoreUnavailable(f"Cannot read the bundled data {path}: {error.strerror}. "
-                                       "Check GCMDASH_DATA_DIR.") from error
+                raise StoreUnavailable(
+                    f"Cannot read the bundled data {path}: {error.strerror}. Check GCMDASH_DATA_DIR."
+                ) from error
         result = loading.load_files(files, complete=True, refused=refused)
         parts = _snapshot_parts(result.dataset) if result.dataset is not None else {}
         with self._guard("created"), self._writing() as conn:
@@ -368,21 +375,38 @@ class Store:
             if not result.valid:
                 _insert_audit(conn, SEED_AUTHOR, "seed", "refused", None, f"{folder}: {_problems(result)}")
             else:
-                number = _insert_version(conn, files, result, parts, author=SEED_AUTHOR, action="seed",
-                                         restored_from=None, note=f"Bundled data ({folder.name}/)")
+                number = _insert_version(
+                    conn,
+                    files,
+                    result,
+                    parts,
+                    author=SEED_AUTHOR,
+                    action="seed",
+                    restored_from=None,
+                    note=f"Bundled data ({folder.name}/)",
+                )
         if result.valid:
             if result.dataset is not None:
                 self._fresh = (number, result.dataset)
             return
         raise PublishRefused(f"the bundled data in {folder} cannot seed the store: {_problems(result)}", result)
 
-    def _write(self, files: list[tuple[str, bytes]], result: LoadResult, *, author: str, note: str, action: str,
-               restored_from: int | None) -> Version:
+    def _write(
+        self,
+        files: list[tuple[str, bytes]],
+        result: LoadResult,
+        *,
+        author: str,
+        note: str,
+        action: str,
+        restored_from: int | None,
+    ) -> Version:
         parts = _snapshot_parts(result.dataset) if result.dataset is not None and self._has_snapshots else {}
         try:
             with self._guard("written"), self._writing() as conn:
-                number = _insert_version(conn, files, result, parts, author=author, note=note, action=action,
-                                         restored_from=restored_from)
+                number = _insert_version(
+                    conn, files, result, parts, author=author, note=note, action=action, restored_from=restored_from
+                )
         except StoreUnavailable as error:
             try:
                 self._refuse(author, action, f"{_names(files)}: {error}", outcome="failed")
@@ -439,11 +463,13 @@ class Store:
             except OSError as exc:
                 raise StoreUnavailable(
                     f"Cannot create the store folder {folder}: {exc.strerror or exc}. Set GCMDASH_STORE_DIR to a "
-                    "writable folder (or GCMDASH_STORE_URL to a PostgreSQL database).") from exc
+                    "writable folder (or GCMDASH_STORE_URL to a PostgreSQL database)."
+                ) from exc
             if not os.access(folder, os.W_OK | os.X_OK):
                 raise StoreUnavailable(
                     f"The store folder {folder} is not writable (SQLite needs to create files beside the "
-                    "database). Set GCMDASH_STORE_DIR to a writable folder, or fix its permissions.")
+                    "database). Set GCMDASH_STORE_DIR to a writable folder, or fix its permissions."
+                )
         self._folder_made = True
 
     @contextmanager
@@ -479,11 +505,15 @@ class Store:
         original = getattr(exc, "orig", None) or exc
         reason = " ".join(str(original).split()) or type(original).__name__
         if self._sqlite:
-            fix = ("Check that the folder exists and is writable and the disk is not full, or set GCMDASH_STORE_DIR "
-                   "(or GCMDASH_STORE_URL).")
+            fix = (
+                "Check that the folder exists and is writable and the disk is not full, or set GCMDASH_STORE_DIR "
+                "(or GCMDASH_STORE_URL)."
+            )
         else:
-            fix = ("Check GCMDASH_STORE_URL (host, port, database, user, password) and that the PostgreSQL server "
-                   "is running and accepts connections from this machine.")
+            fix = (
+                "Check GCMDASH_STORE_URL (host, port, database, user, password) and that the PostgreSQL server "
+                "is running and accepts connections from this machine."
+            )
         return f"The store at {self.shown_url} could not be {doing}: {reason}. {fix}"
 
 
@@ -556,7 +586,8 @@ def _unknown_message(conn: Connection, number: int) -> str:
 def _read_versions(conn: Connection, number: int | None = None) -> list[Version]:
     query = sa.select(_versions).order_by(_versions.c.number.desc())
     files_query = sa.select(_files.c.version, _files.c.name, _files.c.sha256, _files.c.size).order_by(
-        _files.c.version, _files.c.position)
+        _files.c.version, _files.c.position
+    )
     if number is not None:
         query = query.where(_versions.c.number == number)
         files_query = files_query.where(_files.c.version == number)
@@ -564,8 +595,17 @@ def _read_versions(conn: Connection, number: int | None = None) -> list[Version]
     for row in conn.execute(files_query):
         files.setdefault(row.version, []).append(StoredFile(row.name, row.sha256, int(row.size)))
     return [
-        Version(row.number, row.content_id, _utc(row.created_at), row.author, row.note, row.action, row.restored_from,
-                tuple(files.get(row.number, ())), {str(k): int(v) for k, v in dict(row.row_counts).items()})
+        Version(
+            row.number,
+            row.content_id,
+            _utc(row.created_at),
+            row.author,
+            row.note,
+            row.action,
+            row.restored_from,
+            tuple(files.get(row.number, ())),
+            {str(k): int(v) for k, v in dict(row.row_counts).items()},
+        )
         for row in conn.execute(query)
     ]
 
@@ -580,27 +620,63 @@ def _snapshot_parts(data: Dataset) -> dict[str, bytes]:
 
 
 def _insert_snapshot(conn: Connection, number: int, parts: dict[str, bytes]) -> None:
-    conn.execute(sa.insert(_snapshots), [
-        {"version": number, "dataset": name, "format": snapshots.FORMAT, "code_id": snapshots.code_id(),
-         "sha256": snapshots.checksum(data), "data": data}
-        for name, data in parts.items()
-    ])
+    conn.execute(
+        sa.insert(_snapshots),
+        [
+            {
+                "version": number,
+                "dataset": name,
+                "format": snapshots.FORMAT,
+                "code_id": snapshots.code_id(),
+                "sha256": snapshots.checksum(data),
+                "data": data,
+            }
+            for name, data in parts.items()
+        ],
+    )
 
 
-def _insert_version(conn: Connection, files: list[tuple[str, bytes]], result: LoadResult,
-                    parts: dict[str, bytes], *, author: str, note: str, action: str, restored_from: int | None) -> int:
+def _insert_version(
+    conn: Connection,
+    files: list[tuple[str, bytes]],
+    result: LoadResult,
+    parts: dict[str, bytes],
+    *,
+    author: str,
+    note: str,
+    action: str,
+    restored_from: int | None,
+) -> int:
     """Insert the next version, its files and its audit entry; runs inside the writer lock."""
     number = (_current_number(conn) or 0) + 1
     now = datetime.now(UTC)
     row_counts = {use.dataset: use.rows for use in result.uses if use.dataset is not None}
-    conn.execute(sa.insert(_versions).values(
-        number=number, content_id=loading.version_id(files), created_at=now, author=author, note=note,
-        action=action, restored_from=restored_from, row_counts=row_counts))
-    conn.execute(sa.insert(_files), [
-        {"version": number, "position": position, "name": name, "sha256": hashlib.sha256(data).hexdigest(),
-         "size": len(data), "data": data}
-        for position, (name, data) in enumerate(files, start=1)
-    ])
+    conn.execute(
+        sa.insert(_versions).values(
+            number=number,
+            content_id=loading.version_id(files),
+            created_at=now,
+            author=author,
+            note=note,
+            action=action,
+            restored_from=restored_from,
+            row_counts=row_counts,
+        )
+    )
+    conn.execute(
+        sa.insert(_files),
+        [
+            {
+                "version": number,
+                "position": position,
+                "name": name,
+                "sha256": hashlib.sha256(data).hexdigest(),
+                "size": len(data),
+                "data": data,
+            }
+            for position, (name, data) in enumerate(files, start=1)
+        ],
+    )
     detail = f"{_names(files)}; note: {note}"
     if restored_from is not None:
         detail = f"restored version {restored_from}: {detail}"
@@ -619,13 +695,20 @@ def _capped(text: str, limit: int) -> str:
     if len(text) <= limit:
         return text
     tail = f"… ({len(text):,} characters in all)"
-    return text[:limit - len(tail)] + tail
+    return text[: limit - len(tail)] + tail
 
 
 def _insert_audit(conn: Connection, who: str, action: str, outcome: str, version: int | None, detail: str) -> None:
-    conn.execute(sa.insert(_audit).values(at=datetime.now(UTC), who=_capped(who, AUDIT_WHO_CHARS), action=action,
-                                          outcome=outcome, version=version,
-                                          detail=_capped(detail, AUDIT_DETAIL_CHARS)))
+    conn.execute(
+        sa.insert(_audit).values(
+            at=datetime.now(UTC),
+            who=_capped(who, AUDIT_WHO_CHARS),
+            action=action,
+            outcome=outcome,
+            version=version,
+            detail=_capped(detail, AUDIT_DETAIL_CHARS),
+        )
+    )
 
 
 def _utc(moment: datetime) -> datetime:
@@ -639,8 +722,17 @@ def _names(files: Sequence[tuple[str, bytes]]) -> str:
 def _problems(result: LoadResult) -> str:
     first = [issue for issue in result.issues if issue.is_error][:3]
     listed = "; ".join(
-        " ".join(p for p in (i.sheet or i.value or "", f"row {i.row}" if i.row else "",
-                             f"[{i.column}]" if i.column else "", str(i.code)) if p)
-        for i in first)
+        " ".join(
+            p
+            for p in (
+                i.sheet or i.value or "",
+                f"row {i.row}" if i.row else "",
+                f"[{i.column}]" if i.column else "",
+                str(i.code),
+            )
+            if p
+        )
+        for i in first
+    )
     more = "" if result.error_count <= len(first) else f"; and {result.error_count - len(first)} more"
     return f"{result.error_count} error{'s' * (result.error_count != 1)} ({listed}{more})"

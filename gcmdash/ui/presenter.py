@@ -7,14 +7,15 @@ import re
 import altair as alt
 import streamlit as st
 
-from gcmdash.render import charts, maps, slides
 from gcmdash import formatting
-from gcmdash.views import metrics, pages as views
 from gcmdash.model import regions
 from gcmdash.model.dataset import Dataset
 from gcmdash.model.filters import Filters
-from gcmdash.views.metrics import Figure
+from gcmdash.render import charts, maps, slides
 from gcmdash.ui.widgets import _PREVIEW, _SEEN_VERSION, _dark, _themed, current_filters, map_legend
+from gcmdash.views import metrics
+from gcmdash.views import pages as views
+from gcmdash.views.metrics import Figure
 
 # --- Presentation mode ----------------------------------------------------------------------------------------
 # Full-screen slides of the brief's sections, for screen-sharing at Regional Reviews. On any page, ?present=1 (set
@@ -94,10 +95,16 @@ def _stop_presenting() -> None:
 
 def present_button() -> None:
     """The sidebar's Present button: the slides of this region and filters, in a link that can be shared."""
-    st.sidebar.button("Present", on_click=_start_presenting, icon=":material/co_present:", width="stretch",
-                      key="present-start", type="primary",
-                      help="Full-screen slides of the brief for screen-sharing, for these filters. The arrow keys (or "
-                           "a clicker's Page Up and Page Down) change slides; the address can be shared.")
+    st.sidebar.button(
+        "Present",
+        on_click=_start_presenting,
+        icon=":material/co_present:",
+        width="stretch",
+        key="present-start",
+        type="primary",
+        help="Full-screen slides of the brief for screen-sharing, for these filters. The arrow keys (or "
+        "a clicker's Page Up and Page Down) change slides; the address can be shared.",
+    )
 
 
 def _go(delta: int, count: int) -> None:
@@ -109,8 +116,7 @@ def _slide_notice(data: Dataset) -> str:
     parts = []
     count = data.illustrative_count
     if count:
-        parts.append(f"Illustrative data: {count:,} records are invented stand-ins; totals match the "
-                     "published briefs")
+        parts.append(f"Illustrative data: {count:,} records are invented stand-ins; totals match the published briefs")
     previewing = _PREVIEW in st.session_state
     if previewing:
         parts.append("Preview, not the published data")
@@ -136,19 +142,45 @@ def _footer(data: Dataset, count: int) -> int:
         # The slide number, bound to the URL; its numbers also jump to a slide.
         pager = st.pagination(count, key=SLIDE, bind="query-params", max_visible_pages=PAGER_PAGES)
         number = slides.slide_number(pager, count)
-        back.button("Previous", icon=":material/arrow_back:", shortcut="Left", key="present-previous",
-                    on_click=_go, args=(-1, count), disabled=number <= 1)
+        back.button(
+            "Previous",
+            icon=":material/arrow_back:",
+            shortcut="Left",
+            key="present-previous",
+            on_click=_go,
+            args=(-1, count),
+            disabled=number <= 1,
+        )
         shown.markdown(slides.counter(number, count))
-        forward.button("Next", icon=":material/arrow_forward:", shortcut="Right", key="present-next",
-                       on_click=_go, args=(1, count), disabled=number >= count)
+        forward.button(
+            "Next",
+            icon=":material/arrow_forward:",
+            shortcut="Right",
+            key="present-next",
+            on_click=_go,
+            args=(1, count),
+            disabled=number >= count,
+        )
         st.button("Exit", icon=":material/close:", key="present-exit", on_click=_stop_presenting)
         notice.caption(_slide_notice(data))
     # Presentation clickers send Page Up / Page Down; a button takes one shortcut, so these two take them, unseen.
     with st.container(key="present-clicker"):
-        st.button("Previous slide", shortcut="PageUp", key="present-clicker-previous", on_click=_go, args=(-1, count),
-                  disabled=number <= 1)
-        st.button("Next slide", shortcut="PageDown", key="present-clicker-next", on_click=_go, args=(1, count),
-                  disabled=number >= count)
+        st.button(
+            "Previous slide",
+            shortcut="PageUp",
+            key="present-clicker-previous",
+            on_click=_go,
+            args=(-1, count),
+            disabled=number <= 1,
+        )
+        st.button(
+            "Next slide",
+            shortcut="PageDown",
+            key="present-clicker-next",
+            on_click=_go,
+            args=(1, count),
+            disabled=number >= count,
+        )
     return number
 
 
@@ -161,15 +193,18 @@ def _width(weights: tuple[float, ...] = (1,), column: int = 0) -> int:
 def _slide_chart(chart: alt.TopLevelMixin, width: int, **theme) -> None:
     """A page's chart in the presentation theme and the viewer's light or dark colours, `width` pixels wide."""
     # Its own width, not the container's: the zoom would make Vega fit the chart to the magnified width instead.
-    st.altair_chart(_themed(slides.present(chart, ink="#E6EDF5" if _dark() else "#1B2A3A", width=width, **theme)),
-                    width="content", height="content")
+    st.altair_chart(
+        _themed(slides.present(chart, ink="#E6EDF5" if _dark() else "#1B2A3A", width=width, **theme)),
+        width="content",
+        height="content",
+    )
 
 
 def _figures(figures: list[Figure], wanted: tuple[str, ...], per_row: int) -> None:
     by_metric = {figure.metric: figure for figure in figures}
     chosen = [by_metric[m] for m in wanted if m in by_metric]
     for start in range(0, len(chosen), per_row):
-        for column, figure in zip(st.columns(per_row, gap="large"), chosen[start: start + per_row]):
+        for column, figure in zip(st.columns(per_row, gap="large"), chosen[start : start + per_row], strict=False):
             with column:
                 st.metric(figure.label, formatting.shown_value(figure))
                 note = f"{figure.note} · " if figure.note and not figure.without_records else ""
@@ -200,12 +235,20 @@ def _objectives_slide(data: Dataset, f: Filters, what: str) -> None:
     facts, chart_side = st.columns(_OBJECTIVES_COLUMNS, gap="large")
     with facts:
         st.metric(what, f"{len(view.records):,}")
-        _big_list("Most frequent (highlighted)",
-                  [f"{label} ({records})" for label, records in slides.most_frequent(view.by_objective)])
+        _big_list(
+            "Most frequent (highlighted)",
+            [f"{label} ({records})" for label, records in slides.most_frequent(view.by_objective)],
+        )
     frame = charts.objective_frame(view.by_objective, view.top_objectives)
     with chart_side:
-        _slide_chart(charts.objective_bars(frame, what), _width(_OBJECTIVES_COLUMNS, 1), rows=len(frame),
-                     height=_OBJECTIVES_HEIGHT, title=False, value_axis=False)
+        _slide_chart(
+            charts.objective_bars(frame, what),
+            _width(_OBJECTIVES_COLUMNS, 1),
+            rows=len(frame),
+            height=_OBJECTIVES_HEIGHT,
+            title=False,
+            value_axis=False,
+        )
 
 
 def _implementers_slide(data: Dataset, f: Filters) -> None:
@@ -215,11 +258,21 @@ def _implementers_slide(data: Dataset, f: Filters) -> None:
         return
     left, right = st.columns(2, gap="large")
     with left:
-        _slide_chart(charts.category_bars(view.by_implementer, "implementer_type", "Practices", "Implementer type"),
-                     _width((1, 1)), rows=len(view.by_implementer), height=_CATEGORIES_HEIGHT, value_axis=False)
+        _slide_chart(
+            charts.category_bars(view.by_implementer, "implementer_type", "Practices", "Implementer type"),
+            _width((1, 1)),
+            rows=len(view.by_implementer),
+            height=_CATEGORIES_HEIGHT,
+            value_axis=False,
+        )
     with right:
-        _slide_chart(charts.category_bars(view.by_scope, "scope", "Practices", "Scope"),
-                     _width((1, 1)), rows=len(view.by_scope), height=_CATEGORIES_HEIGHT, value_axis=False)
+        _slide_chart(
+            charts.category_bars(view.by_scope, "scope", "Practices", "Scope"),
+            _width((1, 1)),
+            rows=len(view.by_scope),
+            height=_CATEGORIES_HEIGHT,
+            value_axis=False,
+        )
 
 
 def _map_slide(data: Dataset, f: Filters) -> None:
@@ -247,28 +300,38 @@ def _funding_slide(data: Dataset, f: Filters, wanted: tuple[str, ...]) -> None:
     view = views.funding(data, f)
     if view.target:
         # Worldwide, as the Target mobilised figure above says ("all contributors").
-        _slide_chart(charts.progress_bar(view.mobilised, view.target), _width(), rows=1, height=_PROGRESS_HEIGHT,
-                     title=False)
+        _slide_chart(
+            charts.progress_bar(view.mobilised, view.target), _width(), rows=1, height=_PROGRESS_HEIGHT, title=False
+        )
 
 
 def _country_slide(data: Dataset, iso3: str) -> None:
     profile = views.country_profile(data, iso3)
     where = "; ".join(regions.region_label(r) for r in profile.regions)
-    activities = [("Country UN Network", "Country Network"), ("UNCT workshop", "UNCT workshop"),
-                  ("Champion country", "Champion country"), ("Voluntary GCM report", "Voluntary GCM report")]
-    counts = [("Practices", f"{len(profile.practices):,}"), ("Pledges", f"{len(profile.pledges):,}"),
-              ("Joint programmes", f"{len(profile.programmes):,}"),
-              ("M-MPTF contributions", formatting.amount(profile.contributed_usd, "USD"))]
+    activities = [
+        ("Country UN Network", "Country Network"),
+        ("UNCT workshop", "UNCT workshop"),
+        ("Champion country", "Champion country"),
+        ("Voluntary GCM report", "Voluntary GCM report"),
+    ]
+    counts = [
+        ("Practices", f"{len(profile.practices):,}"),
+        ("Pledges", f"{len(profile.pledges):,}"),
+        ("Joint programmes", f"{len(profile.programmes):,}"),
+        ("M-MPTF contributions", formatting.amount(profile.contributed_usd, "USD")),
+    ]
     with st.container(key="present-small"):
-        for column, (label, activity) in zip(st.columns(4, gap="large"), activities):
+        for column, (label, activity) in zip(st.columns(4, gap="large"), activities, strict=True):
             column.metric(label, "✔ Yes" if profile.has(activity) else "✘ No")
-        for column, (label, value) in zip(st.columns(4, gap="large"), counts):
+        for column, (label, value) in zip(st.columns(4, gap="large"), counts, strict=True):
             column.metric(label, value)
     # Every objective addressed: with a country's few records most counts tie, and "most" would mislead.
-    lists = [("practices", slides.addressed_lines(profile.practice_objectives) or ["—"]),
-             ("pledges", slides.addressed_lines(profile.pledge_objectives) or ["—"])]
+    lists = [
+        ("practices", slides.addressed_lines(profile.practice_objectives) or ["—"]),
+        ("pledges", slides.addressed_lines(profile.pledge_objectives) or ["—"]),
+    ]
     longest = max(len(lines) for _, lines in lists)
-    for column, (what, lines) in zip(st.columns(2, gap="large"), lists):
+    for column, (what, lines) in zip(st.columns(2, gap="large"), lists, strict=True):
         with column:
             _big_list(f"Objectives its {what} address", lines, longest)
     if where:

@@ -38,7 +38,7 @@ def _linear(channel: int) -> float:
 
 def luminance(colour: str) -> float:
     """The relative luminance of a #RRGGBB colour (WCAG 2.2)."""
-    red, green, blue = (int(colour.lstrip("#")[i:i + 2], 16) for i in (0, 2, 4))
+    red, green, blue = (int(colour.lstrip("#")[i : i + 2], 16) for i in (0, 2, 4))
     return 0.2126 * _linear(red) + 0.7152 * _linear(green) + 0.0722 * _linear(blue)
 
 

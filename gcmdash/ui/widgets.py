@@ -13,20 +13,21 @@ import pandas as pd
 import streamlit as st
 from streamlit.runtime.scriptrunner import get_script_run_ctx
 
-from gcmdash.render import active, charts, exports, maps
-from gcmdash.store import auth
-from gcmdash.model import countries, filters, framework, heap, memo, regions
-from gcmdash.ingest import formatdoc
 from gcmdash import formatting, settings
-from gcmdash.ui import style
-from gcmdash.views import tables, pages as views
+from gcmdash.ingest import formatdoc
+from gcmdash.ingest.loading import LoadResult, bundled, load_files, version_id
+from gcmdash.model import countries, filters, framework, heap, memo, regions
 from gcmdash.model.dataset import Dataset
 from gcmdash.model.filters import Filters
-from gcmdash.ingest.loading import LoadResult, bundled, load_files, version_id
+from gcmdash.model.schema import ACTOR_TYPES, SCOPES, dataset
+from gcmdash.render import active, charts, exports, maps
+from gcmdash.store import auth
+from gcmdash.store.versions import PublishRefused, Store, StoreUnavailable, safe_file_name
+from gcmdash.ui import style
+from gcmdash.views import pages as views
+from gcmdash.views import tables
 from gcmdash.views.metrics import Figure
 from gcmdash.views.people import column_for_people, records_for_people
-from gcmdash.model.schema import ACTOR_TYPES, SCOPES, dataset
-from gcmdash.store.versions import PublishRefused, Store, StoreUnavailable, safe_file_name
 
 ALL = "All"
 
@@ -67,8 +68,11 @@ def store_or_none() -> Store | None:
     try:
         return _store()
     except StoreUnavailable as error:
-        st.warning(f"The data store cannot be reached ({formatting.plain(str(error))}). Showing the last data "
-                   "loaded; publishing is off until it is back.", icon=":material/cloud_off:")
+        st.warning(
+            f"The data store cannot be reached ({formatting.plain(str(error))}). Showing the last data "
+            "loaded; publishing is off until it is back.",
+            icon=":material/cloud_off:",
+        )
         return None
 
 
@@ -82,14 +86,18 @@ def _published() -> tuple[int | None, Dataset]:
             _last_good["published"] = (number, data)
             return number, data
         except StoreUnavailable as error:
-            st.warning(f"The data store failed ({formatting.plain(str(error))}). Showing the last data loaded.",
-                       icon=":material/cloud_off:")
+            st.warning(
+                f"The data store failed ({formatting.plain(str(error))}). Showing the last data loaded.",
+                icon=":material/cloud_off:",
+            )
     if "published" in _last_good:
         return _last_good["published"]
     result = _bundled()
     if result.dataset is None:
-        st.error(f"The bundled data cannot be shown: {result.error_count} problems. An analyst can list them "
-                 "with `gcmdash validate data/`.")
+        st.error(
+            f"The bundled data cannot be shown: {result.error_count} problems. An analyst can list them "
+            "with `gcmdash validate data/`."
+        )
         st.stop()
     return None, result.dataset
 
@@ -151,10 +159,13 @@ def preview_banner() -> None:
         return
     with st.container(border=True):
         left, right = st.columns([4, 1], vertical_alignment="center")
-        left.warning(f"**{formatting.plain(preview['label'])}** — not the published data. Only you see this.",
-                     icon=":material/preview:")
-        right.button("Leave preview", on_click=end_preview, icon=":material/close:", key="leave-preview",
-                     width="stretch")
+        left.warning(
+            f"**{formatting.plain(preview['label'])}** — not the published data. Only you see this.",
+            icon=":material/preview:",
+        )
+        right.button(
+            "Leave preview", on_click=end_preview, icon=":material/close:", key="leave-preview", width="stretch"
+        )
 
 
 # --- Shared filters -------------------------------------------------------------------------------------------
@@ -178,8 +189,9 @@ def _country_choices(region: str | None, subregion: str | None) -> tuple[list[st
 
 @functools.lru_cache(maxsize=1)
 def _region_help() -> str:
-    return ("The UN regional commission whose Regional Review the figures are for: "
-            + "; ".join(f"{code}: {regions.region_label(code)}" for code in regions.REGIONS))
+    return "The UN regional commission whose Regional Review the figures are for: " + "; ".join(
+        f"{code}: {regions.region_label(code)}" for code in regions.REGIONS
+    )
 
 
 def _sidebar_widgets(data: Dataset) -> dict[str, list[str]]:
@@ -188,37 +200,85 @@ def _sidebar_widgets(data: Dataset) -> dict[str, list[str]]:
     accepted: dict[str, list[str]] = {}
     codes = [*regions.REGIONS, ALL]
     region = bar.selectbox(
-        "Region", codes, key="region", bind="query-params",
+        "Region",
+        codes,
+        key="region",
+        bind="query-params",
         # No format_func: a bound widget writes its displayed label into the URL, and codes keep links short.
         help=_region_help(),
     )
     accepted["region"] = codes
     region_code = None if region == ALL else region
     subregions = [ALL, *filters.subregion_options(region_code)]
-    subregion = bar.selectbox("Subregion", subregions, key="subregion", bind="query-params",
-                              disabled=region_code is None, help="A group of countries within the region.")
+    subregion = bar.selectbox(
+        "Subregion",
+        subregions,
+        key="subregion",
+        bind="query-params",
+        disabled=region_code is None,
+        help="A group of countries within the region.",
+    )
     accepted["subregion"] = subregions
     options, names = _country_choices(region_code, None if subregion == ALL else subregion)
     # A copy: Streamlit is handed a list it may keep, the cached one is shared by every session.
-    bar.multiselect("Countries", list(options), key="countries", bind="query-params",
-                    format_func=countries.country_name, placeholder="All countries of the region")
+    bar.multiselect(
+        "Countries",
+        list(options),
+        key="countries",
+        bind="query-params",
+        format_func=countries.country_name,
+        placeholder="All countries of the region",
+    )
     accepted["countries"] = names
     numbers = list(framework.OBJECTIVE_NUMBERS)
-    bar.multiselect("GCM objectives", numbers, key="objectives", bind="query-params", format_func=_objective_label,
-                    placeholder="All objectives", help="Keeps records addressing at least one of these objectives.")
+    bar.multiselect(
+        "GCM objectives",
+        numbers,
+        key="objectives",
+        bind="query-params",
+        format_func=_objective_label,
+        placeholder="All objectives",
+        help="Keeps records addressing at least one of these objectives.",
+    )
     accepted["objectives"] = [_objective_label(n) for n in numbers]
-    bar.multiselect("Implementer types", list(ACTOR_TYPES.values), key="implementers", bind="query-params",
-                    placeholder="All types", help="Practices' implementers and pledging entities' types.")
+    bar.multiselect(
+        "Implementer types",
+        list(ACTOR_TYPES.values),
+        key="implementers",
+        bind="query-params",
+        placeholder="All types",
+        help="Practices' implementers and pledging entities' types.",
+    )
     accepted["implementers"] = list(ACTOR_TYPES.values)
-    bar.multiselect("Scope", list(SCOPES.values), key="scope", bind="query-params", placeholder="All scopes",
-                    help="Applies to practices only.")
+    bar.multiselect(
+        "Scope",
+        list(SCOPES.values),
+        key="scope",
+        bind="query-params",
+        placeholder="All scopes",
+        help="Applies to practices only.",
+    )
     accepted["scope"] = list(SCOPES.values)
     low, high = filters.year_bounds(data)
     st.session_state[_YEAR_BOUNDS] = (low, high)
-    bar.slider("Years", low, high, (low, high), key="years", bind="query-params",
-               help="Practice periods, pledge years, contribution years and years programmes were approved.")
-    defaults = {"region": codes[0], "subregion": ALL, "countries": [], "objectives": [], "implementers": [],
-                "scope": [], "years": (low, high)}
+    bar.slider(
+        "Years",
+        low,
+        high,
+        (low, high),
+        key="years",
+        bind="query-params",
+        help="Practice periods, pledge years, contribution years and years programmes were approved.",
+    )
+    defaults = {
+        "region": codes[0],
+        "subregion": ALL,
+        "countries": [],
+        "objectives": [],
+        "implementers": [],
+        "scope": [],
+        "years": (low, high),
+    }
     bar.button("Reset filters", on_click=_reset, args=(defaults,), icon=":material/filter_alt_off:", width="stretch")
     return accepted
 
@@ -235,8 +295,13 @@ def _link_values() -> dict[str, list[str]]:
 
 def _ignored(link: dict[str, list[str]], accepted: dict[str, list[str]]) -> list[str]:
     """Values a link named that no widget could take (years are checked by the slider itself)."""
-    return [f"{key}={value}" for key, values in link.items() if key in accepted
-            for value in values if value not in accepted[key]]
+    return [
+        f"{key}={value}"
+        for key, values in link.items()
+        if key in accepted
+        for value in values
+        if value not in accepted[key]
+    ]
 
 
 def filter_sidebar(data: Dataset) -> None:
@@ -247,8 +312,11 @@ def filter_sidebar(data: Dataset) -> None:
         st.session_state[_LINK_CHECKED] = True
         ignored = _ignored(link, accepted)
         if ignored:
-            st.toast("Some settings in the link were not recognised and were ignored: "
-                     + formatting.plain(", ".join(ignored)), icon=":material/link_off:")
+            st.toast(
+                "Some settings in the link were not recognised and were ignored: "
+                + formatting.plain(", ".join(ignored)),
+                icon=":material/link_off:",
+            )
 
 
 # Streamlit runs a page file on its own, without app.py, when an app has a pages/ folder and the first request
@@ -355,8 +423,10 @@ def region_title(region: str | None) -> str:
 def membership_caveat(region: str | None) -> None:
     """Says so when the region's member list has not been checked against the commission's own list."""
     if region is not None and not regions.is_confirmed(region):
-        st.caption(f":orange[Membership of {region} as used here has not yet been checked against the commission's "
-                   "published list; counts may change when it is.]")
+        st.caption(
+            f":orange[Membership of {region} as used here has not yet been checked against the commission's "
+            "published list; counts may change when it is.]"
+        )
 
 
 def data_banner(data: Dataset) -> None:
@@ -366,16 +436,20 @@ def data_banner(data: Dataset) -> None:
     count, as_of = data.illustrative_count, data.as_of
     illustrative = f" · {count:,} illustrative records" if count else ""
     dated = f" · figures as of {formatting.day(as_of)}" if as_of else ""
-    st.sidebar.caption(f"{label}Data `{data.version}`{dated} · {formatting.plain(', '.join(data.sources))}"
-                       f"{illustrative}")
+    st.sidebar.caption(
+        f"{label}Data `{data.version}`{dated} · {formatting.plain(', '.join(data.sources))}{illustrative}"
+    )
 
 
 def illustrative_notice(data: Dataset) -> None:
     """A one-line notice on the page itself, so it stays visible when the sidebar is closed (screen-sharing)."""
     count = data.illustrative_count
     if count:
-        st.info(f"Illustrative data: {count:,} records are invented stand-ins for records that are not "
-                "public; totals match the published briefs.", icon=":material/science:")
+        st.info(
+            f"Illustrative data: {count:,} records are invented stand-ins for records that are not "
+            "public; totals match the published briefs.",
+            icon=":material/science:",
+        )
 
 
 def figure_card(figure: Figure) -> None:
@@ -428,8 +502,9 @@ def _data_free(template: alt.TopLevelMixin, dark: bool) -> dict:
 
 def _draw(chart: alt.TopLevelMixin, key: str | None = None, clickable: bool = False) -> None:
     """A chart in the viewer's theme, full width; clickable ones rerun the page with the bars clicked."""
-    on_select = functools.partial(_on_click, key) if clickable and key in _PICK_SPECS else (
-        "rerun" if clickable else "ignore")
+    on_select = (
+        functools.partial(_on_click, key) if clickable and key in _PICK_SPECS else ("rerun" if clickable else "ignore")
+    )
     if _altair_to_vega_lite is None:
         st.altair_chart(_themed(chart), key=key, on_select=on_select, width="stretch")
         return
@@ -460,8 +535,11 @@ def clicked(key: str, selection: str, field: str) -> list:
     kept, ignored = active.picks_from_link(field, st.query_params.get_all(selection))
     if ignored:  # dropped from the address too, so the notice is shown once
         _write_pick(selection, kept)
-        st.toast("Some settings in the link were not recognised and were ignored: "
-                 + formatting.plain(", ".join(f"{selection}={v}" for v in ignored)), icon=":material/link_off:")
+        st.toast(
+            "Some settings in the link were not recognised and were ignored: "
+            + formatting.plain(", ".join(f"{selection}={v}" for v in ignored)),
+            icon=":material/link_off:",
+        )
     return kept
 
 
@@ -487,8 +565,15 @@ def active_filters(f: Filters, clicked: dict[str, list] | None = None) -> None:
         st.caption(line)
 
 
-def chart_block(chart: alt.Chart, table: pd.DataFrame, key: str, *, clickable: bool = False,
-                name: str = "chart", region: str | None = None) -> None:
+def chart_block(
+    chart: alt.Chart,
+    table: pd.DataFrame,
+    key: str,
+    *,
+    clickable: bool = False,
+    name: str = "chart",
+    region: str | None = None,
+) -> None:
     """A chart with its numbers as a table beside it (tab), and PNG/SVG downloads of the chart."""
     shown, numbers = st.tabs(["Chart", "Data table"])
     with shown:
@@ -496,10 +581,24 @@ def chart_block(chart: alt.Chart, table: pd.DataFrame, key: str, *, clickable: b
     with numbers:
         data_table(table)
     with st.popover("Download chart", icon=":material/download:"):
-        st.download_button("PNG image", lambda: exports.chart_png(chart), exports.download_name(name, region, "png"),
-                           mime="image/png", key=f"{key}-png", icon=":material/image:", on_click="ignore")
-        st.download_button("SVG image", lambda: exports.chart_svg(chart), exports.download_name(name, region, "svg"),
-                           mime="image/svg+xml", key=f"{key}-svg", icon=":material/draw:", on_click="ignore")
+        st.download_button(
+            "PNG image",
+            lambda: exports.chart_png(chart),
+            exports.download_name(name, region, "png"),
+            mime="image/png",
+            key=f"{key}-png",
+            icon=":material/image:",
+            on_click="ignore",
+        )
+        st.download_button(
+            "SVG image",
+            lambda: exports.chart_svg(chart),
+            exports.download_name(name, region, "svg"),
+            mime="image/svg+xml",
+            key=f"{key}-svg",
+            icon=":material/draw:",
+            on_click="ignore",
+        )
 
 
 def record_downloads(key: str, frame: pd.DataFrame, page: str, region: str | None) -> None:
@@ -518,18 +617,32 @@ def workbook_download(sheets: Callable[[], dict[str, pd.DataFrame]], page: str, 
     _download_buttons(sheets, False, page, region)
 
 
-def _download_buttons(sheets: Callable[[], dict[str, pd.DataFrame]], single: bool, page: str,
-                      region: str | None) -> None:
+def _download_buttons(
+    sheets: Callable[[], dict[str, pd.DataFrame]], single: bool, page: str, region: str | None
+) -> None:
     # One row of equal buttons, side by side, with no empty slot where a CSV button would be.
     row = st.container(horizontal=True, gap="small")
     if single:
-        row.download_button("Download CSV", lambda: exports.csv_bytes(next(iter(sheets().values()))),
-                            exports.download_name(page, region, "csv"), mime="text/csv", key=f"{page}-csv",
-                            icon=":material/download:", on_click="ignore", width=200)
+        row.download_button(
+            "Download CSV",
+            lambda: exports.csv_bytes(next(iter(sheets().values()))),
+            exports.download_name(page, region, "csv"),
+            mime="text/csv",
+            key=f"{page}-csv",
+            icon=":material/download:",
+            on_click="ignore",
+            width=200,
+        )
     row.download_button(
-        "Download XLSX", lambda: exports.xlsx_bytes(sheets()),
-        exports.download_name(page, region, "xlsx"), key=f"{page}-xlsx", icon=":material/download:",
-        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", on_click="ignore", width=200)
+        "Download XLSX",
+        lambda: exports.xlsx_bytes(sheets()),
+        exports.download_name(page, region, "xlsx"),
+        key=f"{page}-xlsx",
+        icon=":material/download:",
+        mime="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+        on_click="ignore",
+        width=200,
+    )
 
 
 def displayable(table: pd.DataFrame) -> pd.DataFrame:
@@ -559,18 +672,23 @@ def text_table(table: pd.DataFrame) -> None:
         return
     # st.table renders Markdown: every text cell (a spreadsheet's value, a file name) is escaped to show as written.
     shown = displayable(table)
-    escaped = {c: shown[c].map(lambda v: formatting.plain(v) if isinstance(v, str) else v)
-               for c in shown.columns if not pd.api.types.is_numeric_dtype(shown[c])}
+    escaped = {
+        c: shown[c].map(lambda v: formatting.plain(v) if isinstance(v, str) else v)
+        for c in shown.columns
+        if not pd.api.types.is_numeric_dtype(shown[c])
+    }
     st.table(shown.assign(**escaped), hide_index=True)
 
 
 def _sort_controls(headers: list[str], search_key: str) -> tuple[str | None, bool]:
     """The column all records are sorted on (None: spreadsheet order) and whether descending."""
     by_column, order = st.columns([3, 2], vertical_alignment="bottom")
-    column = by_column.selectbox("Sort all records by", headers, index=None, key=f"{search_key}-sort",
-                                 placeholder="Spreadsheet order")
-    direction = order.selectbox("Order", ["Ascending", "Descending"], key=f"{search_key}-order",
-                                disabled=column is None)
+    column = by_column.selectbox(
+        "Sort all records by", headers, index=None, key=f"{search_key}-sort", placeholder="Spreadsheet order"
+    )
+    direction = order.selectbox(
+        "Order", ["Ascending", "Descending"], key=f"{search_key}-order", disabled=column is None
+    )
     return column, direction == "Descending"
 
 
@@ -585,8 +703,14 @@ def _page_number(count: int, scope: tuple, search_key: str) -> int:
 
 def records_table(data: Dataset, key: str, frame: pd.DataFrame, search_key: str) -> None:
     """A searchable table of records as people read them, a page at a time, sorted over all of them; links clickable."""
-    query = st.text_input("Search", key=search_key, bind="query-params", placeholder="Words in any column",
-                          label_visibility="collapsed", icon=":material/search:")
+    query = st.text_input(
+        "Search",
+        key=search_key,
+        bind="query-params",
+        placeholder="Words in any column",
+        label_visibility="collapsed",
+        icon=":material/search:",
+    )
     # Only the rows shown are turned into text; the search reads a text of every record kept per data version.
     found = frame[views.search(data, key, frame, query)] if query else frame
     size = settings.get("table_page_rows")
@@ -603,7 +727,7 @@ def records_table(data: Dataset, key: str, frame: pd.DataFrame, search_key: str)
     scope = (tables.fingerprint(found.index), query, column, descending)
     count = tables.page_of(len(found), size, 1).count
     page = tables.page_of(len(found), size, _page_number(count, scope, search_key))
-    rows = np.arange(page.start, page.stop) if order is None else order[page.start:page.stop]
+    rows = np.arange(page.start, page.stop) if order is None else order[page.start : page.stop]
     everything = f"all {len(frame):,} records the filters keep" if query else "all of them"
     caption.caption(f"{tables.rows_caption(page, len(found), 'record')}; the downloads below hold {everything}.")
     with shown:
@@ -618,14 +742,23 @@ def _records_dataframe(people: pd.DataFrame) -> None:
 
 def empty_state(what: str) -> None:
     """Says plainly that the filters keep nothing, instead of drawing empty charts."""
-    st.info(f"No {what} match the filters. Widen them in the sidebar, or press Reset filters.",
-            icon=":material/filter_alt_off:")
+    st.info(
+        f"No {what} match the filters. Widen them in the sidebar, or press Reset filters.",
+        icon=":material/filter_alt_off:",
+    )
 
 
 def country_picker(options: list[str]) -> str | None:
     """The country whose profile is shown, kept in the URL by name (?country=Georgia)."""
-    return st.selectbox("Country", options, index=None, key="country", bind="query-params",
-                        format_func=countries.country_name, placeholder="Choose a country or area")
+    return st.selectbox(
+        "Country",
+        options,
+        index=None,
+        key="country",
+        bind="query-params",
+        format_func=countries.country_name,
+        placeholder="Choose a country or area",
+    )
 
 
 def yes_no_card(label: str, present: bool, detail: str = "") -> None:
@@ -681,8 +814,13 @@ def sign_in_box() -> str | None:
             st.button("Sign out", on_click=st.logout, key="sign-out")
         else:
             for provider in auth.oidc_providers(secrets):
-                st.button(f"Sign in to publish{f' with {provider}' if provider else ''}", icon=":material/login:",
-                          on_click=st.login, args=() if provider is None else (provider,), key=f"sign-in-{provider}")
+                st.button(
+                    f"Sign in to publish{f' with {provider}' if provider else ''}",
+                    icon=":material/login:",
+                    on_click=st.login,
+                    args=() if provider is None else (provider,),
+                    key=f"sign-in-{provider}",
+                )
         return None
     with st.form("sign-in", border=True):
         email = st.text_input("Analyst e-mail", autocomplete="username")
@@ -721,8 +859,12 @@ def uploaded_files() -> list[tuple[str, bytes]]:
     # Any type: the browser would refuse other files silently (a tooltip cut off at the screen's edge); the reader
     # says what a file is and how to save it instead (an .ods, a .docx, a PDF, an old .xls).
     uploads = st.file_uploader(
-        "Spreadsheets to check (.xlsx or .ods, or .csv / .txt for one dataset)", type=None, accept_multiple_files=True,
-        key="uploads", help="One workbook holding every dataset, or one file per dataset.")
+        "Spreadsheets to check (.xlsx or .ods, or .csv / .txt for one dataset)",
+        type=None,
+        accept_multiple_files=True,
+        key="uploads",
+        help="One workbook holding every dataset, or one file per dataset.",
+    )
     # Names as the browser sends them may hold folders or invisible direction overrides: shown and stored safe.
     return [(safe_file_name(u.name, i), u.getvalue()) for i, u in enumerate(uploads or [], start=1)]
 
@@ -757,8 +899,10 @@ def publish(files: list[tuple[str, bytes]], note: str, analyst: str | None) -> N
         st.error(f"Publishing failed: {formatting.plain(str(error))}. Nothing was changed.")
         return
     end_preview()
-    st.success(f"Published as version {version.number}. Every viewer sees it on their next interaction.",
-               icon=":material/published_with_changes:")
+    st.success(
+        f"Published as version {version.number}. Every viewer sees it on their next interaction.",
+        icon=":material/published_with_changes:",
+    )
 
 
 def restore(number: int, analyst: str | None) -> None:
@@ -796,7 +940,13 @@ def map_legend(entries: list) -> None:
 
 def profile_picker(codes: list[str]) -> None:
     """A list of the map's countries: choosing one opens its profile, as selecting it on the map does (by keyboard)."""
-    chosen = st.selectbox("Open a country's profile", codes, index=None, key="map-profile",
-                          format_func=countries.country_name, placeholder="Choose a country or area of the map")
+    chosen = st.selectbox(
+        "Open a country's profile",
+        codes,
+        index=None,
+        key="map-profile",
+        format_func=countries.country_name,
+        placeholder="Choose a country or area of the map",
+    )
     if chosen:
         st.switch_page("pages/country.py", query_params={"country": countries.country_name(chosen)})

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 import pandas as pd
 
 from gcmdash import formatting
-from gcmdash.model import memo, regions
-from gcmdash.views import metrics
-from gcmdash.model.dataset import Dataset
 from gcmdash.ingest.normalising import text_of
+from gcmdash.model import memo, regions
+from gcmdash.model.dataset import Dataset
 from gcmdash.model.schema import DATASETS, Column, DatasetSpec, Kind
+from gcmdash.views import metrics
 
 #: How much of a long text value (a title, a note) the diff shows on each side of the arrow.
 _SHOWN_CHARS = 60
@@ -44,8 +44,9 @@ def identity(spec: DatasetSpec) -> tuple[str, ...]:
 def _as_text(table: pd.DataFrame, spec: DatasetSpec) -> pd.DataFrame:
     """Records as the text an analyst would type, indexed by their identity (comparisons ignore types and order)."""
     fields = [c.field for c in spec.columns]
-    written = table[fields].map(lambda v: "" if v is None or v is pd.NA or (isinstance(v, float) and v != v)
-                                else text_of(v))
+    written = table[fields].map(
+        lambda v: "" if v is None or v is pd.NA or (isinstance(v, float) and v != v) else text_of(v)
+    )
     keys = identity(spec)
     written.index = written[list(keys)].agg(" / ".join, axis=1)
     return written[~written.index.duplicated()]
@@ -73,10 +74,13 @@ def dataset_change(spec: DatasetSpec, old: pd.DataFrame, new: pd.DataFrame) -> D
         differing = [f for f in before.columns if before.at[key, f] != after.at[key, f]]
         if differing:
             changed.append((key, tuple(columns[f].header for f in differing)))
-            edits += [(key, columns[f].header, _shown(before.at[key, f], columns[f]),
-                       _shown(after.at[key, f], columns[f])) for f in differing]
+            edits += [
+                (key, columns[f].header, _shown(before.at[key, f], columns[f]), _shown(after.at[key, f], columns[f]))
+                for f in differing
+            ]
     return DatasetChange(
-        spec.key, spec.sheet,
+        spec.key,
+        spec.sheet,
         added=tuple(sorted(after.index.difference(before.index))),
         removed=tuple(sorted(before.index.difference(after.index))),
         changed=tuple(changed),
@@ -88,14 +92,19 @@ def dataset_changes(old: Dataset, new: Dataset) -> list[DatasetChange]:
     """Every dataset's difference, in the schema's order; kept with the newer version, per older one."""
     # ~0.3 s for the bundled data, and the Data page asks again on every rerun (each widget it holds): both
     # versions are immutable and named by their content, so the diff is computed once per pair.
-    return memo.kept(new, (__name__, "dataset_changes", old.version),
-                     lambda: [dataset_change(spec, old[spec.key], new[spec.key]) for spec in DATASETS])
+    return memo.kept(
+        new,
+        (__name__, "dataset_changes", old.version),
+        lambda: [dataset_change(spec, old[spec.key], new[spec.key]) for spec in DATASETS],
+    )
 
 
 def summary_table(changes: list[DatasetChange]) -> pd.DataFrame:
     """Counts of added, removed and changed records per dataset."""
-    return pd.DataFrame([(c.sheet, len(c.added), len(c.removed), len(c.changed)) for c in changes],
-                        columns=["Dataset", "Added", "Removed", "Changed"])
+    return pd.DataFrame(
+        [(c.sheet, len(c.added), len(c.removed), len(c.changed)) for c in changes],
+        columns=["Dataset", "Added", "Removed", "Changed"],
+    )
 
 
 def details_table(changes: list[DatasetChange]) -> pd.DataFrame:
@@ -129,6 +138,13 @@ def figure_changes(old: Dataset, new: Dataset) -> pd.DataFrame:
         for figure in metrics.summary(new, region):
             was = before[figure.metric].value
             if round(was, 2) != round(figure.value, 2):
-                rows.append((region or "All", figure.label, formatting.amount(was, figure.unit),
-                             formatting.amount(figure.value, figure.unit), _difference(was, figure.value, figure.unit)))
+                rows.append(
+                    (
+                        region or "All",
+                        figure.label,
+                        formatting.amount(was, figure.unit),
+                        formatting.amount(figure.value, figure.unit),
+                        _difference(was, figure.value, figure.unit),
+                    )
+                )
     return pd.DataFrame(rows, columns=["Region", "Figure", "Published", "After the upload", "Change"])

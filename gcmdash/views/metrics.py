@@ -187,44 +187,114 @@ def summary(data: Dataset, region: str | None) -> list[Figure]:
     target = published(data, ALL, "capitalisation_target_usd")
     total = float(all_contributions["amount_usd"].sum())
     values = [
-        ("practices", "Practices", practices, "", None,
-         "Practices from the Repository of Practices implemented in at least one country of the region."),
-        ("practices_share_pct", "Share of all practices", 100 * practices / all_practices if all_practices else 0.0,
-         "%", f"of {all_practices} practices in the records", "The region's practices as a share of all practices."),
+        (
+            "practices",
+            "Practices",
+            practices,
+            "",
+            None,
+            "Practices from the Repository of Practices implemented in at least one country of the region.",
+        ),
+        (
+            "practices_share_pct",
+            "Share of all practices",
+            100 * practices / all_practices if all_practices else 0.0,
+            "%",
+            f"of {all_practices} practices in the records",
+            "The region's practices as a share of all practices.",
+        ),
         ("pledges", "Pledges", pledges, "", None, "Pledges concerning at least one country of the region."),
-        ("country_networks", "Country Networks", activities_in(data, region, "Country Network")["country"].nunique(),
-         "", None, "Countries with a Country UN Network on Migration."),
-        ("champion_countries", "Champion countries",
-         activities_in(data, region, "Champion country")["country"].nunique(), "", None,
-         "GCM champion countries in the region."),
-        ("voluntary_reports", "Voluntary GCM reports", len(activities_in(data, region, "Voluntary GCM report")), "",
-         None, "Voluntary GCM reviews submitted ahead of the International Migration Review Forum."),
-        ("unct_workshops", "UNCT workshops", activities_in(data, region, "UNCT workshop")["country"].nunique(), "",
-         None, "UN Country Teams that held a UN Network on Migration workshop."),
-        ("joint_programmes_funded", "Joint programmes funded", len(programmes_in(data, region, "Funded")),
-         "", f"of {len(funded_world)} worldwide", "M-MPTF joint programmes funded in the region."),
-        ("joint_programmes_pipeline", "Joint programmes in pipeline", len(programmes_in(data, region, "Pipeline")),
-         "", None, "M-MPTF joint programmes in the pipeline, awaiting funds."),
-        ("contributors", "M-MPTF contributors", contributions["contributor"].nunique(), "",
-         f"of {all_contributions['contributor'].nunique()} Member States worldwide",
-         "Member States of the region that contributed to the M-MPTF."),
-        ("contributions_usd", "M-MPTF contributions", float(contributions["amount_usd"].sum()), "USD", None,
-         "Total contributions to the M-MPTF from Member States of the region."),
-        ("mobilised_pct", "Target mobilised", 100 * total / float(target["value"]) if target is not None else 0.0,
-         "%", f"{formatting.money(total)} of {formatting.money(float(target['value']))}, all contributors"
-         if target is not None else "no capitalisation target in the brief figures",
-         "Share of the M-MPTF capitalisation target mobilised by all contributors."),
-        ("steering_committee_members", "Steering Committee members",
-         activities_in(data, region, "Steering Committee member")["country"].nunique(), "", None,
-         "Members of the M-MPTF Steering Committee from the region."),
+        (
+            "country_networks",
+            "Country Networks",
+            activities_in(data, region, "Country Network")["country"].nunique(),
+            "",
+            None,
+            "Countries with a Country UN Network on Migration.",
+        ),
+        (
+            "champion_countries",
+            "Champion countries",
+            activities_in(data, region, "Champion country")["country"].nunique(),
+            "",
+            None,
+            "GCM champion countries in the region.",
+        ),
+        (
+            "voluntary_reports",
+            "Voluntary GCM reports",
+            len(activities_in(data, region, "Voluntary GCM report")),
+            "",
+            None,
+            "Voluntary GCM reviews submitted ahead of the International Migration Review Forum.",
+        ),
+        (
+            "unct_workshops",
+            "UNCT workshops",
+            activities_in(data, region, "UNCT workshop")["country"].nunique(),
+            "",
+            None,
+            "UN Country Teams that held a UN Network on Migration workshop.",
+        ),
+        (
+            "joint_programmes_funded",
+            "Joint programmes funded",
+            len(programmes_in(data, region, "Funded")),
+            "",
+            f"of {len(funded_world)} worldwide",
+            "M-MPTF joint programmes funded in the region.",
+        ),
+        (
+            "joint_programmes_pipeline",
+            "Joint programmes in pipeline",
+            len(programmes_in(data, region, "Pipeline")),
+            "",
+            None,
+            "M-MPTF joint programmes in the pipeline, awaiting funds.",
+        ),
+        (
+            "contributors",
+            "M-MPTF contributors",
+            contributions["contributor"].nunique(),
+            "",
+            f"of {all_contributions['contributor'].nunique()} Member States worldwide",
+            "Member States of the region that contributed to the M-MPTF.",
+        ),
+        (
+            "contributions_usd",
+            "M-MPTF contributions",
+            float(contributions["amount_usd"].sum()),
+            "USD",
+            None,
+            "Total contributions to the M-MPTF from Member States of the region.",
+        ),
+        (
+            "mobilised_pct",
+            "Target mobilised",
+            100 * total / float(target["value"]) if target is not None else 0.0,
+            "%",
+            f"{formatting.money(total)} of {formatting.money(float(target['value']))}, all contributors"
+            if target is not None
+            else "no capitalisation target in the brief figures",
+            "Share of the M-MPTF capitalisation target mobilised by all contributors.",
+        ),
+        (
+            "steering_committee_members",
+            "Steering Committee members",
+            activities_in(data, region, "Steering Committee member")["country"].nunique(),
+            "",
+            None,
+            "Members of the M-MPTF Steering Committee from the region.",
+        ),
     ]
     figures = []
     for metric, label, value, unit, note, description in values:
         row = published(data, region, metric)
         if row is None and metric == "mobilised_pct":
             row = published(data, ALL, metric)
-        figures.append(Figure(metric, label, float(value), unit, note=note, description=description,
-                              **_published_parts(row)))
+        figures.append(
+            Figure(metric, label, float(value), unit, note=note, description=description, **_published_parts(row))
+        )
     return figures
 
 
@@ -232,8 +302,12 @@ def _published_parts(row: pd.Series | None) -> dict[str, object]:
     """A Figure's published value, date, source and qualifier from a Brief figures row (all None without one)."""
     if row is None:
         return {"published": None, "as_of": None, "source": None, "qualifier": None}
-    return {"published": float(row["value"]), "as_of": row["as_of"], "source": str(row["source"]),
-            "qualifier": None if pd.isna(row["qualifier"]) else str(row["qualifier"])}
+    return {
+        "published": float(row["value"]),
+        "as_of": row["as_of"],
+        "source": str(row["source"]),
+        "qualifier": None if pd.isna(row["qualifier"]) else str(row["qualifier"]),
+    }
 
 
 def figure_values(figures: list[Figure]) -> dict[str, float]:
@@ -255,9 +329,13 @@ def figure_record(figure: Figure) -> dict[str, object]:
     """One figure for JSON: the computed value (None where records cannot give it) beside the published one."""
     computed = figure.metric not in SET_NOT_COMPUTED
     return {
-        "label": figure.label, "value": _json_number(figure.value) if computed else None, "unit": figure.unit,
-        "published": _json_number(figure.published), "qualifier": figure.qualifier,
-        "as_of": figure.as_of.isoformat() if figure.as_of is not None else None, "source": figure.source,
+        "label": figure.label,
+        "value": _json_number(figure.value) if computed else None,
+        "unit": figure.unit,
+        "published": _json_number(figure.published),
+        "qualifier": figure.qualifier,
+        "as_of": figure.as_of.isoformat() if figure.as_of is not None else None,
+        "source": figure.source,
         "differs": figure.differs if computed else None,
     }
 
@@ -273,14 +351,27 @@ WORLDWIDE = (
 def worldwide(data: Dataset) -> list[Figure]:
     """The brief's worldwide context: computed from every record (the target excepted) beside the World figure."""
     computed = {f.metric: f.value for f in summary(data, ALL)}
-    return [Figure(metric, label, computed.get(metric, 0.0), unit, **_published_parts(published(data, ALL, metric)))
-            for metric, label, unit in WORLDWIDE]
+    return [
+        Figure(metric, label, computed.get(metric, 0.0), unit, **_published_parts(published(data, ALL, metric)))
+        for metric, label, unit in WORLDWIDE
+    ]
 
 
 def figures_table(figures: list[Figure]) -> pd.DataFrame:
     """The headline figures as a table: computed and published values side by side, with date and source."""
-    return pd.DataFrame([{
-        "Figure": f.label, "Computed from the records": f.value, "Unit": f.unit, "Published": f.published,
-        "Published as": f.qualifier or ("Exactly" if f.published is not None else None), "As of": f.as_of,
-        "Differs": f.differs, "Source": f.source, "Note": f.note,
-    } for f in figures])
+    return pd.DataFrame(
+        [
+            {
+                "Figure": f.label,
+                "Computed from the records": f.value,
+                "Unit": f.unit,
+                "Published": f.published,
+                "Published as": f.qualifier or ("Exactly" if f.published is not None else None),
+                "As of": f.as_of,
+                "Differs": f.differs,
+                "Source": f.source,
+                "Note": f.note,
+            }
+            for f in figures
+        ]
+    )

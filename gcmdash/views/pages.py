@@ -8,11 +8,11 @@ import numpy as np
 import pandas as pd
 
 from gcmdash.model import countries, filters, memo, regions
-from gcmdash.views import metrics, tables
 from gcmdash.model.dataset import Dataset, having, rows_of
 from gcmdash.model.filters import Filters
-from gcmdash.views.people import records_for_people
 from gcmdash.model.schema import dataset
+from gcmdash.views import metrics, tables
+from gcmdash.views.people import records_for_people
 
 
 def _having(records: pd.DataFrame, long: pd.DataFrame, column: str, values) -> pd.DataFrame:
@@ -58,8 +58,9 @@ class PracticesView:
 
 
 @memo.per_version
-def practices(data: Dataset, f: Filters, objectives: tuple[int, ...] = (), implementers: tuple[str, ...] = ()
-              ) -> PracticesView:
+def practices(
+    data: Dataset, f: Filters, objectives: tuple[int, ...] = (), implementers: tuple[str, ...] = ()
+) -> PracticesView:
     """Practices kept by the filters and by the bars clicked; each chart ignores its own click, so it stays whole."""
     kept = filters.practices(data, f)
     by_implementer = _having(kept, data["practice_implementers"], "implementer_type", implementers)
@@ -136,9 +137,11 @@ def _programme_rows(data: Dataset, programmes: pd.DataFrame, scope: frozenset[st
     if scope is not None:
         long = long[long["iso3"].isin(scope)]
     table = data["programmes"]
-    return long.assign(status=table["status"].to_numpy()[long["key"]],
-                       thematic_area=table["thematic_area"].to_numpy()[long["key"]],
-                       country=long["iso3"].astype(str).map(countries.country_name))
+    return long.assign(
+        status=table["status"].to_numpy()[long["key"]],
+        thematic_area=table["thematic_area"].to_numpy()[long["key"]],
+        country=long["iso3"].astype(str).map(countries.country_name),
+    )
 
 
 def _programmes_by_region(data: Dataset, f: Filters) -> pd.DataFrame:
@@ -149,8 +152,10 @@ def _programmes_by_region(data: Dataset, f: Filters) -> pd.DataFrame:
     for order, region in enumerate(regions.REGIONS):
         kept = filters.programmes(data, Filters(region=region, years=f.years))
         shown = f"{region} (selected)" if region == f.region else region
-        rows += [(region, shown, status, int((kept["status"] == status).sum()), region == f.region, order)
-                 for status in ("Funded", "Pipeline")]
+        rows += [
+            (region, shown, status, int((kept["status"] == status).sum()), region == f.region, order)
+            for status in ("Funded", "Pipeline")
+        ]
     return pd.DataFrame(rows, columns=["region", "label", "status", "programmes", "selected", "order"])
 
 
@@ -161,8 +166,11 @@ def _by_status(rows: pd.DataFrame, field: str) -> pd.DataFrame:
     counts = counts[counts["programmes"] > 0]
     totals = counts.groupby(field, observed=True)["programmes"].sum()
     rank = {name: n for n, name in enumerate(totals.sort_index().sort_values(ascending=False, kind="stable").index)}
-    return (counts.assign(order=counts[field].map(rank).astype(int))
-            .sort_values(["order", "status"], kind="stable").reset_index(drop=True))
+    return (
+        counts.assign(order=counts[field].map(rank).astype(int))
+        .sort_values(["order", "status"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 @memo.per_version
@@ -176,8 +184,10 @@ def funding(data: Dataset, f: Filters) -> FundingView:
     return FundingView(
         contributions=contributions,
         programmes=programmes,
-        by_contributor=by_contributor.rename(index=countries.country_name).sort_index()
-        .sort_values(ascending=False, kind="stable").div(1e6),
+        by_contributor=by_contributor.rename(index=countries.country_name)
+        .sort_index()
+        .sort_values(ascending=False, kind="stable")
+        .div(1e6),
         by_year=contributions.groupby("year")["amount_usd"].sum().reset_index().astype({"year": int}),
         programmes_by_region=_programmes_by_region(data, f),
         programmes_by_country=_by_status(long, "country"),  # a programme counts in each of its countries
@@ -210,8 +220,13 @@ class CountryProfile:
 
     def records_by_sheet(self) -> dict[str, pd.DataFrame]:
         """Every record of the country, one table per dataset as people read them, for downloads."""
-        parts = {"activities": self.activities, "practices": self.practices, "pledges": self.pledges,
-                 "programmes": self.programmes, "contributions": self.contributions}
+        parts = {
+            "activities": self.activities,
+            "practices": self.practices,
+            "pledges": self.pledges,
+            "programmes": self.programmes,
+            "contributions": self.contributions,
+        }
         return {dataset(key).sheet: records_for_people(key, frame) for key, frame in parts.items()}
 
     def has(self, activity: str) -> bool:
@@ -248,7 +263,9 @@ def country_profile(data: Dataset, iso3: str) -> CountryProfile:
 def profile_countries(data: Dataset) -> list[str]:
     """ISO3 codes a profile can be opened for: every country in a region or named in any record, by name."""
     named = set(data["activities"]["country"].dropna()) | set(data["practice_countries"]["iso3"].dropna().unique())
-    named |= set(data["pledge_countries"]["iso3"].dropna().unique()) | set(data["contributions"]["contributor"].dropna())
+    named |= set(data["pledge_countries"]["iso3"].dropna().unique()) | set(
+        data["contributions"]["contributor"].dropna()
+    )
     named |= {c for r in regions.REGIONS for c in regions.coverage(r)}
     return sorted(named, key=countries.country_name)
 

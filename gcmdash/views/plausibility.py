@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from gcmdash import formatting
-from gcmdash.views import metrics
+from gcmdash.ingest.issues import Issue, IssueCode
 from gcmdash.model import regions
 from gcmdash.model.dataset import Dataset
-from gcmdash.ingest.issues import Issue, IssueCode
 from gcmdash.model.schema import DATASETS, Kind, dataset
+from gcmdash.views import metrics
 
 if TYPE_CHECKING:
     from gcmdash.ingest.loading import LoadResult
@@ -34,12 +34,19 @@ SELF_OUTLIER_FACTOR = 100.0
 
 #: The dataset and column behind each headline figure, where an analyst looks when it moves.
 _BEHIND: dict[str, tuple[str, str | None]] = {
-    "practices": ("practices", None), "practices_share_pct": ("practices", None), "pledges": ("pledges", None),
-    "country_networks": ("activities", None), "champion_countries": ("activities", None),
-    "voluntary_reports": ("activities", None), "unct_workshops": ("activities", None),
-    "joint_programmes_funded": ("programmes", None), "joint_programmes_pipeline": ("programmes", None),
-    "contributors": ("contributions", None), "contributions_usd": ("contributions", "amount_usd"),
-    "mobilised_pct": ("contributions", "amount_usd"), "steering_committee_members": ("activities", None),
+    "practices": ("practices", None),
+    "practices_share_pct": ("practices", None),
+    "pledges": ("pledges", None),
+    "country_networks": ("activities", None),
+    "champion_countries": ("activities", None),
+    "voluntary_reports": ("activities", None),
+    "unct_workshops": ("activities", None),
+    "joint_programmes_funded": ("programmes", None),
+    "joint_programmes_pipeline": ("programmes", None),
+    "contributors": ("contributions", None),
+    "contributions_usd": ("contributions", "amount_usd"),
+    "mobilised_pct": ("contributions", "amount_usd"),
+    "steering_committee_members": ("activities", None),
 }
 
 
@@ -90,22 +97,29 @@ def _figure_jumps(old: Dataset, new: Dataset, sheets: Mapping[str, str]) -> list
             factor = _factor(before[figure.metric], figure.value)
             if factor > JUMP_FACTOR:
                 moves.setdefault(figure.metric, []).append(
-                    (factor, _region_name(region), figure, before[figure.metric]))
+                    (factor, _region_name(region), figure, before[figure.metric])
+                )
     issues = []
     for metric, found in moves.items():
         found.sort(key=lambda m: -m[0])
         factor, _, figure, was = found[0]
-        where = "; ".join(f"{name} {formatting.amount(w, f.unit)} → {formatting.amount(f.value, f.unit)}"
-                          for _, name, f, w in found)
+        where = "; ".join(
+            f"{name} {formatting.amount(w, f.unit)} → {formatting.amount(f.value, f.unit)}" for _, name, f, w in found
+        )
         sheet, column = _behind(metric, sheets)
-        issues.append(Issue(
-            sheet, None, column, IssueCode.FIGURE_JUMP,
-            f"“{figure.label}” would {'fall to zero' if math.isinf(factor) else f'move by {factor:,.1f}×'} against "
-            f"the published data ({where}). A move this large "
-            "is more often a misread column (decimal commas, thousands, a unit in millions) or missing rows than "
-            "news: check the records behind it. If it is right, confirm it before publishing.",
-            f"{formatting.amount(was, figure.unit)} → {formatting.amount(figure.value, figure.unit)}",
-        ))
+        issues.append(
+            Issue(
+                sheet,
+                None,
+                column,
+                IssueCode.FIGURE_JUMP,
+                f"“{figure.label}” would {'fall to zero' if math.isinf(factor) else f'move by {factor:,.1f}×'} against "
+                f"the published data ({where}). A move this large "
+                "is more often a misread column (decimal commas, thousands, a unit in millions) or missing rows than "
+                "news: check the records behind it. If it is right, confirm it before publishing.",
+                f"{formatting.amount(was, figure.unit)} → {formatting.amount(figure.value, figure.unit)}",
+            )
+        )
     return issues
 
 
@@ -117,28 +131,44 @@ def _shares(new: Dataset, sheets: Mapping[str, str]) -> list[Issue]:
             if figure.unit == "%" and figure.value > 100 and figure.metric not in seen:
                 seen.add(figure.metric)
                 sheet, column = _behind(figure.metric, sheets)
-                issues.append(Issue(
-                    sheet, None, column, IssueCode.SHARE_OVER_100,
-                    f"“{figure.label}” would be {formatting.amount(figure.value, '%')} ({figure.note}): a share "
-                    "cannot pass 100 % unless the target was exceeded. Check the amounts (a decimal comma read as "
-                    "thousands multiplies each by 100); if it is right, confirm it before publishing.",
-                    formatting.amount(figure.value, "%"),
-                ))
+                issues.append(
+                    Issue(
+                        sheet,
+                        None,
+                        column,
+                        IssueCode.SHARE_OVER_100,
+                        f"“{figure.label}” would be {formatting.amount(figure.value, '%')} ({figure.note}): a share "
+                        "cannot pass 100 % unless the target was exceeded. Check the amounts (a decimal comma read as "
+                        "thousands multiplies each by 100); if it is right, confirm it before publishing.",
+                        formatting.amount(figure.value, "%"),
+                    )
+                )
     figures = new["figures"]
     for _, row in figures[figures["metric"].astype(str).str.endswith("_pct") & (figures["value"] > 100)].iterrows():
-        issues.append(Issue(
-            sheets["figures"], int(row["row"]), dataset("figures").column("value").header, IssueCode.SHARE_OVER_100,
-            f"The published share “{row['metric']}” for {row['region']} is {formatting.amount(row['value'], '%')}: "
-            "a percentage over 100. Write the share as the brief gives it (40 for 40 %); if it is right, confirm it.",
-            formatting.exact(float(row["value"]), ""),
-        ))
+        issues.append(
+            Issue(
+                sheets["figures"],
+                int(row["row"]),
+                dataset("figures").column("value").header,
+                IssueCode.SHARE_OVER_100,
+                f"The published share “{row['metric']}” for {row['region']} is "
+                f"{formatting.amount(row['value'], '%')}: a percentage over 100. "
+                "Write the share as the brief gives it (40 for 40 %); if it is right, confirm it.",
+                formatting.exact(float(row["value"]), ""),
+            )
+        )
     return issues
 
 
 def _amount_columns() -> list[tuple[str, str, str]]:
     """(dataset, field, header) of every amount column; the brief's figures are checked as figures instead."""
-    return [(spec.key, c.field, c.header) for spec in DATASETS if spec.key != "figures"
-            for c in spec.columns if c.kind is Kind.NUMBER]
+    return [
+        (spec.key, c.field, c.header)
+        for spec in DATASETS
+        if spec.key != "figures"
+        for c in spec.columns
+        if c.kind is Kind.NUMBER
+    ]
 
 
 def _outliers(old: Dataset, new: Dataset, sheets: Mapping[str, str]) -> list[Issue]:
@@ -152,13 +182,18 @@ def _outliers(old: Dataset, new: Dataset, sheets: Mapping[str, str]) -> list[Iss
         (low, low_text), (high, high_text) = bounds
         for position in amounts.index[(amounts > high) | ((amounts > 0) & (amounts < low))]:
             value = float(amounts.at[position])
-            issues.append(Issue(
-                sheets.get(key, key), _row(table, position), header, IssueCode.AMOUNT_OUTLIER,
-                f"{formatting.exact(value, 'USD')} is {high_text if value > high else low_text}. Check the cell: a "
-                "decimal comma or a thousands separator misread, a missing or extra zero, an amount in millions. "
-                "If it is right, confirm it before publishing.",
-                formatting.exact(value, "USD"),
-            ))
+            issues.append(
+                Issue(
+                    sheets.get(key, key),
+                    _row(table, position),
+                    header,
+                    IssueCode.AMOUNT_OUTLIER,
+                    f"{formatting.exact(value, 'USD')} is {high_text if value > high else low_text}. Check the cell: a "
+                    "decimal comma or a thousands separator misread, a missing or extra zero, an amount in millions. "
+                    "If it is right, confirm it before publishing.",
+                    formatting.exact(value, "USD"),
+                )
+            )
     return issues
 
 
@@ -168,19 +203,32 @@ def _bounds(published: pd.Series, amounts: pd.Series) -> tuple[tuple[float, str]
     published = published[published > 0]
     if len(published):
         least, most = float(published.min()), float(published.max())
-        return ((least / OUTLIER_FACTOR, f"less than a {_nth(OUTLIER_FACTOR)} of the smallest published amount "
-                 f"({formatting.exact(least, 'USD')})"),
-                (most * OUTLIER_FACTOR, f"more than {OUTLIER_FACTOR:g} times the largest published amount "
-                 f"({formatting.exact(most, 'USD')})"))
+        return (
+            (
+                least / OUTLIER_FACTOR,
+                f"less than a {_nth(OUTLIER_FACTOR)} of the smallest published amount "
+                f"({formatting.exact(least, 'USD')})",
+            ),
+            (
+                most * OUTLIER_FACTOR,
+                f"more than {OUTLIER_FACTOR:g} times the largest published amount ({formatting.exact(most, 'USD')})",
+            ),
+        )
     own = amounts.dropna()
     own = own[own > 0]
     if len(own) < 3:
         return None
     median = float(own.median())
-    return ((median / SELF_OUTLIER_FACTOR, f"less than a {_nth(SELF_OUTLIER_FACTOR)} of the sheet's median amount "
-             f"({formatting.exact(median, 'USD')})"),
-            (median * SELF_OUTLIER_FACTOR, f"more than {SELF_OUTLIER_FACTOR:g} times the sheet's median amount "
-             f"({formatting.exact(median, 'USD')})"))
+    return (
+        (
+            median / SELF_OUTLIER_FACTOR,
+            f"less than a {_nth(SELF_OUTLIER_FACTOR)} of the sheet's median amount ({formatting.exact(median, 'USD')})",
+        ),
+        (
+            median * SELF_OUTLIER_FACTOR,
+            f"more than {SELF_OUTLIER_FACTOR:g} times the sheet's median amount ({formatting.exact(median, 'USD')})",
+        ),
+    )
 
 
 def _nth(factor: float) -> str:

@@ -11,7 +11,6 @@ from playwright.sync_api import expect
 
 from .support import STEP_MS, VIEWPORT, chromium_path, shots, wait_healthy
 
-
 # Playwright's expect() gives up after 5 s by default: on a busy 2-core machine a chart can take longer to appear
 # after its script run, which made assertions fail now and then. Conditions are still waited for, never slept on.
 expect.set_options(timeout=STEP_MS)

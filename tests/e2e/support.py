@@ -62,7 +62,6 @@ def wait_healthy(base: str, timeout_s: float = 90) -> None:
     pytest.fail(f"`streamlit run app.py` did not answer on {base} within {timeout_s:.0f} s ({last})", pytrace=False)
 
 
-
 def wait_for_run(page, timeout_ms: int = STEP_MS) -> None:
     """Wait until Streamlit has finished running the script and no element is stale (greyed out).
 
@@ -97,8 +96,9 @@ def query(page) -> dict[str, list[str]]:
     return parse_qs(urlsplit(page.url).query)
 
 
-def wait_for_query(page, wanted: dict[str, list[str]] | None = None, absent: tuple[str, ...] = (),
-                   timeout_ms: int = STEP_MS) -> dict[str, list[str]]:
+def wait_for_query(
+    page, wanted: dict[str, list[str]] | None = None, absent: tuple[str, ...] = (), timeout_ms: int = STEP_MS
+) -> dict[str, list[str]]:
     """Wait until the address holds these values (each key exactly these, in order) and none of the absent keys.
 
     Streamlit writes the address after the run that changed it, a moment after the page shows the change: reading
@@ -111,7 +111,10 @@ def wait_for_query(page, wanted: dict[str, list[str]] | None = None, absent: tup
                 const held = new URLSearchParams(location.search);
                 return Object.entries(wanted).every(([k, v]) => JSON.stringify(held.getAll(k)) === JSON.stringify(v))
                     && absent.every(k => !held.has(k));
-            }""", arg=[wanted, list(absent)], timeout=timeout_ms)
+            }""",
+            arg=[wanted, list(absent)],
+            timeout=timeout_ms,
+        )
     except Exception as error:  # say what was wanted and what the address held
         raise AssertionError(f"the address never held {wanted} without {list(absent)}: {page.url}") from error
     return query(page)

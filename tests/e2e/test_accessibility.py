@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from gcmdash.render import slides
 from gcmdash.model.filters import Filters
+from gcmdash.render import slides
 
 from .support import ARTIFACTS, ROOT, open_page, screenshot, wait_for_run
 
@@ -45,16 +45,18 @@ PAGES = [
 #: The presentation of UNECE with two countries chosen, so that it has country slides.
 DECK_LINK = "/?present=1&region=ECE&countries=Georgia&countries=Kazakhstan"
 DECK = slides.slides(Filters(region="ECE", countries=("GEO", "KAZ")))
-SLIDES = [(f"slide-{number}-{slide.kind}", f"{DECK_LINK}&slide={number}") for number, slide in
-          enumerate(DECK, start=1)]
+SLIDES = [(f"slide-{number}-{slide.kind}", f"{DECK_LINK}&slide={number}") for number, slide in enumerate(DECK, start=1)]
 TARGETS = PAGES + SLIDES
 
 
 def axe_script() -> Path:
     """axe-core's browser build, or a clear failure saying how to get it (never a skip)."""
     if not AXE.exists():
-        pytest.fail(f"The accessibility tests need axe-core at {AXE.relative_to(ROOT)}; `make test` installs it "
-                    "(npm install --no-save --prefix .cache/axe axe-core@4).", pytrace=False)
+        pytest.fail(
+            f"The accessibility tests need axe-core at {AXE.relative_to(ROOT)}; `make test` installs it "
+            "(npm install --no-save --prefix .cache/axe axe-core@4).",
+            pytrace=False,
+        )
     return AXE
 
 
@@ -79,7 +81,8 @@ def wait_drawn(page, presenting: bool) -> None:
                    .every(m => m.querySelector('canvas'))
               && [...document.querySelectorAll('[data-testid="stDataFrame"]')]
                    .filter(d => d.checkVisibility())
-                   .every(d => d.querySelector('table'))""")
+                   .every(d => d.querySelector('table'))"""
+    )
     for chart in page.get_by_test_id("stDeckGlJsonChart").all():
         expect(chart.locator("canvas").first).to_be_visible()
     wait_for_run(page)
@@ -99,8 +102,9 @@ def themed_page(new_context, theme: str, url: str, screen: str = "1280x720"):
 def scan(page) -> dict:
     """axe-core's results for the page, WCAG 2.0-2.2 A and AA rules only."""
     page.add_script_tag(path=str(axe_script()))
-    return page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: "
-                         "['violations']})", TAGS)
+    return page.evaluate(
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}, resultTypes: ['violations']})", TAGS
+    )
 
 
 def short(target: list) -> str:
@@ -118,9 +122,11 @@ def describe(violation: dict) -> list[str]:
         for check in node.get("any", []) + node.get("all", []) + node.get("none", []):
             data = check.get("data") or {}
             if isinstance(data, dict) and "contrastRatio" in data:
-                line += (f" — {data.get('fgColor')} on {data.get('bgColor')} is {data.get('contrastRatio')}:1, "
-                         f"needs {data.get('expectedContrastRatio')} ({data.get('fontSize')}, "
-                         f"{data.get('fontWeight')})")
+                line += (
+                    f" — {data.get('fgColor')} on {data.get('bgColor')} is {data.get('contrastRatio')}:1, "
+                    f"needs {data.get('expectedContrastRatio')} ({data.get('fontSize')}, "
+                    f"{data.get('fontWeight')})"
+                )
                 break
         lines.append(line + f"\n    {node.get('html', '')[:160]}")
     return lines
@@ -137,5 +143,6 @@ def test_no_serious_axe_violations(new_context, base_url, name, path, theme, scr
     screenshot(page, f"a11y-{theme}-{screen}-{name}")
     blocking = [v for v in results["violations"] if v["impact"] in BLOCKING]
     report = [line for violation in blocking for line in describe(violation)]
-    assert not report, (f"{len(report)} serious or critical axe violations on {path} ({theme}, {screen}):\n"
-                        + "\n".join(report))
+    assert not report, f"{len(report)} serious or critical axe violations on {path} ({theme}, {screen}):\n" + "\n".join(
+        report
+    )

@@ -40,7 +40,8 @@ def analyst_server(tmp_path_factory) -> Iterator[str]:
 
 def _upload(page, name: str, data: bytes) -> None:
     page.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
-        files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}])
+        files=[{"name": name, "mimeType": "application/octet-stream", "buffer": data}]
+    )
     wait_for_run(page, 90_000)
 
 
@@ -123,8 +124,9 @@ def test_implausible_values_are_published_only_once_confirmed(new_context, analy
     _upload(analyst, "gcm-data.xlsx", edited_workbook(amounts_times=100))
     expect(analyst.get_by_text("No errors")).to_be_visible()
     expect(analyst.get_by_text(re.compile(r"\d+ values to check"))).to_be_visible()
-    expect(analyst.get_by_role("row", name=re.compile(r"^Contributions 2 Amount \(USD\) warning amount_outlier "))
-           ).to_be_visible()
+    expect(
+        analyst.get_by_role("row", name=re.compile(r"^Contributions 2 Amount \(USD\) warning amount_outlier "))
+    ).to_be_visible()
     _sign_in(analyst)
     analyst.get_by_label("Note for the version history").fill("Amounts as sent")
     analyst.keyboard.press("Tab")

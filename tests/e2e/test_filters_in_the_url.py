@@ -1,4 +1,4 @@
-"""The shared sidebar filters live in the address: across pages, after a reload, for another person; reset; bad links."""
+"""The shared sidebar filters live in the address: across pages, after a reload, for someone else; reset; bad links."""
 
 from __future__ import annotations
 
@@ -6,8 +6,17 @@ import re
 
 from playwright.sync_api import expect
 
-from .support import (assert_no_exception, chips, choose, go_to, open_page, query, wait_for_query, wait_for_run,
-                      widget_value)
+from .support import (
+    assert_no_exception,
+    chips,
+    choose,
+    go_to,
+    open_page,
+    query,
+    wait_for_query,
+    wait_for_run,
+    widget_value,
+)
 
 REGION = "ECA"
 OBJECTIVE = "7. Reduce vulnerabilities"

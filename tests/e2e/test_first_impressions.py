@@ -7,8 +7,16 @@ import re
 
 from playwright.sync_api import expect
 
-from .support import (FIRST_LOAD_MS, ROOT, assert_no_exception, open_page, shots, wait_for_query, wait_for_run,
-                      wait_healthy)
+from .support import (
+    FIRST_LOAD_MS,
+    ROOT,
+    assert_no_exception,
+    open_page,
+    shots,
+    wait_for_query,
+    wait_for_run,
+    wait_healthy,
+)
 
 #: The names Streamlit's pages/-folder mode would list: the page files' stems, app.py included.
 PAGE_FILES = sorted({"app", *(p.stem for p in (ROOT / "pages").glob("*.py"))})
@@ -62,8 +70,11 @@ def _records(page) -> int:
 
 def _dimmed(bars) -> list[str]:
     """The aria-labels of the bars drawn faded (not among those clicked)."""
-    return [b.get_attribute("aria-label") for b in bars.all()
-            if float(b.evaluate("e => getComputedStyle(e).opacity || e.getAttribute('opacity') || 1")) < 0.9]
+    return [
+        b.get_attribute("aria-label")
+        for b in bars.all()
+        if float(b.evaluate("e => getComputedStyle(e).opacity || e.getAttribute('opacity') || 1")) < 0.9
+    ]
 
 
 def test_a_bar_click_is_kept_in_the_address_and_a_shared_link_reproduces_it(new_context, base_url):
@@ -79,7 +90,8 @@ def test_a_bar_click_is_kept_in_the_address_and_a_shared_link_reproduces_it(new_
     bar.click()
     wait_for_query(page, {"pick_objective": ["7"]})
     expect(page.get_by_test_id("stCaptionContainer").filter(has_text="practices shown")).to_contain_text(
-        f"{in_bar} practices")
+        f"{in_bar} practices"
+    )
     expect(page.get_by_test_id("stCaptionContainer").filter(has_text="Filters:")).to_contain_text("objective 7")
     link = page.url
 

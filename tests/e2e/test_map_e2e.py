@@ -15,10 +15,10 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from gcmdash.model import countries
-from gcmdash.render import maps
-from gcmdash.model.filters import Filters
 from gcmdash.ingest.loading import bundled
+from gcmdash.model import countries
+from gcmdash.model.filters import Filters
+from gcmdash.render import maps
 
 from .support import assert_no_exception, open_page, painted_map, wait_for_query, wait_for_run
 

@@ -105,7 +105,8 @@ def test_payloads_in_the_upload_diff_and_report_stay_text(watched, poisoned_serv
     # The clean workbook against the poisoned published data: the diff shows each poisoned old value as text.
     _visit(watched, poisoned_server + "/data")
     watched.locator('[data-testid="stFileUploader"] input[type="file"]').set_input_files(
-        files=[{"name": "gcm-data.xlsx", "mimeType": "application/octet-stream", "buffer": WORKBOOK.read_bytes()}])
+        files=[{"name": "gcm-data.xlsx", "mimeType": "application/octet-stream", "buffer": WORKBOOK.read_bytes()}]
+    )
     wait_for_run(watched, 90_000)
     expect(watched.get_by_text("What would change")).to_be_visible()
     watched.get_by_text("Records added, removed and changed").click()

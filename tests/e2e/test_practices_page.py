@@ -16,7 +16,9 @@ RECORDS = re.compile(r"^\s*(\d+) records?\s*$")
 
 def records_caption(page):
     """The caption above the practices table ('70 records'), not a stale one a rerun has yet to replace."""
-    fresh = page.locator('[data-testid="stElementContainer"]:not([data-stale="true"]) [data-testid="stCaptionContainer"]')
+    fresh = page.locator(
+        '[data-testid="stElementContainer"]:not([data-stale="true"]) [data-testid="stCaptionContainer"]'
+    )
     return fresh.filter(has_text=RECORDS)
 
 
@@ -48,7 +50,8 @@ def test_clicking_an_objective_bar_filters_the_table_and_double_click_clears(pag
     wait_for_run(page)
     assert records_count(page) == in_bar < before
     expect(page.get_by_test_id("stCaptionContainer").filter(has_text="practices shown")).to_contain_text(
-        f"{in_bar} practices")
+        f"{in_bar} practices"
+    )
 
     # Double-click inside the chart clears the selection (Vega-Lite's default clearing event).
     box = chart.locator("svg").first.bounding_box()

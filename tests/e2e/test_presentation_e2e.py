@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from gcmdash.render import slides
 from gcmdash.model.filters import Filters
+from gcmdash.render import slides
 
 from .support import ARTIFACTS, assert_no_exception, open_page, painted_map, wait_for_query, wait_for_run
 
@@ -189,7 +189,7 @@ def test_every_slide_fits_the_screen_and_grows_with_it(new_context, base_url):
     for number, sizes in titles.items():
         # The title is as big, relative to the screen, on every screen: 44 px at 720p, 66 at 1080p, 132 at 4K.
         assert sizes == sorted(sizes) and len(set(sizes)) == len(sizes), f"slide {number}: title sizes {sizes}"
-        for size, (_, zoom) in zip(sizes, SCREENS):
+        for size, (_, zoom) in zip(sizes, SCREENS, strict=True):
             assert abs(size / sizes[0] - zoom) < 0.01, f"slide {number}: title sizes {sizes}"
 
 
@@ -204,8 +204,10 @@ _FOOTER_SPILLS = """() => {
         .map(([text]) => text);
 }"""
 #: A long deck: six countries chosen, six country slides, twelve slide numbers to show in the footer.
-LONG_LINK = ("/?present=1&region=ECE&countries=Georgia&countries=Kazakhstan&countries=Armenia&countries=Serbia"
-             "&countries=Albania&countries=Ukraine")
+LONG_LINK = (
+    "/?present=1&region=ECE&countries=Georgia&countries=Kazakhstan&countries=Armenia&countries=Serbia"
+    "&countries=Albania&countries=Ukraine"
+)
 
 
 def test_the_footer_holds_its_notice_and_controls_whatever_the_deck_length(new_context, base_url):
@@ -221,7 +223,9 @@ def test_the_footer_holds_its_notice_and_controls_whatever_the_deck_length(new_c
             assert not spills, f"{link} at {width}×{height}: outside the footer: {spills}"
             notice = page.locator(".st-key-present-notice p")
             expect(notice).to_contain_text("Version")
-            lines = notice.evaluate("p => Math.round(p.getBoundingClientRect().height / (parseFloat("
-                                    "getComputedStyle(p).lineHeight) * p.currentCSSZoom))")
+            lines = notice.evaluate(
+                "p => Math.round(p.getBoundingClientRect().height / (parseFloat("
+                "getComputedStyle(p).lineHeight) * p.currentCSSZoom))"
+            )
             assert lines <= 2, f"{link} at {width}×{height}: the notice takes {lines} lines"
         page.context.close()
