@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test bench data shapes docs screenshot clean
+.PHONY: run test lint bench data shapes docs screenshot clean
 
 run: $(VENV)/.installed
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
@@ -29,7 +29,16 @@ test: $(VENV)/.installed-test
 		|| echo "make test: could not install LibreOffice Calc; the round trip (tests/test_round_trip.py) will fail" >&2
 	@test -f .cache/axe/node_modules/axe-core/axe.min.js || npm install --no-save --silent --prefix .cache/axe axe-core@4 \
 		|| echo "make test: could not install axe-core (npm); the accessibility tests (tests/e2e) will fail" >&2
+	$(MAKE) --no-print-directory lint
 	$(PY) -m pytest
+
+# Style (ruff: pyflakes, pycodestyle, isort, bugbear, pyupgrade; formatted) and the stages' import directions
+# (import-linter, contracts in pyproject.toml; docs/architecture.md). Part of `make test`.
+LINTED := gcmdash pages app.py tests bench scripts
+lint: $(VENV)/.installed-test
+	$(VENV)/bin/ruff check $(LINTED)
+	$(VENV)/bin/ruff format --check $(LINTED)
+	$(VENV)/bin/lint-imports --no-cache
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)

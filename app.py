@@ -21,9 +21,7 @@ ui.shell(data, mark=True)
 presenting = presenter.presenting()
 
 pages = {
-    "The brief": [
-        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    ],
+    "The brief": [st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True)],
     "Explore": [
         st.Page("pages/practices.py", title="Practices", icon=":material/lightbulb:"),
         st.Page("pages/pledges.py", title="Pledges", icon=":material/handshake:"),

@@ -5,14 +5,47 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from collections.abc import Iterable
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Sized
+from typing import Protocol
 from urllib.parse import quote, urlsplit
 
-if TYPE_CHECKING:  # only their attributes are read here; metrics itself writes money with `money`
-    from gcmdash.views.metrics import Figure, Top
-
 NO_RECORDS = "—"
+
+
+# What is read of views' figures (gcmdash.views.metrics.Figure, Top): this module sits below every stage, so it
+# names the attributes it writes rather than importing the classes.
+class Figure(Protocol):
+    """A headline figure: its value and unit, and the value the brief published, with its date and qualifier."""
+
+    value: float
+    unit: str
+    published: float | None
+    qualifier: str | None
+    as_of: dt.date | None
+
+    @property
+    def differs(self) -> bool:
+        """True when the records do not reproduce the published value."""
+
+    @property
+    def without_records(self) -> bool:
+        """True when nothing in the data speaks to the figure."""
+
+
+class Top(Protocol):
+    """The highlighted bars of a chart: how many, the lowest count among them, and the ties at the cut."""
+
+    counts: Sized
+    asked: int
+    having: int
+
+    @property
+    def least(self) -> int:
+        """The smallest count among the highlighted bars."""
+
+    @property
+    def tied_at_cut(self) -> int:
+        """How many highlighted bars share the cut's count."""
 
 
 def money(value: float) -> str:

@@ -102,10 +102,7 @@ def test_csv_with_bom_and_semicolons(tmp_path: Path) -> None:
     assert sheet.name == "europe" and sheet.source == "europe.csv"
     assert sheet.header_row == 1
     assert sheet.header == ("ID", "País", "Fecha", "Monto")
-    assert sheet.rows == (
-        (2, ("1", "México", "2024-03-01", "1,5")),
-        (4, ("2", "Côte d'Ivoire", None, "2")),
-    )
+    assert sheet.rows == ((2, ("1", "México", "2024-03-01", "1,5")), (4, ("2", "Côte d'Ivoire", None, "2")))
 
 
 @pytest.mark.parametrize(

@@ -193,12 +193,7 @@ def test_build_recodes_supplements_and_keeps_point_countries():
 
 
 def test_build_is_deterministic_whatever_the_input_order():
-    geometries = [
-        _geometry("CYP", [[0]]),
-        _geometry("CYN", [[1]]),
-        _geometry("FJI", [[2]]),
-        _geometry("ITA", [[3]]),
-    ]
+    geometries = [_geometry("CYP", [[0]]), _geometry("CYN", [[1]]), _geometry("FJI", [[2]]), _geometry("ITA", [[3]])]
     crossing = [[170, 0], [-170, 0], [-170, 1], [170, 0]]
     italy = [[12.1, 41.2], [12.30001, 41.2], [12.2, 41.4], [12.1, 41.2]]
     arcs = [SQUARE, NORTH, crossing, italy]

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import ast
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -16,14 +19,29 @@ def test_pages_are_thin():
         assert offending == [], f"{page.name} does pandas work: {offending}"
 
 
-STREAMLIT_LAYER = {"ui.py", "presenter.py"}
+PACKAGE = ROOT / "gcmdash"
+MODULES = sorted(PACKAGE.rglob("*.py"))
+#: The stages (docs/architecture.md); import-linter keeps their directions (pyproject.toml, `make test`).
+STAGES = ("model", "ingest", "store", "views", "render", "ui")
+#: About 400 lines: a module longer than this holds more than one concept.
+MODULE_LINES = 420
+PAGE_LINES = 60
 
 
 def test_only_ui_imports_streamlit():
-    for module in sorted((ROOT / "gcmdash").glob("*.py")):
+    for module in MODULES:
         text = module.read_text(encoding="utf-8")
-        if module.name not in STREAMLIT_LAYER:
-            assert not re.search(r"^\s*(import streamlit|from streamlit)", text, re.M), module.name
+        if module.parent.name != "ui":
+            streamlit = re.search(r"^\s*(import streamlit|from streamlit)", text, re.M)
+            assert not streamlit, module.relative_to(ROOT)
+
+
+def test_every_stage_says_what_it_takes_gives_and_may_import():
+    found = sorted(p.parent.name for p in PACKAGE.glob("*/__init__.py"))
+    assert found == sorted(STAGES), "a new subpackage belongs in STAGES, docs/architecture.md and the contracts"
+    for stage in STAGES:
+        docstring = ast.get_docstring(ast.parse((PACKAGE / stage / "__init__.py").read_text(encoding="utf-8")))
+        assert docstring and "May import:" in docstring, f"gcmdash/{stage}/__init__.py: what it may import"
 
 
 def _public_definitions(tree):
@@ -36,7 +54,35 @@ def _public_definitions(tree):
 
 
 def test_every_public_function_has_a_docstring():
-    for module in sorted((ROOT / "gcmdash").glob("*.py")):
+    for module in MODULES:
         tree = ast.parse(module.read_text(encoding="utf-8"))
         for node in _public_definitions(tree):
             assert ast.get_docstring(node), f"{module.name}: {node.name} has no docstring"
+
+
+def _lint_imports(root: Path) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [str(Path(sys.executable).with_name("lint-imports")), "--no-cache"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def test_the_import_contracts_hold_and_would_catch_a_breach(tmp_path):
+    kept = _lint_imports(ROOT)
+    assert kept.returncode == 0, kept.stdout[-2000:]
+    # The same tree with a renderer reaching up into the ui and a model module importing streamlit: both fail.
+    shutil.copytree(PACKAGE, tmp_path / "gcmdash", ignore=shutil.ignore_patterns("__pycache__", "reference"))
+    shutil.copy(ROOT / "pyproject.toml", tmp_path)
+    for module, line in (
+        ("render/charts.py", "from gcmdash.ui import widgets"),
+        ("model/regions.py", "import streamlit"),
+    ):
+        path = tmp_path / "gcmdash" / module
+        path.write_text(path.read_text(encoding="utf-8") + f"\n{line}  # noqa\n", encoding="utf-8")
+    broken = _lint_imports(tmp_path)
+    assert broken.returncode != 0
+    assert "gcmdash.render.charts -> gcmdash.ui.widgets" in broken.stdout
+    assert "gcmdash.model.regions -> streamlit" in broken.stdout

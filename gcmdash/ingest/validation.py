@@ -52,11 +52,7 @@ def table_schema(spec: DatasetSpec, present: set[str]) -> pa.DataFrameSchema:
     """The pandera schema for a dataset's typed table, limited to the columns the sheet has."""
     columns = {
         c.field: pa.Column(
-            None,
-            nullable=not c.required,
-            unique=c.unique,
-            required=False,
-            report_duplicates="exclude_first",
+            None, nullable=not c.required, unique=c.unique, required=False, report_duplicates="exclude_first"
         )
         for c in spec.columns
         if c.field in present

@@ -108,12 +108,7 @@ def _index() -> _Index:
         if current:
             patterns.append((iso3, re.compile(row.regex, re.IGNORECASE)))
             rows.append(
-                {
-                    "iso3": iso3,
-                    "name": name,
-                    "iso2": iso2s[0] if iso2s else None,
-                    "un_member": bool(row.UNmember),
-                }
+                {"iso3": iso3, "name": name, "iso2": iso2s[0] if iso2s else None, "un_member": bool(row.UNmember)}
             )
     table = pd.DataFrame(rows).sort_values("name", key=lambda s: s.map(_norm))
     return _Index(
