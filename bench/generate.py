@@ -38,9 +38,9 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 from gcmdash.model import countries, framework, regions  # noqa: E402
-from gcmdash.model.schema import (  # noqa: E402
+from gcmdash.model.dataset_specs import DATASETS  # noqa: E402
+from gcmdash.model.vocabularies import (  # noqa: E402
     ACTOR_TYPES,
-    DATASETS,
     PLEDGE_FORMS,
     PLEDGE_KINDS,
     PROGRAMME_STATUSES,

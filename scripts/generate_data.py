@@ -50,7 +50,7 @@ from openpyxl.utils import get_column_letter  # noqa: E402
 from openpyxl.writer.excel import ExcelWriter  # noqa: E402
 
 from gcmdash.model import countries, framework, regions  # noqa: E402
-from gcmdash.model.schema import DATASETS  # noqa: E402
+from gcmdash.model.dataset_specs import DATASETS  # noqa: E402
 
 SEED = 2024
 DEFAULT_OUTPUT = ROOT / "data" / "gcm-data.xlsx"

@@ -38,7 +38,7 @@ if str(ROOT) not in sys.path:
 from openpyxl import Workbook  # noqa: E402
 from openpyxl.writer.excel import ExcelWriter  # noqa: E402
 
-from gcmdash.model.schema import DATASETS, dataset  # noqa: E402
+from gcmdash.model.dataset_specs import DATASETS, dataset  # noqa: E402
 
 DEFAULT_OUTPUT = ROOT / "tests" / "fixtures" / "bad"
 MANIFEST = "manifest.json"

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook
 
-from gcmdash.model.schema import DATASETS, dataset
+from gcmdash.model.dataset_specs import DATASETS, dataset
 
 # Tests never touch the project's own store: this test run (and the servers it starts) get a throwaway one.
 os.environ.setdefault("GCMDASH_STORE_DIR", tempfile.mkdtemp(prefix="gcmdash-test-store-"))

@@ -13,7 +13,8 @@ from pathlib import Path
 
 from openpyxl import load_workbook
 
-from gcmdash.model.schema import DATASETS, Kind, dataset
+from gcmdash.model.dataset_specs import DATASETS, dataset
+from gcmdash.model.schema import Kind
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKBOOK = ROOT / "data" / "gcm-data.xlsx"

@@ -13,9 +13,9 @@ import pytest
 
 from gcmdash.ingest import loading
 from gcmdash.model.dataset import having, rows_of
+from gcmdash.model.dataset_specs import DATASETS
 from gcmdash.model.filters import Filters
 from gcmdash.model.regions import REGIONS
-from gcmdash.model.schema import DATASETS
 from gcmdash.settings import PROJECT_ROOT
 from gcmdash.views import metrics
 from gcmdash.views import pages as views

@@ -8,7 +8,7 @@ import pytest
 
 from gcmdash.ingest.cells import parse, split_list
 from gcmdash.ingest.issues import IssueCode
-from gcmdash.model.schema import dataset
+from gcmdash.model.dataset_specs import dataset
 
 PRACTICES = dataset("practices")
 OBJECTIVES = PRACTICES.column("objectives")

@@ -16,7 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from gcmdash.ingest.loading import bundled, load_files
 from gcmdash.model.dataset import build
-from gcmdash.model.schema import DATASETS, dataset
+from gcmdash.model.dataset_specs import DATASETS, dataset
 from gcmdash.render import exports
 from gcmdash.views.people import records_for_people
 

@@ -10,7 +10,8 @@ from gcmdash.ingest.formatdoc import data_format_markdown
 from gcmdash.ingest.issues import IssueCode
 from gcmdash.ingest.loading import load_paths
 from gcmdash.ingest.template import LISTS, write_template
-from gcmdash.model.schema import DATASETS, Kind
+from gcmdash.model.dataset_specs import DATASETS
+from gcmdash.model.schema import Kind
 from tests.conftest import VALID_ROWS
 
 DOC = Path(__file__).resolve().parent.parent / "docs" / "data-format.md"

@@ -11,7 +11,7 @@ from gcmdash.ingest.loading import load_files
 from gcmdash.ingest.normalising import normalise
 from gcmdash.ingest.reading import RawSheet
 from gcmdash.ingest.validation import check_table
-from gcmdash.model.schema import DATASETS
+from gcmdash.model.dataset_specs import DATASETS
 
 CELL = st.one_of(
     st.none(),

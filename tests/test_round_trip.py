@@ -14,7 +14,7 @@ import pytest
 from gcmdash.ingest.loading import load_files, load_paths
 from gcmdash.model import regions
 from gcmdash.model.dataset import Dataset
-from gcmdash.model.schema import DATASETS
+from gcmdash.model.dataset_specs import DATASETS
 from gcmdash.render import exports
 from gcmdash.views import changes, metrics
 from gcmdash.views.people import records_for_people

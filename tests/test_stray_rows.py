@@ -6,7 +6,7 @@ import pytest
 
 from gcmdash.ingest.issues import IssueCode
 from gcmdash.ingest.stray_rows import stray_row
-from gcmdash.model.schema import dataset
+from gcmdash.model.dataset_specs import dataset
 
 CONTRIBUTIONS = dataset("contributions")
 HEADER = tuple(c.header for c in CONTRIBUTIONS.columns)

@@ -15,7 +15,7 @@ from gcmdash.ingest.issues import Issue, IssueCode, SpreadsheetError
 from gcmdash.ingest.normalising import clear_unreadable, normalise, recognise
 from gcmdash.ingest.reading import SPREADSHEET_SUFFIXES, RawSheet, file_bytes, read_bytes
 from gcmdash.model.dataset import Dataset, build
-from gcmdash.model.schema import DATASETS, TEMPLATE_SHEETS
+from gcmdash.model.dataset_specs import DATASETS, TEMPLATE_SHEETS
 
 # gcmdash.ingest.validation is imported where files are validated, not here: it loads pandera (about a second), which a
 # server showing a stored version (read from its snapshot) never needs.

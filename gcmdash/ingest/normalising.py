@@ -10,7 +10,8 @@ from gcmdash.ingest.cells import Parsed, as_text, closest, column_letter, is_bla
 from gcmdash.ingest.issues import Issue, IssueCode, shown_value
 from gcmdash.ingest.reading import RawSheet
 from gcmdash.ingest.stray_rows import stray_row
-from gcmdash.model.schema import DATASETS, Column, DatasetSpec
+from gcmdash.model.dataset_specs import DATASETS
+from gcmdash.model.schema import Column, DatasetSpec
 
 
 def header_key(text: str) -> str:

@@ -8,7 +8,7 @@ import pandas as pd
 
 from gcmdash.ingest.issues import Issue, IssueCode
 from gcmdash.ingest.loading import LoadResult
-from gcmdash.model.schema import dataset
+from gcmdash.model.dataset_specs import dataset
 
 #: What each kind of problem means and how to fix it, in plain words.
 EXPLANATIONS: dict[IssueCode, str] = {

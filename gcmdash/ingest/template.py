@@ -12,7 +12,8 @@ from openpyxl.utils import get_column_letter, quote_sheetname
 from openpyxl.worksheet.datavalidation import DataValidation
 
 from gcmdash.model import framework
-from gcmdash.model.schema import DATASETS, INSTRUCTIONS, LISTS, Column, DatasetSpec, Kind
+from gcmdash.model.dataset_specs import DATASETS, INSTRUCTIONS, LISTS
+from gcmdash.model.schema import Column, DatasetSpec, Kind
 
 _REQUIRED_FILL = PatternFill("solid", fgColor="FFD6EAF8")
 _OPTIONAL_FILL = PatternFill("solid", fgColor="FFF2F2F2")

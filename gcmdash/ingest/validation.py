@@ -9,7 +9,8 @@ import pandera.pandas as pa
 
 from gcmdash.ingest.issues import Issue, IssueCode, shown_value
 from gcmdash.ingest.normalising import UNREADABLE, text_of
-from gcmdash.model.schema import DatasetSpec, dataset
+from gcmdash.model.dataset_specs import dataset
+from gcmdash.model.schema import DatasetSpec
 
 _NOT_GLOBAL = ("Local", "National", "Multilevel")
 

@@ -10,8 +10,9 @@ from types import MappingProxyType
 import numpy as np
 import pandas as pd
 
+from gcmdash.model.dataset_specs import DATASETS, dataset
 from gcmdash.model.memo import Results, per_version
-from gcmdash.model.schema import DATASETS, Kind, dataset
+from gcmdash.model.schema import Kind
 
 #: Long tables built at load time: name -> (dataset, id field, multi-valued field, value column name).
 LONG_TABLES: dict[str, tuple[str, str, str, str]] = {

@@ -44,12 +44,15 @@ BUILDERS = (
     "ingest.stray_rows",
     "ingest.validation",
     "model",
+    "model.common_columns",
     "model.countries",
     "model.dataset",
+    "model.dataset_specs",
     "model.framework",
     "model.memo",
     "model.regions",
     "model.schema",
+    "model.vocabularies",
 )
 _META = b"gcmdash"
 _IPC_OPTIONS = pa.ipc.IpcWriteOptions(compression="zstd")

@@ -7,7 +7,7 @@ from collections.abc import Iterable, Sequence
 from gcmdash.formatting import plain
 from gcmdash.model import countries, framework, regions
 from gcmdash.model.filters import Filters
-from gcmdash.model.schema import ACTOR_TYPES
+from gcmdash.model.vocabularies import ACTOR_TYPES
 
 #: The fields a bar click filters on, and the values a link may name for each (as text, as in the address).
 PICK_FIELDS = ("objective", "implementer_type")

@@ -39,7 +39,7 @@ from gcmdash.ingest.loading import LoadResult
 from gcmdash.ingest.reading import file_bytes
 from gcmdash.model import snapshots
 from gcmdash.model.dataset import Dataset, assemble
-from gcmdash.model.schema import DATASETS
+from gcmdash.model.dataset_specs import DATASETS
 
 SEED_AUTHOR = "gcmdash"
 SQLITE_FILE = "store.sqlite3"

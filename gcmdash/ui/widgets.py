@@ -18,8 +18,9 @@ from gcmdash.ingest import formatdoc
 from gcmdash.ingest.loading import LoadResult, bundled, load_files, version_id
 from gcmdash.model import countries, filters, framework, heap, memo, regions
 from gcmdash.model.dataset import Dataset
+from gcmdash.model.dataset_specs import dataset
 from gcmdash.model.filters import Filters
-from gcmdash.model.schema import ACTOR_TYPES, SCOPES, dataset
+from gcmdash.model.vocabularies import ACTOR_TYPES, SCOPES
 from gcmdash.render import active, charts, exports, maps
 from gcmdash.store import auth
 from gcmdash.store.versions import PublishRefused, Store, StoreUnavailable, safe_file_name

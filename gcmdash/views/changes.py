@@ -10,7 +10,8 @@ from gcmdash import formatting
 from gcmdash.ingest.normalising import text_of
 from gcmdash.model import memo, regions
 from gcmdash.model.dataset import Dataset
-from gcmdash.model.schema import DATASETS, Column, DatasetSpec, Kind
+from gcmdash.model.dataset_specs import DATASETS
+from gcmdash.model.schema import Column, DatasetSpec, Kind
 from gcmdash.views import metrics
 
 #: How much of a long text value (a title, a note) the diff shows on each side of the arrow.

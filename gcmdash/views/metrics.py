@@ -11,7 +11,7 @@ import pandas as pd
 from gcmdash import formatting
 from gcmdash.model import memo, regions
 from gcmdash.model.dataset import Dataset, having, rows_of
-from gcmdash.model.schema import WORLD
+from gcmdash.model.vocabularies import WORLD
 
 ALL = None  # region=None means every record, worldwide
 #: "Close to" in a brief is read as within this share of the stated value.

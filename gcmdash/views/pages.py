@@ -9,8 +9,8 @@ import pandas as pd
 
 from gcmdash.model import countries, filters, memo, regions
 from gcmdash.model.dataset import Dataset, having, rows_of
+from gcmdash.model.dataset_specs import dataset
 from gcmdash.model.filters import Filters
-from gcmdash.model.schema import dataset
 from gcmdash.views import metrics, tables
 from gcmdash.views.people import records_for_people
 

@@ -10,7 +10,8 @@ import pandas as pd
 
 from gcmdash.ingest.cells import as_text, parse
 from gcmdash.model.countries import country_name
-from gcmdash.model.schema import Column, Kind, dataset
+from gcmdash.model.dataset_specs import dataset
+from gcmdash.model.schema import Column, Kind
 
 #: How a list cell is written: the separator the loader splits on.
 LIST_JOIN = "; "

@@ -19,7 +19,8 @@ from gcmdash import formatting
 from gcmdash.ingest.issues import Issue, IssueCode
 from gcmdash.model import regions
 from gcmdash.model.dataset import Dataset
-from gcmdash.model.schema import DATASETS, Kind, dataset
+from gcmdash.model.dataset_specs import DATASETS, dataset
+from gcmdash.model.schema import Kind
 from gcmdash.views import metrics
 
 if TYPE_CHECKING:
