@@ -7,7 +7,7 @@ import io
 import zipfile
 from xml.sax.saxutils import escape, quoteattr
 
-from gcmdash.ingest.reading import ODS_MIMETYPE
+from gcmdash.ingest.zip_guard import ODS_MIMETYPE
 
 _NS = (
     'xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '

@@ -17,9 +17,10 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import hostile
 
-from gcmdash.ingest import reading
+from gcmdash.ingest import sandbox
 from gcmdash.ingest.issues import IssueCode, SpreadsheetError
-from gcmdash.ingest.reading import RawSheet, read_bytes, read_path
+from gcmdash.ingest.raw_sheet import RawSheet
+from gcmdash.ingest.reading import read_bytes, read_path
 
 # Generous bounds: the point is "finishes, and does not balloon", not a benchmark.
 MAX_SECONDS = 30
@@ -188,7 +189,7 @@ def test_huge_dimension_is_refused_before_any_parsing(tmp_path: Path, monkeypatc
     def no_child() -> None:
         raise AssertionError("a sheet claiming XFD1048576 must be refused before the parser starts")
 
-    monkeypatch.setattr(reading, "_take_child", no_child)
+    monkeypatch.setattr(sandbox, "_take_child", no_child)
     assert refused(hostile.huge_dimension(tmp_path)).issue.code is IssueCode.SHEET_TOO_LARGE
 
 

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from gcmdash.ingest.loading import load_files
 from gcmdash.ingest.normalising import normalise
-from gcmdash.ingest.reading import RawSheet
+from gcmdash.ingest.raw_sheet import RawSheet
 from gcmdash.ingest.validation import check_table
 from gcmdash.model.dataset_specs import DATASETS
 

@@ -13,7 +13,8 @@ import pandas as pd
 from gcmdash import settings
 from gcmdash.ingest.issues import Issue, IssueCode, SpreadsheetError
 from gcmdash.ingest.normalising import clear_unreadable, normalise, recognise
-from gcmdash.ingest.reading import SPREADSHEET_SUFFIXES, RawSheet, file_bytes, read_bytes
+from gcmdash.ingest.raw_sheet import RawSheet
+from gcmdash.ingest.reading import SPREADSHEET_SUFFIXES, file_bytes, read_bytes
 from gcmdash.model.dataset import Dataset, build
 from gcmdash.model.dataset_specs import DATASETS, TEMPLATE_SHEETS
 

@@ -8,7 +8,7 @@ import pandas as pd
 
 from gcmdash.ingest.cells import Parsed, as_text, closest, column_letter, is_blank, parse
 from gcmdash.ingest.issues import Issue, IssueCode, shown_value
-from gcmdash.ingest.reading import RawSheet
+from gcmdash.ingest.raw_sheet import RawSheet
 from gcmdash.ingest.stray_rows import stray_row
 from gcmdash.model.dataset_specs import DATASETS
 from gcmdash.model.schema import Column, DatasetSpec
