@@ -214,7 +214,7 @@ def _fresh_store(tmp_path: Path):
 
 @pytest.mark.parametrize("case", BAD_CASES, ids=_ids(BAD_CASES))
 def test_store_refuses_to_publish_bad_file(case, tmp_path):
-    from gcmdash.store.versions import PublishRefused
+    from gcmdash.store.records import PublishRefused
 
     store = _fresh_store(tmp_path)
     before = store.current_number()

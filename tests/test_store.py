@@ -27,7 +27,9 @@ from gcmdash.ingest import loading
 from gcmdash.ingest.issues import IssueCode
 from gcmdash.model import snapshots
 from gcmdash.model.dataset import Dataset
-from gcmdash.store.versions import PublishRefused, Store, StoreUnavailable, UnknownVersion, safe_file_name
+from gcmdash.store.filenames import safe_file_name
+from gcmdash.store.records import PublishRefused, StoreUnavailable, UnknownVersion
+from gcmdash.store.versions import Store
 from tests.store_support import (
     PG_USER,
     ROOT,
@@ -102,9 +104,10 @@ def _child(url: str, script: str, *args: str) -> subprocess.Popen[str]:
 CHILD_PUBLISH = """
     import sys, time
     from pathlib import Path
+    import gcmdash.store.tables as tables
     import gcmdash.store.versions as store
     hold, signal_file, wait_file = sys.argv[1:4]
-    insert_audit, write = store._insert_audit, store.Store._write
+    insert_audit, write = tables.insert_audit, store.Store._write
     def holding(conn, who, action, outcome, version, detail):
         if outcome == "done":
             print("IN-TRANSACTION", version, flush=True)
@@ -118,7 +121,7 @@ CHILD_PUBLISH = """
             time.sleep(0.01)
         print("WRITING", flush=True)
         return write(self, *args, **kwargs)
-    store._insert_audit, store.Store._write = holding, waiting
+    tables.insert_audit, store.Store._write = holding, waiting
     from gcmdash.cli import main
     raise SystemExit(main(sys.argv[4:]))
 """
@@ -225,16 +228,16 @@ def test_invalid_publish_is_refused_audited_and_changes_nothing(store):
 def test_a_store_error_while_writing_is_audited_as_failed_and_changes_nothing(store, monkeypatch):
     import sqlalchemy.exc
 
-    import gcmdash.store.versions as store_module
+    import gcmdash.store.tables as tables_module
 
-    insert_audit = store_module._insert_audit
+    insert_audit = tables_module.insert_audit
 
     def failing(conn, who, action, outcome, version, detail):
         if outcome == "done":  # inside the transaction, after the version and its files were inserted
             raise sqlalchemy.exc.OperationalError("INSERT INTO audit", {}, OSError("disk I/O error"))
         insert_audit(conn, who, action, outcome, version, detail)
 
-    monkeypatch.setattr(store_module, "_insert_audit", failing)
+    monkeypatch.setattr(tables_module, "insert_audit", failing)
     with pytest.raises(StoreUnavailable, match="disk I/O error"):
         store.publish([("new.xlsx", edited_workbook(title="Lost"))], author="ivan", note="fails")
     assert store.current_number() == 1 and [v.number for v in store.versions()] == [1]

@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 
 import pandas as pd
 
-from gcmdash.store.versions import AuditEntry, Version
+from gcmdash.store.records import AuditEntry, Version
 
 
 def when(version: Version) -> str:

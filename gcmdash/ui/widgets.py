@@ -23,7 +23,9 @@ from gcmdash.model.filters import Filters
 from gcmdash.model.vocabularies import ACTOR_TYPES, SCOPES
 from gcmdash.render import active, charts, exports, maps
 from gcmdash.store import auth
-from gcmdash.store.versions import PublishRefused, Store, StoreUnavailable, safe_file_name
+from gcmdash.store.filenames import safe_file_name
+from gcmdash.store.records import PublishRefused, StoreUnavailable
+from gcmdash.store.versions import Store
 from gcmdash.ui import style
 from gcmdash.views import pages as views
 from gcmdash.views import tables
