@@ -20,7 +20,8 @@ from gcmdash.model import countries, filters, framework, heap, memo, regions
 from gcmdash.model.dataset import Dataset
 from gcmdash.model.filters import Filters
 from gcmdash.model.schema import ACTOR_TYPES, SCOPES, dataset
-from gcmdash.render import active, charts, exports, maps
+from gcmdash.render import active, chart_templates, exports
+from gcmdash.render.map_legend import legend_html
 from gcmdash.store import auth
 from gcmdash.store.versions import PublishRefused, Store, StoreUnavailable, safe_file_name
 from gcmdash.ui import style
@@ -508,7 +509,7 @@ def _draw(chart: alt.TopLevelMixin, key: str | None = None, clickable: bool = Fa
     if _altair_to_vega_lite is None:
         st.altair_chart(_themed(chart), key=key, on_select=on_select, width="stretch")
         return
-    template, data = charts.template_of(chart), None
+    template, data = chart_templates.template_of(chart), None
     if template is not None:  # a new filter state costs its table's Arrow bytes, not a chart build
         spec, data = _data_free(template, _dark()), chart.data
     else:
@@ -934,8 +935,8 @@ def data_format_text() -> str:
 
 
 def map_legend(entries: list) -> None:
-    """The map's legend (``maps.legend``) in the viewer's light or dark colours."""
-    st.html(maps.legend_html(entries, dark=_dark()))
+    """The map's legend (``gcmdash.render.map_legend.legend``) in the viewer's light or dark colours."""
+    st.html(legend_html(entries, dark=_dark()))
 
 
 def profile_picker(codes: list[str]) -> None:
