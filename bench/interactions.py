@@ -46,17 +46,17 @@ def filter_states():
 
 def page_actions(data):
     """Page name -> function of Filters doing that page's server-side computation."""
-    from gcmdash.render import maps
+    from gcmdash.render import map_facts, map_layers, map_legend, maps
     from gcmdash.views import metrics
     from gcmdash.views import pages as views
     from gcmdash.views.people import column_for_people, records_for_people
 
-    layers = [layer.label for layer in maps.LAYERS]
+    layers = [layer.label for layer in map_layers.LAYERS]
 
     def map_page(f):
-        facts = maps.country_facts(data, f)
+        facts = map_facts.country_facts(data, f)
         deck = maps.deck(facts, layers, "practices", f.region)
-        maps.legend(layers, "practices", facts)
+        map_legend.legend(layers, "practices", facts)
         return deck
 
     def map_json(f):

@@ -3,8 +3,8 @@
 Found while testing issue 10: Streamlit 1.67 bundles deck.gl 9.4.1, which lost the first pick of any pickable layer
 drawn after a non-pickable one; the map drew the world's context countries first, so a click at a spot no earlier
 pick looked at selected nothing (the browser sent the server no message at all). The context is now drawn last and
-pushed behind by a model matrix (gcmdash/render/maps.py). Measured here on a warm server, each way `attempts` times over
-five countries of the UNECE map, each attempt on a freshly opened /map:
+pushed behind by a model matrix (gcmdash/render/map_layers.py). Measured here on a warm server, each way
+`attempts` times over five countries of the UNECE map, each attempt on a freshly opened /map:
 
 * instant click: Playwright's click at the country's pixel, without resting there first;
 * mouse: the pointer moves onto the country until its tooltip names it, then clicks (what a person does);
@@ -45,10 +45,10 @@ def offsets() -> dict[str, tuple[float, float]]:
     """Each country's marker point in pixels from the middle of the map, as gcmdash fits the UNECE view."""
     from gcmdash.ingest.loading import bundled
     from gcmdash.model.filters import Filters
-    from gcmdash.render import maps
+    from gcmdash.render import map_facts, map_view
 
-    facts = maps.country_facts(bundled().dataset, Filters(region=REGION))
-    return {code: maps.offset_from_middle(facts, REGION, code) for code in CODES}
+    facts = map_facts.country_facts(bundled().dataset, Filters(region=REGION))
+    return {code: map_view.offset_from_middle(facts, REGION, code) for code in CODES}
 
 
 def _attempt(context, base: str, way: str, code: str, offset: tuple[float, float]) -> bool:

@@ -19,16 +19,16 @@ def measure(data, label: str) -> list[Result]:
 
     from gcmdash import settings
     from gcmdash.model.filters import Filters
-    from gcmdash.render import maps
+    from gcmdash.render import map_facts, map_layers, maps
     from gcmdash.views import pages as views
     from gcmdash.views import tables
     from gcmdash.views.people import records_for_people
 
-    layers = [layer.label for layer in maps.LAYERS]
+    layers = [layer.label for layer in map_layers.LAYERS]
     out = []
     for region in ("ECE", None):
         f = Filters(region=region)
-        facts = maps.country_facts(data, f)
+        facts = map_facts.country_facts(data, f)
         size = len(maps.deck(facts, layers, "practices", region).to_json())
         out.append(
             Result(

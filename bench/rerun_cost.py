@@ -307,13 +307,28 @@ PARTS = (
         "data: views, filters, metrics, maps (not mine)",
         lambda f: any(
             f"gcmdash/{m}.py" in (f.file_path or "")
-            for m in ("views/pages", "model/filters", "views/metrics", "render/maps", "model/dataset")
+            for m in (
+                "views/pages",
+                "model/filters",
+                "views/metrics",
+                "render/maps",
+                "render/map_facts",
+                "render/map_colours",
+                "render/map_view",
+                "render/map_layers",
+                "render/map_legend",
+                "render/map_text",
+                "model/dataset",
+            )
         ),
     ),
     (
         "charts: Altair build, to_dict, st.altair_chart",
         lambda f: (
-            "gcmdash/render/charts.py" in (f.file_path or "")
+            any(
+                f"gcmdash/render/{m}.py" in (f.file_path or "")
+                for m in ("charts", "fund_charts", "chart_theme", "chart_templates")
+            )
             or f.function in ("chart_block", "chart", "_themed", "altair_chart", "vega_lite_chart", "_slide_chart")
         ),
     ),

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from gcmdash import formatting
-from gcmdash.render import charts
+from gcmdash.render import charts, fund_charts
 from gcmdash.ui import widgets as ui
 from gcmdash.views import pages as views
 
@@ -14,7 +14,7 @@ ui.illustrative_notice(data)
 view = views.funding(data, f)
 
 if view.target:
-    ui.chart(charts.progress_bar(view.mobilised, view.target))
+    ui.chart(fund_charts.progress_bar(view.mobilised, view.target))
     st.caption(
         f"{formatting.money(view.mobilised)} mobilised by all contributors of "
         f"{formatting.money(view.target)} targeted by the 2026 IMRF "
@@ -52,24 +52,24 @@ if view.programmes.empty:
 left, right = st.columns(2, gap="large")
 with left:
     ui.chart_block(
-        charts.region_bars(view.programmes_by_region),
-        charts.status_table(view.programmes_by_region, "region", "Region"),
+        fund_charts.region_bars(view.programmes_by_region),
+        fund_charts.status_table(view.programmes_by_region, "region", "Region"),
         "fund-jp-regions",
         name="programmes-by-region",
         region=f.region,
     )
 with right:
     ui.chart_block(
-        charts.country_dots(view.programmes_by_country),
-        charts.status_table(view.programmes_by_country, "country", "Country"),
+        fund_charts.country_dots(view.programmes_by_country),
+        fund_charts.status_table(view.programmes_by_country, "country", "Country"),
         "fund-jp-countries",
         name="programmes-by-country",
         region=f.region,
     )
 # The whole width: thematic areas have long names, and half a page left a sliver of a plot.
 ui.chart_block(
-    charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
-    charts.status_table(view.programmes_by_area, "thematic_area", "Thematic area"),
+    fund_charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
+    fund_charts.status_table(view.programmes_by_area, "thematic_area", "Thematic area"),
     "fund-jp-areas",
     name="programmes-by-area",
     region=f.region,

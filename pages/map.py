@@ -3,7 +3,7 @@
 import streamlit as st
 
 from gcmdash.model import countries
-from gcmdash.render import maps
+from gcmdash.render import map_facts, map_layers, map_legend, map_text, map_view, maps
 from gcmdash.ui import widgets as ui
 
 data, f = ui.page_start()
@@ -11,40 +11,42 @@ st.title(f"Map of GCM implementation — {ui.region_title(f.region)}")
 ui.active_filters(f)
 ui.illustrative_notice(data)
 
-labels = [layer.label for layer in maps.LAYERS]
+labels = [layer.label for layer in map_layers.LAYERS]
 # One above the other, full width: side by side, one of the two was cut off at 1280 px with the sidebar open.
 layers = st.pills("Markers", labels, selection_mode="multi", default=labels, key="layers", bind="query-params")
 shade = st.segmented_control(
-    "Shade countries by", list(maps.SHADES), default="Practices", key="shade", bind="query-params"
+    "Shade countries by", list(map_layers.SHADES), default="Practices", key="shade", bind="query-params"
 )
-choropleth = maps.SHADES.get(shade)
+choropleth = map_layers.SHADES.get(shade)
 
-facts = maps.country_facts(data, f)
+facts = map_facts.country_facts(data, f)
 if facts.empty:
     ui.empty_state("countries")
     st.stop()
-narrowed = maps.narrowed(f)
-st.caption(maps.describe(layers, choropleth))
+narrowed = map_view.narrowed(f)
+st.caption(map_text.describe(layers, choropleth))
 if choropleth and not facts[choropleth].any():
     ui.empty_state(choropleth)
 
 event = st.pydeck_chart(
     maps.deck(facts, layers, choropleth, f.region, narrowed=narrowed),
-    height=maps.HEIGHT,
+    height=map_view.HEIGHT,
     on_select="rerun",
     selection_mode="single-object",
     key="map",
-    alt=maps.alt_text(facts, layers, choropleth),
+    alt=map_text.alt_text(facts, layers, choropleth),
 )
 picked = maps.selected_country(event.selection, facts)
 if picked:
     # The Country profile's picker is bound to the URL by name (?country=Georgia), not by code.
     st.switch_page("pages/country.py", query_params={"country": countries.country_name(picked)})
-st.caption(maps.view_note(facts, f.region, narrowed, layers))
-ui.map_legend(maps.legend(layers, choropleth, facts))
-st.caption(maps.DISCLAIMER)
+st.caption(map_text.view_note(facts, f.region, narrowed, layers))
+ui.map_legend(map_legend.legend(layers, choropleth, facts))
+st.caption(map_text.DISCLAIMER)
 ui.profile_picker(list(facts.index))
 
 st.subheader("The countries")
-ui.data_table(maps.table(facts), column_config={"Terms of Reference": st.column_config.LinkColumn(display_text="ToR")})
-ui.table_downloads({"Countries": maps.table(facts)}, "map", f.region)
+ui.data_table(
+    map_facts.table(facts), column_config={"Terms of Reference": st.column_config.LinkColumn(display_text="ToR")}
+)
+ui.table_downloads({"Countries": map_facts.table(facts)}, "map", f.region)

@@ -16,7 +16,7 @@ import pytest
 
 from gcmdash.cli import main
 from gcmdash.ingest.loading import bundled, load_paths
-from gcmdash.render import brief, maps
+from gcmdash.render import brief, map_text
 from gcmdash.views import metrics
 from tests.conftest import headers, valid_sheets, write_workbook
 
@@ -200,7 +200,7 @@ def test_the_map_carries_the_briefs_disclaimer_in_its_caption(page_html):
     figure = re.search(r'<figure class="map-figure">.*?</figure>', page_html, re.S)
     assert figure and "<svg" in figure.group(0)
     caption = html.unescape(re.search(r"<figcaption>(.*?)</figcaption>", figure.group(0), re.S).group(1))
-    assert maps.DISCLAIMER in caption
+    assert map_text.DISCLAIMER in caption
 
 
 def test_sections_follow_the_brief_with_notes_version_and_illustrative_notice(page, data):

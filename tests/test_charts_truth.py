@@ -9,7 +9,7 @@ import pytest
 from gcmdash import formatting
 from gcmdash.ingest.loading import bundled
 from gcmdash.model.filters import Filters
-from gcmdash.render import brief, charts, slides
+from gcmdash.render import brief, chart_theme, charts, fund_charts, slides
 from gcmdash.views import metrics
 from gcmdash.views import pages as views
 
@@ -124,7 +124,7 @@ def test_each_region_bar_is_that_regions_own_total_on_every_page(data):
     own = {}
     for region in regions.REGIONS:
         programmes = views.funding(data, Filters(region=region)).programmes
-        for status in charts.STATUSES:
+        for status in fund_charts.STATUSES:
             own[(region, status)] = int((programmes["status"] == status).sum())
             assert own[(region, status)] == len(metrics.programmes_in(data, region, status))
     assert any(own.values())
@@ -146,7 +146,7 @@ def test_the_region_bars_keep_the_years_chosen(data):
 
 def test_programmes_by_country_is_a_dot_grid_with_counts_only_where_they_differ(data):
     view = views.funding(data, Filters(region="ECE"))
-    chart = charts.country_dots(view.programmes_by_country)
+    chart = fund_charts.country_dots(view.programmes_by_country)
     spec = chart.to_dict()
     assert spec["mark"]["type"] == "circle"
     # On the bundled data every country has one programme of a status: no numbers are drawn at all.
@@ -159,9 +159,9 @@ def test_programmes_by_country_is_a_dot_grid_with_counts_only_where_they_differ(
             "order": [0, 0, 1],
         }
     )
-    shown = charts.country_dots(several)
+    shown = fund_charts.country_dots(several)
     assert list(shown.data["shown"]) == ["2", "", ""] and "layer" in shown.to_dict()
-    table = charts.status_table(several, "country", "Country")
+    table = fund_charts.status_table(several, "country", "Country")
     assert table.to_dict("records") == [
         {"Country": "A", "Funded": 2, "Pipeline": 1, "Total": 3},
         {"Country": "B", "Funded": 1, "Pipeline": 0, "Total": 1},
@@ -226,9 +226,9 @@ def test_count_axes_have_whole_number_ticks_only(counts, width):
 def test_programme_charts_have_whole_number_ticks(data):
     for region in ("ECE", "ESCWA"):
         view = views.funding(data, Filters(region=region))
-        _assert_whole_steps(_value_ticks(_svg(charts.region_bars(view.programmes_by_region))))
+        _assert_whole_steps(_value_ticks(_svg(fund_charts.region_bars(view.programmes_by_region))))
         _assert_whole_steps(
-            _value_ticks(_svg(charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area")))
+            _value_ticks(_svg(fund_charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area")))
         )
 
 
@@ -340,13 +340,15 @@ def _text_marks(spec: dict) -> list[dict]:
 def test_the_progress_label_meets_aa_contrast_in_both_themes(share, dark):
     from gcmdash.ui import widgets as ui
 
-    chart = charts.progress_bar(share * 150e6, 150e6)
+    chart = fund_charts.progress_bar(share * 150e6, 150e6)
     spec = ui._themed(chart, dark=dark).to_dict()
     (mark,) = _text_marks(spec)
-    behind = charts.ACCENT if mark["align"] == "right" else charts.PROGRESS_TRACK  # inside the filled part or not
+    behind = (
+        chart_theme.ACCENT if mark["align"] == "right" else fund_charts.PROGRESS_TRACK
+    )  # inside the filled part or not
     assert (mark["align"] == "right") == (share >= 0.5)
     # The mark's own colour wins over the theme's text colour (config.text), which was light on the light track.
-    assert mark["color"] == (charts.PROGRESS_INK_ON_FILL if share >= 0.5 else charts.PROGRESS_INK)
+    assert mark["color"] == (fund_charts.PROGRESS_INK_ON_FILL if share >= 0.5 else fund_charts.PROGRESS_INK)
     assert contrast(mark["color"], behind) >= 4.5, (mark["color"], behind)
     assert chart.data["label"][0] == f"{100 * share:.1f}% of USD 150 million"
 
@@ -355,17 +357,17 @@ def test_the_progress_label_is_drawn_in_its_own_colour(data):
     import re
 
     view = views.funding(data, Filters(region="ECE"))
-    svg = _svg(charts.progress_bar(view.mobilised, view.target), 600)
+    svg = _svg(fund_charts.progress_bar(view.mobilised, view.target), 600)
     label = re.search(r'<text[^>]*fill="([^"]+)"[^>]*>(\d+\.\d% of USD 150 million)</text>', svg)
     assert label and label.group(2) == "39.5% of USD 150 million"
-    assert contrast(label.group(1), charts.PROGRESS_TRACK) >= 4.5
+    assert contrast(label.group(1), fund_charts.PROGRESS_TRACK) >= 4.5
 
 
 @pytest.mark.parametrize("region", ["ECE", "ESCAP", None])
 def test_only_the_selected_regions_bars_are_drawn_full_and_its_label_says_so(data, region):
     import re
 
-    svg = _svg(charts.region_bars(views.funding(data, Filters(region=region)).programmes_by_region))
+    svg = _svg(fund_charts.region_bars(views.funding(data, Filters(region=region)).programmes_by_region))
     drawn = re.findall(r'aria-label="programmes: \d+; label: ([^;]+);[^"]*"[^>]*?opacity="([^"]*)"', svg)
     assert len(drawn) == 10
     assert {label for label, opacity in drawn if opacity == "1"} == ({f"{region} (selected)"} if region else set())

@@ -12,13 +12,23 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from gcmdash.ingest.loading import bundled, load_paths
-from gcmdash.model import dataset, regions
+from gcmdash.model import countries, dataset, regions, shapes
 from gcmdash.model.filters import Filters
-from gcmdash.render import maplabels, maps, projection
+from gcmdash.render import (
+    map_colours,
+    map_facts,
+    map_layers,
+    map_legend,
+    map_text,
+    map_view,
+    maplabels,
+    maps,
+    projection,
+)
 from tests.conftest import headers, valid_sheets
 
 ROOT = Path(__file__).resolve().parent.parent
-ALL_LAYERS = [layer.label for layer in maps.LAYERS]
+ALL_LAYERS = [layer.label for layer in map_layers.LAYERS]
 ECE_NETWORKS = {"ALB", "ARM", "AZE", "BLR", "GEO", "KAZ", "KGZ", "MDA", "MKD", "SRB", "TJK", "TKM", "TUR", "UZB", "XKX"}
 ECE_WORKSHOPS = {"ARM", "BIH", "GEO", "KAZ", "KGZ", "TJK", "TKM", "UKR", "UZB"}
 HOSTILE = "<img src=x onerror=alert(1)>"
@@ -33,7 +43,7 @@ def data():
 
 @pytest.fixture(scope="module")
 def ece(data) -> pd.DataFrame:
-    return maps.country_facts(data, Filters(region="ECE"))
+    return map_facts.country_facts(data, Filters(region="ECE"))
 
 
 def _layers(deck) -> dict[str, dict]:
@@ -66,19 +76,19 @@ def test_ece_facts_reproduce_the_brief(ece):
     assert set(ece.index[ece["workshops"] > 0]) == ECE_WORKSHOPS and ece["workshops"].sum() == 9
     assert ece["champion"].sum() == 5
     assert ece["reports"].sum() == 24
-    assert list(ece.columns) == list(maps.FACT_COLUMNS)
+    assert list(ece.columns) == list(map_facts.FACT_COLUMNS)
     assert ece.loc["XKX", "name"] == "Kosovo" and ece.loc["KAZ", "regions"] == "ECE, ESCAP"
 
 
 def test_counts_are_of_the_filtered_records(data, ece):
-    narrowed = maps.country_facts(data, Filters(region="ECE", objectives=(2,)))
+    narrowed = map_facts.country_facts(data, Filters(region="ECE", objectives=(2,)))
     assert (narrowed["practices"] <= ece["practices"]).all()
     assert narrowed["practices"].sum() < ece["practices"].sum()
     assert narrowed["network"].sum() == 15, "activities are not records with objectives"
 
 
 def test_all_regions_lists_every_country_with_a_record(data):
-    facts = maps.country_facts(data, Filters(region=None))
+    facts = map_facts.country_facts(data, Filters(region=None))
     counted = facts[["workshops", "reports", "practices", "pledges"]].sum(axis=1) + facts["network"] + facts["champion"]
     assert (counted > 0).all()
     assert ECE_NETWORKS <= set(facts.index) and "CHL" in facts.index
@@ -105,12 +115,12 @@ def test_a_practice_counts_once_in_each_of_its_countries(workbook):
     )
     result = load_paths([workbook(sheets)], complete=True)
     assert result.valid, result.issues
-    facts = maps.country_facts(result.dataset, Filters(region="ECE"))
+    facts = map_facts.country_facts(result.dataset, Filters(region="ECE"))
     assert facts.loc["KAZ", "practices"] == 2 and facts.loc["KGZ", "practices"] == 1
     assert "CHL" not in facts.index
     assert facts.loc["GEO", "tor"] == "https://example.org/tor" and pd.isna(facts.loc["ARM", "tor"])
-    assert maps.country_facts(result.dataset, Filters(region="ECE", objectives=(2,))).loc["KGZ", "practices"] == 0
-    everywhere = maps.country_facts(result.dataset, Filters(region=None))
+    assert map_facts.country_facts(result.dataset, Filters(region="ECE", objectives=(2,))).loc["KGZ", "practices"] == 0
+    everywhere = map_facts.country_facts(result.dataset, Filters(region=None))
     assert set(everywhere.index) == {"KAZ", "KGZ", "CHL", "GEO", "PRT"}  # PRT: the sheet's one pledge
 
 
@@ -127,12 +137,12 @@ def test_a_country_listed_twice_in_one_record_counts_once():
         },
         index=pd.Index([2], name="row"),
     )
-    facts = maps.country_facts(dataset.build({"practices": practice}, "test"), Filters(region="ECE"))
+    facts = map_facts.country_facts(dataset.build({"practices": practice}, "test"), Filters(region="ECE"))
     assert facts.loc["KAZ", "practices"] == 1 and facts.loc["KGZ", "practices"] == 1
 
 
 def test_the_table_shows_names_not_codes(ece):
-    shown = maps.table(ece)
+    shown = map_facts.table(ece)
     assert "Country" in shown and "Kazakhstan" in set(shown["Country"])
     assert not any(shown[c].astype(str).eq("KAZ").any() for c in shown.columns)
 
@@ -187,12 +197,12 @@ def test_only_the_fills_of_the_countries_are_picked_so_a_press_stays_a_click(ece
 
 def test_legend_html_escapes_every_label():
     entries = [
-        maps.LegendEntry("●", HOSTILE, 1, (0, 0, 0)),
-        maps.LegendEntry("<b>", "x & y", 2, (1, 2, 3)),
-        maps.LegendEntry("■", "<i>1–2</i>", 3, (9, 9, 9), True),
+        map_legend.LegendEntry("●", HOSTILE, 1, (0, 0, 0)),
+        map_legend.LegendEntry("<b>", "x & y", 2, (1, 2, 3)),
+        map_legend.LegendEntry("■", "<i>1–2</i>", 3, (9, 9, 9), True),
     ]
     for dark in (False, True):
-        markup = maps.legend_html(entries, dark=dark)
+        markup = map_legend.legend_html(entries, dark=dark)
         assert "&lt;img" in markup and "<img" not in markup and "&lt;b&gt;" in markup and "x &amp; y" in markup
         assert "&lt;i&gt;" in markup and "<i>" not in markup
 
@@ -238,23 +248,23 @@ def test_shading_follows_the_class_breaks(ece):
         f["properties"]["iso3"]: tuple(f["properties"]["fill"])
         for f in _layers(maps.deck(ece, [], "practices", "ECE"))["countries"]["data"]["features"]
     }
-    assert all(fills[c] == maps.NO_RECORDS for c in ece.index[ece["practices"] == 0] if c in fills)
+    assert all(fills[c] == map_colours.NO_RECORDS for c in ece.index[ece["practices"] == 0] if c in fills)
     most = ece["practices"].idxmax()
-    assert fills[most] == maps.class_colours(len(maps.class_breaks(ece["practices"])))[-1]
+    assert fills[most] == map_colours.class_colours(len(map_colours.class_breaks(ece["practices"])))[-1]
     plain = _layers(maps.deck(ece, [], None, "ECE"))["countries"]["data"]["features"]
     unshaded = {tuple(f["properties"]["fill"]) for f in plain}
-    assert unshaded == {maps.SHOWN_FILL}
+    assert unshaded == {map_colours.SHOWN_FILL}
 
 
 def test_class_breaks_are_contiguous_whole_numbers():
-    breaks = maps.class_breaks([0, 0, 1, 1, 1, 2, 3, 5, 8, 13, 21, 40])
-    assert 1 < len(breaks) <= maps.MAX_CLASSES
+    breaks = map_colours.class_breaks([0, 0, 1, 1, 1, 2, 3, 5, 8, 13, 21, 40])
+    assert 1 < len(breaks) <= map_colours.MAX_CLASSES
     assert breaks[0][0] == 1 and breaks[-1][1] == 40
     assert all(low <= high for low, high in breaks)
     assert all(b[0] == a[1] + 1 for a, b in pairwise(breaks))
-    assert maps.class_breaks([1, 1, 0]) == [(1, 1)] and maps.class_breaks([0, 0]) == []
-    colours = maps.class_colours(len(breaks))
-    assert len(set(colours)) == len(breaks) and maps.NO_RECORDS not in colours
+    assert map_colours.class_breaks([1, 1, 0]) == [(1, 1)] and map_colours.class_breaks([0, 0]) == []
+    colours = map_colours.class_colours(len(breaks))
+    assert len(set(colours)) == len(breaks) and map_colours.NO_RECORDS not in colours
 
 
 def _pixels(fit, codes):
@@ -269,50 +279,52 @@ def _inside(fit, point, margin: float = 0) -> bool:
 
 @pytest.mark.parametrize("region", regions.REGIONS)
 def test_the_first_view_shows_every_framed_country_and_says_which_marked_ones_it_leaves_out(data, region):
-    facts = maps.country_facts(data, Filters(region=region))
-    codes = maps.framed(facts, region)
-    fit = maps.fit_for(codes)
+    facts = map_facts.country_facts(data, Filters(region=region))
+    codes = map_view.framed(facts, region)
+    fit = map_view.fit_for(codes)
     assert fit.projection.kind == "azimuthal"
     assert all(_inside(fit, p) for p in _pixels(fit, codes).values())
-    marked = facts.index[facts[list(maps.FRAME_COLUMNS)].any(axis=1)]
-    away = maps.outside(fit, marked)
-    note = maps.view_note(facts, region, False, ALL_LAYERS)
-    assert all(maps.countries.country_name(c) in note for c in away)
+    marked = facts.index[facts[list(map_view.FRAME_COLUMNS)].any(axis=1)]
+    away = map_view.outside(fit, marked)
+    note = map_text.view_note(facts, region, False, ALL_LAYERS)
+    assert all(countries.country_name(c) in note for c in away)
     assert ("Outside the first view" in note) == bool(away)
 
 
 def test_unece_frames_europe_and_central_asia_not_north_america(data):
-    facts = maps.country_facts(data, Filters(region="ECE"))
-    codes = maps.framed(facts, "ECE")
+    facts = map_facts.country_facts(data, Filters(region="ECE"))
+    codes = map_view.framed(facts, "ECE")
     assert {"PRT", "KAZ", "TJK", "ALB", "SWE"} <= codes and not {"CAN", "USA"} & codes
-    fit = maps.fit_for(codes)
+    fit = map_view.fit_for(codes)
     pixels = _pixels(fit, ["PRT", "KAZ", "ALB", "MKD", "SRB", "XKX"])
     # Portugal to Kazakhstan spans most of the map's width: Europe and Central Asia are legible, not a corner.
     assert pixels["KAZ"][0] - pixels["PRT"][0] > 0.7 * fit.width
     # The Western Balkans are far enough apart for their markers (the old Mercator world view had them on a dot).
     balkans = [pixels[c] for c in ("ALB", "MKD", "SRB", "XKX")]
     assert min(math.dist(a, b) for i, a in enumerate(balkans) for b in balkans[i + 1 :]) > 12
-    assert maps.outside(fit, ["CAN", "USA", "PRT"]) == ["CAN", "USA"]
+    assert map_view.outside(fit, ["CAN", "USA", "PRT"]) == ["CAN", "USA"]
 
 
 def test_a_subregion_or_chosen_countries_zoom_to_them(data):
     central = Filters(region="ECE", subregion="Central Asia")
-    facts = maps.country_facts(data, central)
-    assert maps.narrowed(central) and not maps.narrowed(Filters(region="ECE"))
-    fit = maps.fit_for(maps.framed(facts, "ECE", narrowed=True))
-    whole = maps.fit_for(maps.framed(maps.country_facts(data, Filters(region="ECE")), "ECE"))
+    facts = map_facts.country_facts(data, central)
+    assert map_view.narrowed(central) and not map_view.narrowed(Filters(region="ECE"))
+    fit = map_view.fit_for(map_view.framed(facts, "ECE", narrowed=True))
+    whole = map_view.fit_for(map_view.framed(map_facts.country_facts(data, Filters(region="ECE")), "ECE"))
     assert fit.scale > 2 * whole.scale
     assert all(_inside(fit, p) for p in _pixels(fit, facts.index).values())
-    assert maps.outside(fit, facts.index) == []
+    assert map_view.outside(fit, facts.index) == []
     chosen = Filters(region="ECE", countries=("FRA",))
-    fit = maps.fit_for(maps.framed(maps.country_facts(data, chosen), "ECE", narrowed=maps.narrowed(chosen)))
+    fit = map_view.fit_for(
+        map_view.framed(map_facts.country_facts(data, chosen), "ECE", narrowed=map_view.narrowed(chosen))
+    )
     # Metropolitan France, not the Atlantic between it and French Guiana.
     assert fit.scale > 4 * whole.scale and _inside(fit, _pixels(fit, ["FRA"])["FRA"], 100)
 
 
 def test_the_projection_keeps_areas_true(data):
     """Canada's area is 3.7 times Kazakhstan's (9.98 and 2.72 million km²); Web Mercator drew it 9 times larger."""
-    fit = maps.fit_for(maps.framed(maps.country_facts(data, Filters(region="ECE")), "ECE"))
+    fit = map_view.fit_for(map_view.framed(map_facts.country_facts(data, Filters(region="ECE")), "ECE"))
     shapes_ = projection.projected_shapes(fit.projection)
 
     def area(code: str) -> float:
@@ -328,11 +340,11 @@ def test_the_projection_keeps_areas_true(data):
 
 
 def test_all_regions_is_an_equal_area_world_map(data):
-    facts = maps.country_facts(data, Filters())
-    assert maps.framed(facts, None) is None
+    facts = map_facts.country_facts(data, Filters())
+    assert map_view.framed(facts, None) is None
     spec = json.loads(maps.deck(facts, [], None, None).to_json())
     assert spec["views"][0]["@@type"] == "OrthographicView"
-    fit = maps.fit_for(None)
+    fit = map_view.fit_for(None)
     assert fit.projection.kind == "world" and all(_inside(fit, p) for p in _pixels(fit, facts.index).values())
 
 
@@ -352,7 +364,7 @@ def test_the_view_is_orthographic_without_double_click_zoom(ece):
 
 
 def test_centres_lie_inside_their_countries():
-    centres = maps.centres()
+    centres = shapes.centres()
     assert 0 < centres["FRA"][0] < 8 and 43 < centres["FRA"][1] < 49, "not pulled towards Guiana"
     assert -110 < centres["USA"][0] < -85, "not pulled towards Alaska or Hawaii"
     assert 40 < centres["RUS"][0] < 120
@@ -364,18 +376,22 @@ def test_centres_lie_inside_their_countries():
 # --- Names on the map ------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("size", [maps.PAGE, maps.Size(860, 400, font=17, marker_scale=1.6)], ids=["page", "slide"])
+@pytest.mark.parametrize(
+    "size", [map_view.PAGE, map_view.Size(860, 400, font=17, marker_scale=1.6)], ids=["page", "slide"]
+)
 @pytest.mark.parametrize("region", regions.REGIONS)
 def test_every_marked_country_in_view_is_named_and_no_two_names_overlap(data, region, size):
-    facts = maps.country_facts(data, Filters(region=region))
-    fit = maps.fit_for(maps.framed(facts, region), size)
-    placed, unplaced = maps.labels(facts, ALL_LAYERS, fit, size)
+    facts = map_facts.country_facts(data, Filters(region=region))
+    fit = map_view.fit_for(map_view.framed(facts, region), size)
+    placed, unplaced = map_layers.labels(facts, ALL_LAYERS, fit, size)
     assert maplabels.overlaps(placed) == []
-    named = set(maps.named(facts, ALL_LAYERS))
-    in_view = named - set(maps.outside(fit, named))
+    named = set(map_layers.named(facts, ALL_LAYERS))
+    in_view = named - set(map_view.outside(fit, named))
     assert {label.code for label in placed} | set(unplaced) == named
     assert in_view <= {label.code for label in placed}, f"not named: {sorted(in_view - {p.code for p in placed})}"
-    markers = [box for boxes in maps._marker_boxes(fit, facts, list(maps.LAYERS), size).values() for box in boxes]
+    markers = [
+        box for boxes in map_layers._marker_boxes(fit, facts, list(map_layers.LAYERS), size).values() for box in boxes
+    ]
     for label in placed:
         x0, y0, x1, y1 = label.box
         assert 0 <= x0 and x1 <= fit.width and 0 <= y0 and y1 <= fit.height
@@ -387,8 +403,8 @@ def test_names_travel_as_text_and_displaced_ones_get_a_leader_line(ece):
     names = {row["iso3"]: row for row in layers["labels"]["data"]}
     assert names["KAZ"]["text"] == "Kazakhstan" and names["XKX"]["text"] == "Kosovo"
     assert layers["labels"]["pickable"] is True, "a name opens its profile like its country"
-    fit = maps.fit_for(maps.framed(ece, "ECE"))
-    placed, _ = maps.labels(ece, ALL_LAYERS, fit)
+    fit = map_view.fit_for(map_view.framed(ece, "ECE"))
+    placed, _ = map_layers.labels(ece, ALL_LAYERS, fit)
     assert len(layers["leaders"]["data"]) == sum(label.leader for label in placed)
     assert set(_layers(maps.deck(ece, ["Voluntary GCM reports"], None, "ECE"))) >= {"labels"}
     assert _layers(maps.deck(ece, ["Voluntary GCM reports"], None, "ECE"))["labels"]["data"] == []
@@ -404,16 +420,16 @@ def test_the_placer_keeps_names_apart_when_markers_crowd():
 
 
 def test_empty_facts_draw_without_error():
-    empty = pd.DataFrame(columns=list(maps.FACT_COLUMNS))
+    empty = pd.DataFrame(columns=list(map_facts.FACT_COLUMNS))
     assert set(_layers(maps.deck(empty, ALL_LAYERS, "practices", None))) >= {"context", "countries"}
-    assert [e.count for e in maps.legend(ALL_LAYERS, "practices", empty)] == [0, 0, 0, 0, 0]
+    assert [e.count for e in map_legend.legend(ALL_LAYERS, "practices", empty)] == [0, 0, 0, 0, 0]
 
 
 # --- Legend and selection ----------------------------------------------------------------------------------------
 
 
 def test_legend_symbols_are_distinct_and_counts_are_countries(ece):
-    entries = maps.legend(ALL_LAYERS, "practices", ece)
+    entries = map_legend.legend(ALL_LAYERS, "practices", ece)
     markers = [e for e in entries if not e.shade]
     shading = [e for e in entries if e.shade]
     assert [e.label for e in markers] == ALL_LAYERS
@@ -421,7 +437,7 @@ def test_legend_symbols_are_distinct_and_counts_are_countries(ece):
     assert {e.label: e.count for e in markers}["Country UN Networks"] == 15
     assert sum(e.count for e in shading) == len(ece)
     assert shading[0].label == "No practices" and len({e.colour for e in shading}) == len(shading)
-    assert [e.label for e in maps.legend(["Champion countries"], None, ece)] == ["Champion countries"]
+    assert [e.label for e in map_legend.legend(["Champion countries"], None, ece)] == ["Champion countries"]
 
 
 def test_selection_of_a_shape_or_a_marker_names_the_country(ece):
@@ -474,7 +490,7 @@ def test_the_page_shows_the_map_legend_and_table(tmp_path):
     assert len(app.get("deck_gl_json_chart")) == 1
     assert app.dataframe[0].value.shape[0] == 54 and "Country" in app.dataframe[0].value
     assert "pledges" in app.caption[0].value and "Champion countries" in app.caption[0].value
-    assert maps.DISCLAIMER in [c.value for c in app.caption]
+    assert map_text.DISCLAIMER in [c.value for c in app.caption]
 
 
 def test_selecting_a_country_opens_its_profile(tmp_path):

@@ -12,7 +12,7 @@ from gcmdash import formatting
 from gcmdash.ingest import loading
 from gcmdash.model import countries, filters, regions
 from gcmdash.model.filters import Filters
-from gcmdash.render import charts, maps, slides
+from gcmdash.render import charts, map_facts, map_text, maps, slides
 from gcmdash.views import pages as views
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
@@ -249,7 +249,7 @@ def test_present_gives_a_chart_its_own_width_and_can_drop_the_value_axis(data):
 
 
 def test_present_map_enlarges_markers_and_names(data):
-    facts = maps.country_facts(data, Filters(region="ECE"))
+    facts = map_facts.country_facts(data, Filters(region="ECE"))
     page = maps.deck(facts, slides.MAP_LAYERS, None, "ECE")
     shown = slides.present_map(facts, "ECE", False, 860, 400)
     sizes = [
@@ -305,7 +305,7 @@ def test_every_slide_renders_for_every_region(region):
         # The notice of illustrative data and the data version are on every slide.
         assert any("Illustrative data" in c.value and "data" in c.value for c in app.caption), (region, number)
         if slide.kind == "map":  # the brief's disclaimer under every map
-            assert maps.DISCLAIMER in [c.value for c in app.caption], region
+            assert map_text.DISCLAIMER in [c.value for c in app.caption], region
 
 
 @pytest.mark.parametrize("region", [r for r in regions.REGIONS if not regions.is_confirmed(r)][:2])

@@ -30,7 +30,7 @@ from gcmdash import formatting
 from gcmdash.model import countries, framework, regions, shapes
 from gcmdash.model.dataset import Dataset
 from gcmdash.model.filters import Filters
-from gcmdash.render import charts, exports, maps
+from gcmdash.render import charts, exports, fund_charts, map_text
 from gcmdash.views import metrics
 from gcmdash.views import pages as views
 from gcmdash.views.metrics import Figure
@@ -327,7 +327,7 @@ def _place_label(name: str, points: list[tuple[float, float]], taken: list, widt
 
 def _markers(marked: dict[str, list[str]], point, width: float, height: float) -> tuple[list[str], list[str]]:
     """The symbols of the marked countries, and their names wherever one fits without covering anything."""
-    centres = maps.centres()
+    centres = shapes.centres()
     both = set(marked["network"]) & set(marked["workshop"])
     symbols, spots = [], {}
     for what, _, kind, fill, label in _MARKERS:
@@ -598,7 +598,7 @@ def _networks_section(data: Dataset, region: str, figures: dict[str, Figure]) ->
         _MARKERS, ("country_networks", "unct_workshops"), strict=True
     ):
         rows = metrics.activities_in(data, region, activity)
-        marked |= set(rows["country"].astype(str)) & set(maps.centres())
+        marked |= set(rows["country"].astype(str)) & set(shapes.centres())
         n = rows["country"].nunique()
         legend.append(f"<li>{legend_symbol(kind, fill)} {esc(label)} ({n})</li>")
         heading = (
@@ -628,7 +628,7 @@ def _networks_section(data: Dataset, region: str, figures: dict[str, Figure]) ->
     )
     body = (
         f'<figure class="map-figure">{drawing}<figcaption><ul class="legend">{"".join(legend)}</ul>'
-        f'<p class="disclaimer">{fitted}{named}. {esc(maps.DISCLAIMER)}</p></figcaption></figure>'
+        f'<p class="disclaimer">{fitted}{named}. {esc(map_text.DISCLAIMER)}</p></figcaption></figure>'
     )
     return "Country Networks and UNCT workshops", body + f'<div class="lists">{"".join(lists)}</div>'
 
@@ -644,7 +644,7 @@ def _funding_section(data: Dataset, region: str, figures: dict[str, Figure]) -> 
             f"({100 * view.mobilised / view.target:.1f}% of the target).</p>"
         )
         body += chart_svg(
-            charts.progress_bar(view.mobilised, view.target),
+            fund_charts.progress_bar(view.mobilised, view.target),
             "fund-progress",
             "Progress towards the M-MPTF capitalisation target",
         )
@@ -667,10 +667,10 @@ def _funding_section(data: Dataset, region: str, figures: dict[str, Figure]) -> 
         f"funded</b> in the region "
         f"({esc(funded.note or '')}) and <b>{int(pipeline.value)} in the pipeline</b>.</p>"
     )
-    body += chart_svg(charts.region_bars(view.programmes_by_region), "fund-regions", "Joint programmes by region")
+    body += chart_svg(fund_charts.region_bars(view.programmes_by_region), "fund-regions", "Joint programmes by region")
     if not view.programmes_by_area.empty:
         body += chart_svg(
-            charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
+            fund_charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
             "fund-areas",
             "Joint programmes by thematic area",
         )

@@ -15,7 +15,7 @@ import pydeck as pdk
 
 from gcmdash.model import countries, framework, regions
 from gcmdash.model.filters import Filters
-from gcmdash.render import active, maps
+from gcmdash.render import active, map_view, maps
 from gcmdash.views import metrics
 
 #: The figures of the first slide, in the brief's order.
@@ -28,7 +28,7 @@ HEADLINE = (
     "voluntary_reports",
 )
 FUNDING_FIGURES = ("joint_programmes_funded", "joint_programmes_pipeline", "contributions_usd", "mobilised_pct")
-#: The map slide's marker layers (labels of ``maps.LAYERS``); countries are not shaded, so the markers stand out.
+#: The map slide's marker layers (labels of ``map_layers.LAYERS``); countries are not shaded, so the markers stand out.
 MAP_LAYERS = ("Country UN Networks", "UNCT workshops")
 
 #: Presentation type sizes, in pixels: readable on a shared screen shown at 1280×720 or smaller.
@@ -281,5 +281,5 @@ def marked(facts: pd.DataFrame) -> set[str]:
 def present_map(facts: pd.DataFrame, region: str | None, narrowed: bool, width: int, height: int) -> pdk.Deck:
     """The map slide's map: ``maps.deck`` with the slide's layers, larger markers and names, fitted to its size."""
     # Framed on the countries with a Network or a workshop (what the slide shows), not on every marker layer's.
-    size = maps.Size(width, height, font=LABEL_FONT, marker_scale=MARKER_SCALE)
+    size = map_view.Size(width, height, font=LABEL_FONT, marker_scale=MARKER_SCALE)
     return maps.deck(facts, MAP_LAYERS, None, region, narrowed=narrowed, columns=MAP_COLUMNS, size=size)

@@ -11,7 +11,8 @@ from gcmdash import formatting
 from gcmdash.model import regions
 from gcmdash.model.dataset import Dataset
 from gcmdash.model.filters import Filters
-from gcmdash.render import charts, maps, slides
+from gcmdash.render import charts, fund_charts, map_facts, map_text, map_view, slides
+from gcmdash.render.map_legend import legend
 from gcmdash.ui.widgets import _PREVIEW, _SEEN_VERSION, _dark, _themed, current_filters, map_legend
 from gcmdash.views import metrics
 from gcmdash.views import pages as views
@@ -276,7 +277,7 @@ def _implementers_slide(data: Dataset, f: Filters) -> None:
 
 
 def _map_slide(data: Dataset, f: Filters) -> None:
-    facts = maps.country_facts(data, f)
+    facts = map_facts.country_facts(data, f)
     if facts.empty:
         _empty("countries")
         return
@@ -286,12 +287,14 @@ def _map_slide(data: Dataset, f: Filters) -> None:
         st.metric("UNCT workshops", int((facts["workshops"] > 0).sum()))
         # Beside the map, not under it: at 1280×720 the legend and the disclaimer together would run under the footer.
         with st.container(key="present-legend"):
-            map_legend(maps.legend(slides.MAP_LAYERS, None, facts))
+            map_legend(legend(slides.MAP_LAYERS, None, facts))
     with shown:
-        deck = slides.present_map(facts, f.region, maps.narrowed(f), _width(_MAP_COLUMNS, 1), _MAP_HEIGHT)
-        st.pydeck_chart(deck, height=_MAP_HEIGHT, key="present-map", alt=maps.alt_text(facts, slides.MAP_LAYERS, None))
+        deck = slides.present_map(facts, f.region, map_view.narrowed(f), _width(_MAP_COLUMNS, 1), _MAP_HEIGHT)
+        st.pydeck_chart(
+            deck, height=_MAP_HEIGHT, key="present-map", alt=map_text.alt_text(facts, slides.MAP_LAYERS, None)
+        )
         with st.container(key="present-disclaimer"):
-            st.caption(maps.DISCLAIMER)
+            st.caption(map_text.DISCLAIMER)
 
 
 def _funding_slide(data: Dataset, f: Filters, wanted: tuple[str, ...]) -> None:
@@ -301,7 +304,11 @@ def _funding_slide(data: Dataset, f: Filters, wanted: tuple[str, ...]) -> None:
     if view.target:
         # Worldwide, as the Target mobilised figure above says ("all contributors").
         _slide_chart(
-            charts.progress_bar(view.mobilised, view.target), _width(), rows=1, height=_PROGRESS_HEIGHT, title=False
+            fund_charts.progress_bar(view.mobilised, view.target),
+            _width(),
+            rows=1,
+            height=_PROGRESS_HEIGHT,
+            title=False,
         )
 
 

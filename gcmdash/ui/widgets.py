@@ -21,7 +21,8 @@ from gcmdash.model.dataset import Dataset
 from gcmdash.model.dataset_specs import dataset
 from gcmdash.model.filters import Filters
 from gcmdash.model.vocabularies import ACTOR_TYPES, SCOPES
-from gcmdash.render import active, charts, exports, maps
+from gcmdash.render import active, chart_templates, exports
+from gcmdash.render.map_legend import legend_html
 from gcmdash.store import auth
 from gcmdash.store.filenames import safe_file_name
 from gcmdash.store.records import PublishRefused, StoreUnavailable
@@ -511,7 +512,7 @@ def _draw(chart: alt.TopLevelMixin, key: str | None = None, clickable: bool = Fa
     if _altair_to_vega_lite is None:
         st.altair_chart(_themed(chart), key=key, on_select=on_select, width="stretch")
         return
-    template, data = charts.template_of(chart), None
+    template, data = chart_templates.template_of(chart), None
     if template is not None:  # a new filter state costs its table's Arrow bytes, not a chart build
         spec, data = _data_free(template, _dark()), chart.data
     else:
@@ -937,8 +938,8 @@ def data_format_text() -> str:
 
 
 def map_legend(entries: list) -> None:
-    """The map's legend (``maps.legend``) in the viewer's light or dark colours."""
-    st.html(maps.legend_html(entries, dark=_dark()))
+    """The map's legend (``gcmdash.render.map_legend.legend``) in the viewer's light or dark colours."""
+    st.html(legend_html(entries, dark=_dark()))
 
 
 def profile_picker(codes: list[str]) -> None:

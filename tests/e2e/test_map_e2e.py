@@ -18,7 +18,7 @@ from playwright.sync_api import expect
 from gcmdash.ingest.loading import bundled
 from gcmdash.model import countries
 from gcmdash.model.filters import Filters
-from gcmdash.render import maps
+from gcmdash.render import map_facts, map_view
 
 from .support import assert_no_exception, open_page, painted_map, wait_for_query, wait_for_run
 
@@ -27,8 +27,8 @@ REGION = "ECE"
 
 def _spot(canvas, code: str) -> dict[str, float]:
     """The pixel of the canvas where the country's marker point lies, as the map is first shown."""
-    facts = maps.country_facts(bundled().dataset, Filters(region=REGION))
-    dx, dy = maps.offset_from_middle(facts, REGION, code)
+    facts = map_facts.country_facts(bundled().dataset, Filters(region=REGION))
+    dx, dy = map_view.offset_from_middle(facts, REGION, code)
     box = canvas.bounding_box()
     return {"x": box["width"] / 2 + dx, "y": box["height"] / 2 + dy}
 
