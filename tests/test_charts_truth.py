@@ -9,7 +9,7 @@ import pytest
 from gcmdash import formatting
 from gcmdash.ingest.loading import bundled
 from gcmdash.model.filters import Filters
-from gcmdash.render import brief, chart_theme, charts, fund_charts, slides
+from gcmdash.render import brief, brief_text, chart_theme, charts, fund_charts, slides
 from gcmdash.views import metrics
 from gcmdash.views import pages as views
 
@@ -99,7 +99,7 @@ def test_the_objective_chart_says_highlighted_not_darker(data):
 
 def test_the_brief_lists_every_implementer_tied_at_the_cut():
     counts = pd.Series({"Member State": 5, "IOM": 2, "Civil society": 2, "UN entity": 2, "Academia": 1})
-    text = brief._ranked(counts, "practices", 2)
+    text = brief_text.ranked(counts, "practices", 2)
     assert text == "Member State (5 practices), followed by Civil society (2), IOM (2) and UN entity (2)"
 
 
@@ -249,7 +249,7 @@ def test_plurals():
 
 
 def test_the_brief_writes_one_pledge_in_the_singular():
-    assert brief._count(1, "joint programme", "joint programmes") == "1 joint programme"
+    assert formatting.plural(1, "joint programme", "joint programmes") == "1 joint programme"
 
 
 # --- Money, one format ------------------------------------------------------------------------------------------
