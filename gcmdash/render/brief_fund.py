@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from gcmdash import formatting
 from gcmdash.model.dataset import Dataset
 from gcmdash.model.filters import Filters
-from gcmdash.render import fund_charts
+from gcmdash.render import charts, fund_charts
 from gcmdash.render.brief_charts import Chart, chart_svg
 from gcmdash.render.brief_lists import ILLUSTRATIVE, INFERRED, CountryList, country_list, names_of
 from gcmdash.render.brief_text import country_name
