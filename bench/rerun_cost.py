@@ -314,7 +314,7 @@ PARTS = (
         "charts: Altair build, to_dict, st.altair_chart",
         lambda f: (
             "gcmdash/render/charts.py" in (f.file_path or "")
-            or f.function in ("chart_block", "chart", "_themed", "altair_chart", "vega_lite_chart", "_slide_chart")
+            or f.function in ("chart_block", "chart", "themed", "altair_chart", "vega_lite_chart", "_slide_chart")
         ),
     ),
     (
