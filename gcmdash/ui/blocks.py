@@ -17,8 +17,6 @@ from gcmdash.model import memo
 from gcmdash.render import charts, maps
 from gcmdash.ui import downloads, picks, tabular
 
-_INK = {False: ("#1B2A3A", "#4A5B6D"), True: ("#E6EDF5", "#B5C3D3")}  # theme dark? → (text, muted text)
-
 
 def is_dark() -> bool:
     """Whether the viewer's browser shows the dark theme."""
@@ -27,7 +25,8 @@ def is_dark() -> bool:
 
 def themed(chart: alt.Chart, dark: bool | None = None) -> alt.Chart:
     """The chart with text in the viewer's theme colours (value labels and subtitles would be black on dark)."""
-    ink, muted = _INK[is_dark() if dark is None else dark]
+    dark = is_dark() if dark is None else dark
+    ink, muted = ("#E6EDF5", "#B5C3D3") if dark else ("#1B2A3A", "#4A5B6D")
     return chart.configure_text(color=ink).configure_title(color=ink, subtitleColor=muted)
 
 
