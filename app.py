@@ -4,18 +4,17 @@ from pathlib import Path
 
 import streamlit as st
 
-from gcmdash.ui import presenter
-from gcmdash.ui import widgets as ui
+from gcmdash.ui import presenter, session, shell
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
 # A local image: a Material icon as favicon is fetched from an outside font server.
 st.set_page_config(page_title="gcmdash · GCM implementation", page_icon=str(ASSETS / "favicon.png"), layout="wide")
 
-ui.leave_pages_folder_mode()
-data = ui.dataset_or_stop()
+shell.leave_pages_folder_mode()
+data = session.dataset_or_stop()
 presenter.present_button()
-ui.shell(data, mark=True)
+shell.shell(data, mark=True)
 # Presentation mode (?present=1): the slides instead of the page; the sidebar is drawn (it keeps the filters in the
 # URL) but hidden, and so is the navigation.
 presenting = presenter.presenting()
@@ -41,4 +40,4 @@ try:
     else:
         navigation.run()
 finally:
-    ui.shell_done(data, "present" if presenting else navigation.url_path)
+    shell.shell_done(data, "present" if presenting else navigation.url_path)

@@ -329,7 +329,7 @@ PARTS = (
                 f"gcmdash/render/{m}.py" in (f.file_path or "")
                 for m in ("charts", "fund_charts", "chart_theme", "chart_templates")
             )
-            or f.function in ("chart_block", "chart", "_themed", "altair_chart", "vega_lite_chart", "_slide_chart")
+            or f.function in ("chart_block", "chart", "themed", "altair_chart", "vega_lite_chart", "_slide_chart")
         ),
     ),
     (

@@ -4,15 +4,14 @@ import streamlit as st
 
 from gcmdash import formatting
 from gcmdash.model import regions
-from gcmdash.render import charts
-from gcmdash.ui import widgets as ui
+from gcmdash.ui import blocks, cards, downloads, notices, shell, sidebar, tabular
 from gcmdash.views import pages as views
 
-data, _ = ui.page_start()
+data, _ = shell.page_start()
 # The title first, then the picker under it: a placeholder, filled once the picker says which country (its name),
 # or "Country profile" while none is chosen.
 title = st.empty()
-iso3 = ui.country_picker(views.profile_countries(data))
+iso3 = sidebar.country_picker(views.profile_countries(data))
 if iso3 is None:
     title.title("Country profile")
     st.info("Choose a country or area above, or select one on the Map.", icon=":material/travel_explore:")
@@ -26,17 +25,9 @@ st.caption(
         f"Regions: {where}" + (f" · Subregions: {', '.join(profile.subregions)}" if profile.subregions else "")
     )
 )
-ui.illustrative_notice(data)
+notices.illustrative_notice(data)
 
-cards = st.columns(4)
-with cards[0]:
-    ui.yes_no_card("Country UN Network", profile.has("Country Network"))
-with cards[1]:
-    ui.yes_no_card("UNCT workshop", profile.has("UNCT workshop"))
-with cards[2]:
-    ui.yes_no_card("Champion country", profile.has("Champion country"))
-with cards[3]:
-    ui.yes_no_card("Voluntary GCM report", profile.has("Voluntary GCM report"))
+cards.activity_cards(profile)
 counts = st.columns(4)
 counts[0].metric("Practices", len(profile.practices))
 counts[1].metric("Pledges", len(profile.pledges))
@@ -44,7 +35,7 @@ counts[2].metric("Joint programmes", len(profile.programmes))
 counts[3].metric("M-MPTF contributions", formatting.money(profile.contributed_usd))
 
 st.subheader("Activities")
-ui.records_table(data, "activities", profile.activities, "q_activities")
+tabular.records_table(data, "activities", profile.activities, "q_activities")
 
 sections = [
     ("Practices", "practices", profile.practices, profile.practice_objectives),
@@ -53,14 +44,13 @@ sections = [
 for column, (what, key, records, by_objective) in zip(st.columns(2, gap="large"), sections, strict=True):
     with column:
         st.subheader(what)
-        frame = charts.objective_frame(by_objective, [])
-        ui.chart_block(
-            charts.objective_bars(frame, what), frame, f"country-{key}-objectives", name=f"{iso3}-{key}-by-objective"
+        blocks.ChartsOf(what).objectives(
+            by_objective, [], f"country-{key}-objectives", name=f"{iso3}-{key}-by-objective"
         )
-        ui.records_table(data, key, records, f"q_{key}")
+        tabular.records_table(data, key, records, f"q_{key}")
 
 st.subheader("M-MPTF joint programmes")
-ui.records_table(data, "programmes", profile.programmes, "q_programmes")
+tabular.records_table(data, "programmes", profile.programmes, "q_programmes")
 st.subheader("M-MPTF contributions")
-ui.records_table(data, "contributions", profile.contributions, "q_contributions")
-ui.workbook_download(profile.records_by_sheet, f"country-{iso3}", None)
+tabular.records_table(data, "contributions", profile.contributions, "q_contributions")
+downloads.workbook_download(profile.records_by_sheet, f"country-{iso3}", None)

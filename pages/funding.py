@@ -3,18 +3,16 @@
 import streamlit as st
 
 from gcmdash import formatting
-from gcmdash.render import charts, fund_charts
-from gcmdash.ui import widgets as ui
+from gcmdash.render import fund_charts
+from gcmdash.ui import blocks, downloads, notices, shell, tabular
 from gcmdash.views import pages as views
 
-data, f = ui.page_start()
-st.title(f"M-MPTF funding — {ui.region_title(f.region)}")
-ui.active_filters(f)
-ui.illustrative_notice(data)
+data, f = shell.page_start()
+notices.page_head("M-MPTF funding", data, f)
 view = views.funding(data, f)
 
 if view.target:
-    ui.chart(fund_charts.progress_bar(view.mobilised, view.target))
+    blocks.chart(fund_charts.progress_bar(view.mobilised, view.target))
     st.caption(
         f"{formatting.money(view.mobilised)} mobilised by all contributors of "
         f"{formatting.money(view.target)} targeted by the 2026 IMRF "
@@ -24,55 +22,32 @@ if view.target:
 
 st.subheader("Contributions")
 if view.contributions.empty:
-    ui.empty_state("contributions")
+    notices.empty_state("contributions")
 else:
+    contributions = blocks.ChartsOf("Contributions", f.region)
     left, right = st.columns([3, 2], gap="large")
     with left:
-        ui.chart_block(
-            charts.category_bars(view.by_contributor, "contributor", "Contributions", "Contributor", money=True),
-            charts.counts_table(view.by_contributor, "Contributor", "USD million", money=True),
-            "fund-contributors",
-            name="contributions-by-contributor",
-            region=f.region,
-        )
+        contributions.categories(view.by_contributor, "contributor", "Contributor", "fund-contributors", money=True)
     with right:
-        ui.chart_block(
-            charts.yearly_bars(view.by_year, "amount_usd", "Contributions", "Contributions per year", money=True),
-            charts.yearly_table(view.by_year, "amount_usd", "Contributions", money=True),
-            "fund-years",
-            name="contributions-by-year",
-            region=f.region,
-        )
-    ui.record_downloads("contributions", view.contributions, "contributions", f.region)
+        contributions.years(view.by_year, "amount_usd", "Contributions per year", "fund-years", money=True)
+    downloads.record_downloads("contributions", view.contributions, "contributions", f.region)
 
 st.subheader("Joint programmes")
 if view.programmes.empty:
-    ui.empty_state("joint programmes")
+    notices.empty_state("joint programmes")
     st.stop()
+programmes = blocks.ChartsOf("Programmes", f.region)
 left, right = st.columns(2, gap="large")
 with left:
-    ui.chart_block(
-        fund_charts.region_bars(view.programmes_by_region),
-        fund_charts.status_table(view.programmes_by_region, "region", "Region"),
-        "fund-jp-regions",
-        name="programmes-by-region",
-        region=f.region,
-    )
+    by_region = view.programmes_by_region
+    programmes.statuses(by_region, "region", "Region", "fund-jp-regions", chart=fund_charts.region_bars(by_region))
 with right:
-    ui.chart_block(
-        fund_charts.country_dots(view.programmes_by_country),
-        fund_charts.status_table(view.programmes_by_country, "country", "Country"),
-        "fund-jp-countries",
-        name="programmes-by-country",
-        region=f.region,
+    by_country = view.programmes_by_country
+    programmes.statuses(
+        by_country, "country", "Country", "fund-jp-countries", chart=fund_charts.country_dots(by_country)
     )
 # The whole width: thematic areas have long names, and half a page left a sliver of a plot.
-ui.chart_block(
-    fund_charts.status_bars(view.programmes_by_area, "thematic_area", "Thematic area"),
-    fund_charts.status_table(view.programmes_by_area, "thematic_area", "Thematic area"),
-    "fund-jp-areas",
-    name="programmes-by-area",
-    region=f.region,
+programmes.statuses(
+    view.programmes_by_area, "thematic_area", "Thematic area", "fund-jp-areas", name="programmes-by-area"
 )
-ui.records_table(data, "programmes", view.programmes, "q")
-ui.record_downloads("programmes", view.programmes, "programmes", f.region)
+tabular.records_section(data, "programmes", view.programmes, f.region)

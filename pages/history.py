@@ -3,17 +3,17 @@
 import streamlit as st
 
 from gcmdash.store import history
-from gcmdash.ui import widgets as ui
+from gcmdash.ui import analysts, session, shell, tabular
 from gcmdash.views import changes
 
-ui.page_start()
+shell.page_start()
 st.title("Version history")
-store = ui.store_or_none()
+store = session.store_or_none()
 if store is None:
     st.stop()
 
 versions = store.versions()
-ui.data_table(history.versions_table(versions))
+tabular.data_table(history.versions_table(versions))
 number = st.selectbox(
     "Version", [v.number for v in versions], format_func=history.version_label(versions), key="version"
 )
@@ -26,8 +26,8 @@ view, download, restore = st.columns(3)
 view.button(
     "View this version on every page",
     icon=":material/visibility:",
-    on_click=ui.start_preview,
-    args=(ui.version_dataset(number), f"Viewing version {number} ({history.when(chosen)})"),
+    on_click=session.start_preview,
+    args=(session.version_dataset(number), f"Viewing version {number} ({history.when(chosen)})"),
     disabled=number == current.number,
 )
 download.download_button(
@@ -41,19 +41,19 @@ download.download_button(
 
 if number != current.number:
     st.subheader(f"Version {number} compared with the current version {current.number}")
-    found = changes.dataset_changes(ui.version_dataset(number), ui.version_dataset(current.number))
-    ui.data_table(changes.summary_table(found))
+    found = changes.dataset_changes(session.version_dataset(number), session.version_dataset(current.number))
+    tabular.data_table(changes.summary_table(found))
     with st.expander("Records added, removed and changed since then"):
-        ui.data_table(changes.details_table(found))
+        tabular.data_table(changes.details_table(found))
     with restore:
-        analyst = ui.signed_in_analyst()
+        analyst = analysts.signed_in_analyst()
         if st.button(
             f"Restore version {number}",
             icon=":material/history:",
             disabled=analyst is None,
             help="Makes a new version with this version's files; nothing is deleted. Sign in on the Data page first.",
         ):
-            ui.restore(number, analyst)
+            analysts.restore(number, analyst)
 
 with st.expander("Audit log: every publish and rollback, including refused attempts"):
-    ui.data_table(history.audit_table(store.audit()))
+    tabular.data_table(history.audit_table(store.audit()))

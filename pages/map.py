@@ -2,14 +2,11 @@
 
 import streamlit as st
 
-from gcmdash.model import countries
 from gcmdash.render import map_facts, map_layers, map_legend, map_text, map_view, maps
-from gcmdash.ui import widgets as ui
+from gcmdash.ui import blocks, downloads, notices, shell, sidebar, tabular
 
-data, f = ui.page_start()
-st.title(f"Map of GCM implementation — {ui.region_title(f.region)}")
-ui.active_filters(f)
-ui.illustrative_notice(data)
+data, f = shell.page_start()
+notices.page_head("Map of GCM implementation", data, f)
 
 labels = [layer.label for layer in map_layers.LAYERS]
 # One above the other, full width: side by side, one of the two was cut off at 1280 px with the sidebar open.
@@ -21,12 +18,12 @@ choropleth = map_layers.SHADES.get(shade)
 
 facts = map_facts.country_facts(data, f)
 if facts.empty:
-    ui.empty_state("countries")
+    notices.empty_state("countries")
     st.stop()
 narrowed = map_view.narrowed(f)
 st.caption(map_text.describe(layers, choropleth))
 if choropleth and not facts[choropleth].any():
-    ui.empty_state(choropleth)
+    notices.empty_state(choropleth)
 
 event = st.pydeck_chart(
     maps.deck(facts, layers, choropleth, f.region, narrowed=narrowed),
@@ -38,15 +35,14 @@ event = st.pydeck_chart(
 )
 picked = maps.selected_country(event.selection, facts)
 if picked:
-    # The Country profile's picker is bound to the URL by name (?country=Georgia), not by code.
-    st.switch_page("pages/country.py", query_params={"country": countries.country_name(picked)})
+    sidebar.open_profile(picked)
 st.caption(map_text.view_note(facts, f.region, narrowed, layers))
-ui.map_legend(map_legend.legend(layers, choropleth, facts))
+blocks.map_legend(map_legend.legend(layers, choropleth, facts))
 st.caption(map_text.DISCLAIMER)
-ui.profile_picker(list(facts.index))
+sidebar.profile_picker(list(facts.index))
 
 st.subheader("The countries")
-ui.data_table(
+tabular.data_table(
     map_facts.table(facts), column_config={"Terms of Reference": st.column_config.LinkColumn(display_text="ToR")}
 )
-ui.table_downloads({"Countries": map_facts.table(facts)}, "map", f.region)
+downloads.table_downloads({"Countries": map_facts.table(facts)}, "map", f.region)

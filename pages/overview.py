@@ -3,29 +3,29 @@
 import streamlit as st
 
 from gcmdash.render import brief, exports
-from gcmdash.ui import widgets as ui
+from gcmdash.ui import cards, downloads, notices, shell, tabular
 from gcmdash.views import metrics
 
-data, f = ui.page_start()
+data, f = shell.page_start()
 
-st.title(f"GCM implementation — {ui.region_title(f.region)}")
+st.title(f"GCM implementation — {notices.region_title(f.region)}")
 st.caption(
     "Headline figures of the Regional Information Brief, computed from the records for the whole region. Where the "
     "brief published a figure, it is shown under the card with its date; ⚠ marks a figure the records do not "
     "reproduce." + (" The other filters apply on the other pages." if f.narrowed else "")
 )
-ui.membership_caveat(f.region)
-ui.illustrative_notice(data)
+notices.membership_caveat(f.region)
+notices.illustrative_notice(data)
 figures = metrics.summary(data, f.region)
 for start in range(0, len(figures), 4):
     for column, figure in zip(st.columns(4), figures[start : start + 4], strict=False):
         with column:
-            ui.figure_card(figure)
+            cards.figure_card(figure)
 
 st.subheader("The figures as a table")
 table = metrics.figures_table(figures)
-ui.data_table(table, column_config={"Source": st.column_config.LinkColumn()})
-ui.table_downloads({"Headline figures": table}, "overview", f.region)
+tabular.data_table(table, column_config={"Source": st.column_config.LinkColumn()})
+downloads.table_downloads({"Headline figures": table}, "overview", f.region)
 
 if f.region:  # The brief is per region; each file is built only when its button is clicked.
     st.subheader("The Regional Information Brief")

@@ -3,19 +3,16 @@
 import streamlit as st
 
 from gcmdash import formatting
-from gcmdash.render import charts
-from gcmdash.ui import widgets as ui
+from gcmdash.ui import blocks, notices, picks, shell, tabular
 from gcmdash.views import pages as views
 
-data, f = ui.page_start()
-picked = {"objective": ui.clicked("pledge-objectives", "pick_objective", "objective")}
-st.title(f"Pledges — {ui.region_title(f.region)}")
-ui.active_filters(f, picked)
-ui.illustrative_notice(data)
+data, f = shell.page_start()
+picked = {"objective": picks.clicked("pledge-objectives", "pick_objective", "objective")}
+notices.page_head("Pledges", data, f, picked)
 
 view = views.pledges(data, f, picked["objective"])
 if view.by_objective.sum() == 0 and view.records.empty:
-    ui.empty_state("pledges")
+    notices.empty_state("pledges")
     st.stop()
 st.caption(
     f"**{formatting.plain(formatting.plural(len(view.records), 'pledge'))}** shown. "
@@ -24,68 +21,25 @@ st.caption(
     "the sidebar's “GCM objectives” filter does the same (and narrows this chart too)."
 )
 
-frame = charts.objective_frame(view.by_objective, view.top_objectives)
-ui.chart_block(
-    charts.objective_bars(frame, "Pledges", selection="pick_objective", picked=tuple(picked["objective"])),
-    frame,
-    "pledge-objectives",
-    clickable=True,
-    name="pledges-by-objective",
-    region=f.region,
-)
+pledges = blocks.ChartsOf("Pledges", f.region)
+pledges.objectives(view.by_objective, view.top_objectives, "pledge-objectives", picked=picked["objective"])
 
 left, middle, right = st.columns([3, 2, 2], gap="large")  # entity types have the longest names
 with left:
-    ui.chart_block(
-        charts.category_bars(view.by_entity_type, "entity_type", "Pledges", "Entity type"),
-        charts.counts_table(view.by_entity_type, "Entity type", "Pledges"),
-        "pledge-entities",
-        name="pledges-by-entity-type",
-        region=f.region,
-    )
+    pledges.categories(view.by_entity_type, "entity_type", "Entity type", "pledge-entities")
 with middle:
-    ui.chart_block(
-        charts.category_bars(view.by_kind, "kind", "Pledges", "Kind"),
-        charts.counts_table(view.by_kind, "Kind", "Pledges"),
-        "pledge-kinds",
-        name="pledges-by-kind",
-        region=f.region,
-    )
+    pledges.categories(view.by_kind, "kind", "Kind", "pledge-kinds")
 with right:
-    ui.chart_block(
-        charts.category_bars(
-            view.by_form, "form", "Pledges", "Form", note="A pledge of several forms counts under each."
-        ),
-        charts.counts_table(view.by_form, "Form", "Pledges"),
-        "pledge-forms",
-        name="pledges-by-form",
-        region=f.region,
+    pledges.categories(
+        view.by_form, "form", "Form", "pledge-forms", note="A pledge of several forms counts under each."
     )
 
 left, right = st.columns([1, 1], gap="large")
 with left:
-    ui.chart_block(
-        charts.category_bars(
-            view.by_country,
-            "country",
-            "Pledges",
-            "Country",
-            note="A pledge concerning several countries counts once in each.",
-        ),
-        charts.counts_table(view.by_country, "Country", "Pledges"),
-        "pledge-countries",
-        name="pledges-by-country",
-        region=f.region,
-    )
+    several = "A pledge concerning several countries counts once in each."
+    pledges.categories(view.by_country, "country", "Country", "pledge-countries", note=several)
 with right:
-    ui.chart_block(
-        charts.yearly_bars(view.by_year, "pledges", "Pledges", "Pledges per year, by kind", color="kind"),
-        charts.yearly_table(view.by_year, "pledges", "Pledges"),
-        "pledge-years",
-        name="pledges-by-year",
-        region=f.region,
-    )
+    pledges.years(view.by_year, "pledges", "Pledges per year, by kind", "pledge-years", color="kind")
 
 st.subheader("The pledges")
-ui.records_table(data, "pledges", view.records, "q")
-ui.record_downloads("pledges", view.records, "pledges", f.region)
+tabular.records_section(data, "pledges", view.records, f.region)

@@ -3,22 +3,19 @@
 import streamlit as st
 
 from gcmdash import formatting
-from gcmdash.render import charts
-from gcmdash.ui import widgets as ui
+from gcmdash.ui import blocks, notices, picks, shell, tabular
 from gcmdash.views import pages as views
 
-data, f = ui.page_start()
+data, f = shell.page_start()
 picked = {
-    "objective": ui.clicked("practice-objectives", "pick_objective", "objective"),
-    "implementer_type": ui.clicked("practice-implementers", "pick_implementer", "implementer_type"),
+    "objective": picks.clicked("practice-objectives", "pick_objective", "objective"),
+    "implementer_type": picks.clicked("practice-implementers", "pick_implementer", "implementer_type"),
 }
-st.title(f"Practices — {ui.region_title(f.region)}")
-ui.active_filters(f, picked)
-ui.illustrative_notice(data)
+notices.page_head("Practices", data, f, picked)
 
 view = views.practices(data, f, picked["objective"], picked["implementer_type"])
 if view.by_objective.sum() == 0 and view.records.empty:
-    ui.empty_state("practices")
+    notices.empty_state("practices")
     st.stop()
 st.caption(
     f"**{formatting.plain(formatting.plural(len(view.records), 'practice'))}** shown; "
@@ -28,56 +25,26 @@ st.caption(
     "“GCM objectives” and “Implementer types” filters do the same (and narrow these charts too)."
 )
 
+practices = blocks.ChartsOf("Practices", f.region)
 left, right = st.columns([3, 2], gap="large")
 with left:
-    frame = charts.objective_frame(view.by_objective, view.top_objectives)
-    ui.chart_block(
-        charts.objective_bars(frame, "Practices", selection="pick_objective", picked=tuple(picked["objective"])),
-        frame,
-        "practice-objectives",
-        clickable=True,
-        name="practices-by-objective",
-        region=f.region,
-    )
+    practices.objectives(view.by_objective, view.top_objectives, "practice-objectives", picked=picked["objective"])
 with right:
-    ui.chart_block(
-        charts.category_bars(
-            view.by_implementer,
-            "implementer_type",
-            "Practices",
-            "Implementer type",
-            selection="pick_implementer",
-            note="A practice with several implementers counts under each.",
-            picked=tuple(picked["implementer_type"]),
-        ),
-        charts.counts_table(view.by_implementer, "Implementer type", "Practices"),
+    practices.categories(
+        view.by_implementer,
+        "implementer_type",
+        "Implementer type",
         "practice-implementers",
-        clickable=True,
+        note="A practice with several implementers counts under each.",
+        picked=picked["implementer_type"],
         name="practices-by-implementer",
-        region=f.region,
     )
-    ui.chart_block(
-        charts.category_bars(view.by_scope, "scope", "Practices", "Scope"),
-        charts.counts_table(view.by_scope, "Scope", "Practices"),
-        "practice-scope",
-        name="practices-by-scope",
-        region=f.region,
-    )
+    practices.categories(view.by_scope, "scope", "Scope", "practice-scope")
 
-ui.chart_block(
-    charts.category_bars(
-        view.by_country,
-        "country",
-        "Practices",
-        "Member State",
-        note="A practice implemented in several States counts once in each.",
-    ),
-    charts.counts_table(view.by_country, "Country", "Practices"),
-    "practice-countries",
-    name="practices-by-country",
-    region=f.region,
+several = "A practice implemented in several States counts once in each."
+practices.categories(
+    view.by_country, "country", "Member State", "practice-countries", note=several, table_title="Country"
 )
 
 st.subheader("The practices")
-ui.records_table(data, "practices", view.records, "q")
-ui.record_downloads("practices", view.records, "practices", f.region)
+tabular.records_section(data, "practices", view.records, f.region)

@@ -78,19 +78,19 @@ def test_history_lists_the_seeded_version():
 
 
 def test_an_unreachable_store_leaves_the_dashboard_up_and_publishing_off(monkeypatch, tmp_path):
-    from gcmdash.ui import widgets as ui
+    from gcmdash.ui import session
 
     # Nothing listens on port 9 of loopback: the store cannot be reached.
     monkeypatch.setenv("GCMDASH_STORE_URL", "postgresql://nobody@127.0.0.1:9/none")
-    ui._store.clear()
-    ui._last_good.clear()
+    session._store.clear()
+    session._last_good.clear()
     try:
         app = AppTest.from_file(APP, default_timeout=120).run()
         assert not app.exception
         assert any("cannot be reached" in w.value for w in app.warning)
         assert {m.label: m.value for m in app.metric}["Practices"] == "70", "the bundled data is shown"
     finally:
-        ui._store.clear()
+        session._store.clear()
 
 
 def _docx() -> bytes:

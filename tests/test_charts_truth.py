@@ -338,10 +338,10 @@ def _text_marks(spec: dict) -> list[dict]:
 @pytest.mark.parametrize("share", [0.05, 0.395, 0.49, 0.5, 0.8, 1.0])
 @pytest.mark.parametrize("dark", [False, True])
 def test_the_progress_label_meets_aa_contrast_in_both_themes(share, dark):
-    from gcmdash.ui import widgets as ui
+    from gcmdash.ui import blocks
 
     chart = fund_charts.progress_bar(share * 150e6, 150e6)
-    spec = ui._themed(chart, dark=dark).to_dict()
+    spec = blocks.themed(chart, dark=dark).to_dict()
     (mark,) = _text_marks(spec)
     behind = (
         chart_theme.ACCENT if mark["align"] == "right" else fund_charts.PROGRESS_TRACK

@@ -40,10 +40,10 @@ def test_an_ordinary_address_is_left_as_it_is():
 def _card(source: str) -> None:
     import datetime as dt
 
-    from gcmdash.ui import widgets as ui
+    from gcmdash.ui import cards
     from gcmdash.views.metrics import Figure
 
-    ui.figure_card(Figure("practices", "Practices", 70, published=70, as_of=dt.date(2024, 8, 1), source=source))
+    cards.figure_card(Figure("practices", "Practices", 70, published=70, as_of=dt.date(2024, 8, 1), source=source))
 
 
 @pytest.mark.parametrize("url", ESCAPES)
@@ -56,11 +56,11 @@ def test_a_figure_card_shows_its_source_as_an_inert_link(url):
 
 
 def _publish_hostile() -> None:
-    from gcmdash.ui import widgets as ui
+    from gcmdash.ui import analysts
 
     # The file's name names its sheet in the refusal (the first problems are its missing columns).
     sheet = b"Practice ID,Title,GCM objectives\nPR-1,A practice,2\n"
-    ui.publish([("[click](javascript:alert(1)).csv", sheet)], "a note", "ana.lyst@example.org")
+    analysts.publish([("[click](javascript:alert(1)).csv", sheet)], "a note", "ana.lyst@example.org")
 
 
 def test_a_refusal_quoting_spreadsheet_text_shows_it_as_text():

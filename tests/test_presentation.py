@@ -175,10 +175,7 @@ def test_the_footer_colours_are_readable(colours):
 def test_the_presentation_style_sheet_zooms_the_slide_and_rings_the_focus():
     from gcmdash.ui import presenter
 
-    css = presenter._PRESENT_CSS % {
-        "zoom": slides.zoom_css('[data-testid="stMainBlockContainer"]'),
-        **slides.FOOTER_DARK,
-    }
+    css = presenter.present_css(slides.zoom_css('[data-testid="stMainBlockContainer"]'), slides.FOOTER_DARK)
     assert (
         '@media (min-width: 1920px) and (min-height: 1080px) { [data-testid="stMainBlockContainer"] { zoom: 1.5; }'
         in css

@@ -73,11 +73,11 @@ def test_equal_numbers_give_the_same_chart_and_other_numbers_another():
 
 def test_a_memoised_chart_is_left_as_it_was_by_theming_and_export():
     from gcmdash.render import exports
-    from gcmdash.ui import widgets as ui
+    from gcmdash.ui import blocks
 
     chart = charts.category_bars(pd.Series({"IOM": 3, "UNHCR": 1}), "implementer_type", "Practices", "Implementer")
     before = chart.to_dict()
-    ui._themed(chart, True)
+    blocks.themed(chart, True)
     exports.chart_svg(chart)
     assert chart.to_dict() == before
 
@@ -111,23 +111,23 @@ def _through_altair_chart():
     import streamlit as st
 
     from gcmdash.render import charts
-    from gcmdash.ui import widgets as ui
+    from gcmdash.ui import blocks
 
     frame = pd.DataFrame({"year": [2020, 2021, 2021], "pledges": [2, 3, 1], "kind": ["A", "A", "B"]})
     for _ in range(2):  # twice: the second time from the cache, which must come out the same
         chart = charts.yearly_bars(frame, "pledges", "Pledges", "Pledges per year", color="kind")
-        st.altair_chart(ui._themed(chart), width="stretch")
+        st.altair_chart(blocks.themed(chart), width="stretch")
 
 
 def _through_the_cache():
     import pandas as pd
 
     from gcmdash.render import charts
-    from gcmdash.ui import widgets as ui
+    from gcmdash.ui import blocks
 
     frame = pd.DataFrame({"year": [2020, 2021, 2021], "pledges": [2, 3, 1], "kind": ["A", "A", "B"]})
     for _ in range(2):
-        ui.chart(charts.yearly_bars(frame, "pledges", "Pledges", "Pledges per year", color="kind"))
+        blocks.chart(charts.yearly_bars(frame, "pledges", "Pledges", "Pledges per year", color="kind"))
 
 
 def test_cached_specs_are_what_st_altair_chart_sends():
@@ -142,12 +142,12 @@ def test_cached_specs_are_what_st_altair_chart_sends():
         assert json.loads(have.spec) == wanted
         assert not have.datasets and [have.data.data] == [d.data.data for d in want.datasets]
     # Streamlit patches a colour legend's null title in place: on a copy, never on the spec shared by all sessions.
-    from gcmdash.ui import widgets as ui
+    from gcmdash.ui import blocks
 
     # Charts drawn by earlier tests share the cache; those without a colour legend (legend: null) have no title.
     legends = [
         spec["encoding"]["color"].get("legend")
-        for _, spec in ui._vega_lite.cache.entries.values()
+        for _, spec in blocks._vega_lite.cache.entries.values()
         if "color" in spec.get("encoding", {})
     ]
     legends = [legend for legend in legends if legend is not None]
@@ -159,13 +159,13 @@ def _clickable():
     import streamlit as st
 
     from gcmdash.render import charts
-    from gcmdash.ui import widgets as ui
+    from gcmdash.ui import blocks, picks
 
     frame = charts.objective_frame(pd.Series({1: 3, 2: 5}), [2])
-    ui.chart_block(
+    blocks.chart_block(
         charts.objective_bars(frame, "Practices", selection="pick_objective"), frame, "objectives", clickable=True
     )
-    st.write(ui.clicked("objectives", "pick_objective", "objective"))
+    st.write(picks.clicked("objectives", "pick_objective", "objective"))
 
 
 def test_clickable_charts_stay_selection_widgets():

@@ -77,12 +77,12 @@ def test_the_import_contracts_hold_and_would_catch_a_breach(tmp_path):
     shutil.copytree(PACKAGE, tmp_path / "gcmdash", ignore=shutil.ignore_patterns("__pycache__", "reference"))
     shutil.copy(ROOT / "pyproject.toml", tmp_path)
     for module, line in (
-        ("render/charts.py", "from gcmdash.ui import widgets"),
+        ("render/charts.py", "from gcmdash.ui import blocks"),
         ("model/regions.py", "import streamlit"),
     ):
         path = tmp_path / "gcmdash" / module
         path.write_text(path.read_text(encoding="utf-8") + f"\n{line}  # noqa\n", encoding="utf-8")
     broken = _lint_imports(tmp_path)
     assert broken.returncode != 0
-    assert "gcmdash.render.charts -> gcmdash.ui.widgets" in broken.stdout
+    assert "gcmdash.render.charts -> gcmdash.ui.blocks" in broken.stdout
     assert "gcmdash.model.regions -> streamlit" in broken.stdout

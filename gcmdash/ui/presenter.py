@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from string import Template
 
 import altair as alt
 import streamlit as st
@@ -13,7 +14,7 @@ from gcmdash.model.dataset import Dataset
 from gcmdash.model.filters import Filters
 from gcmdash.render import charts, fund_charts, map_facts, map_text, map_view, slides
 from gcmdash.render.map_legend import legend
-from gcmdash.ui.widgets import _PREVIEW, _SEEN_VERSION, _dark, _themed, current_filters, map_legend
+from gcmdash.ui import blocks, cards, session, sidebar, style
 from gcmdash.views import metrics
 from gcmdash.views import pages as views
 from gcmdash.views.metrics import Figure
@@ -23,7 +24,7 @@ from gcmdash.views.metrics import Figure
 # by the sidebar's Present button) makes app.py draw the slides instead of the page, for the filters in the URL;
 # the slide number is a widget bound to the URL (?slide=3), so a reload or a shared link lands on the same slide.
 # The sidebar is still drawn (its bound filters keep the URL) but hidden, with the header and navigation, by the
-# fixed style sheet below: our own CSS, never data. Charts are the pages' builders in slides.present's theme.
+# fixed style sheet present.css: our own CSS, never data. Charts are the pages' builders in slides.present's theme.
 
 
 PRESENT = "present"
@@ -40,44 +41,11 @@ _SIDE = 35
 _GAP = 64
 _OBJECTIVES_COLUMNS = (1.25, 3)
 _MAP_COLUMNS = (1, 3)
-_PRESENT_CSS = """<style>
-[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stExpandSidebarButton"],
-[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecoration"], [data-testid="stTopNav"] {
-  display: none !important;
-}
-[data-testid="stMainBlockContainer"] { padding: 0.75rem 2.2rem 2rem 2.2rem; max-width: none; }
-%(zoom)s
-.st-key-present-head { gap: 0.1rem; }
-.st-key-present-head [data-testid="stMarkdownContainer"] { margin-bottom: 0; }
-.st-key-present-kicker p { font-size: 20px; line-height: 1.3; margin: 0; opacity: 0.85; }
-.st-key-present-slide h1 { font-size: 44px; line-height: 1.15; padding: 0; }
-.st-key-present-shows p { font-size: 18px; line-height: 1.35; margin: 0; opacity: 0.85; }
-.st-key-present-slide [data-testid="stMetricValue"] { font-size: 88px; line-height: 1.1; font-weight: 700; }
-.st-key-present-slide [data-testid="stMetricLabel"] p { font-size: 26px; }
-.st-key-present-slide [data-testid="stCaptionContainer"] p { font-size: 16px; }
-.st-key-present-slide .st-key-present-small [data-testid="stMetricValue"] { font-size: 64px; }
-[class*="st-key-present-big"] p, [class*="st-key-present-big"] li { font-size: 22px; line-height: 1.4; }
-[class*="st-key-present-long"] p, [class*="st-key-present-long"] li { font-size: 18px; line-height: 1.3;
-  margin-bottom: 0.15rem; }
-.st-key-present-empty p { font-size: 32px; }
-.st-key-present-clicker { display: none; }
-.st-key-present-legend div { font-size: 20px !important; }
-.st-key-present-footer { position: fixed; left: 0; right: 0; bottom: 0; z-index: 100; height: 4rem;
-  padding: 0 2.2rem; border-top: 1px solid %(border)s; background: %(background)s; color: %(ink)s; }
-.st-key-present-footer button { color: %(ink)s; background: %(background)s; border: 1px solid %(border)s;
-  font-size: 18px; min-height: 2.6rem; }
-.st-key-present-footer button p { font-size: 18px; }
-.st-key-present-footer button:hover { color: %(ink)s; background: %(background)s; border-color: %(focus)s; }
-.st-key-present-footer button[aria-current="page"] { color: %(background)s; background: %(ink)s; font-weight: 700; }
-.st-key-present-footer button:disabled { color: %(muted)s; border-color: %(muted)s; opacity: 1; }
-.st-key-present-footer button:focus-visible { outline: 3px solid %(focus)s; outline-offset: 2px; }
-.st-key-present-footer kbd { color: %(muted)s; opacity: 1; }
-/* The data notice keeps room for its two lines; the slide numbers beside it show fewer pages when a deck is long. */
-[data-testid="stLayoutWrapper"]:has(> .st-key-present-notice) { min-width: 40%%; }
-.st-key-present-counter p { font-size: 24px; line-height: 1.2; font-weight: 700; margin: 0; white-space: nowrap;
-  color: %(ink)s; }
-.st-key-present-notice p { font-size: 16px; line-height: 1.25; margin: 0; color: %(muted)s; }
-</style>"""
+
+
+def present_css(zoom: str, colours: dict[str, str]) -> str:
+    """The slides' style sheet (present.css) with the zoom to the screen and the footer's colours filled in."""
+    return Template(style.sheet("present.css")).substitute(zoom=zoom, **colours)
 
 
 def presenting() -> bool:
@@ -113,12 +81,12 @@ def _go(delta: int, count: int) -> None:
 
 
 def _slide_notice(data: Dataset) -> str:
-    number = st.session_state.get(_SEEN_VERSION)
+    number = session.seen_version()
     parts = []
     count = data.illustrative_count
     if count:
         parts.append(f"Illustrative data: {count:,} records are invented stand-ins; totals match the published briefs")
-    previewing = _PREVIEW in st.session_state
+    previewing = session.previewing()
     if previewing:
         parts.append("Preview, not the published data")
     # The version number names the data for a room; the content id only when there is none (the sidebar has both).
@@ -195,7 +163,7 @@ def _slide_chart(chart: alt.TopLevelMixin, width: int, **theme) -> None:
     """A page's chart in the presentation theme and the viewer's light or dark colours, `width` pixels wide."""
     # Its own width, not the container's: the zoom would make Vega fit the chart to the magnified width instead.
     st.altair_chart(
-        _themed(slides.present(chart, ink="#E6EDF5" if _dark() else "#1B2A3A", width=width, **theme)),
+        blocks.themed(slides.present(chart, ink="#E6EDF5" if blocks.is_dark() else "#1B2A3A", width=width, **theme)),
         width="content",
         height="content",
     )
@@ -287,7 +255,7 @@ def _map_slide(data: Dataset, f: Filters) -> None:
         st.metric("UNCT workshops", int((facts["workshops"] > 0).sum()))
         # Beside the map, not under it: at 1280×720 the legend and the disclaimer together would run under the footer.
         with st.container(key="present-legend"):
-            map_legend(legend(slides.MAP_LAYERS, None, facts))
+            blocks.map_legend(legend(slides.MAP_LAYERS, None, facts))
     with shown:
         deck = slides.present_map(facts, f.region, map_view.narrowed(f), _width(_MAP_COLUMNS, 1), _MAP_HEIGHT)
         st.pydeck_chart(
@@ -315,12 +283,6 @@ def _funding_slide(data: Dataset, f: Filters, wanted: tuple[str, ...]) -> None:
 def _country_slide(data: Dataset, iso3: str) -> None:
     profile = views.country_profile(data, iso3)
     where = "; ".join(regions.region_label(r) for r in profile.regions)
-    activities = [
-        ("Country UN Network", "Country Network"),
-        ("UNCT workshop", "UNCT workshop"),
-        ("Champion country", "Champion country"),
-        ("Voluntary GCM report", "Voluntary GCM report"),
-    ]
     counts = [
         ("Practices", f"{len(profile.practices):,}"),
         ("Pledges", f"{len(profile.pledges):,}"),
@@ -328,8 +290,8 @@ def _country_slide(data: Dataset, iso3: str) -> None:
         ("M-MPTF contributions", formatting.amount(profile.contributed_usd, "USD")),
     ]
     with st.container(key="present-small"):
-        for column, (label, activity) in zip(st.columns(4, gap="large"), activities, strict=True):
-            column.metric(label, "✔ Yes" if profile.has(activity) else "✘ No")
+        for column, (label, activity) in zip(st.columns(4, gap="large"), cards.ACTIVITIES, strict=True):
+            column.metric(label, cards.yes_no(profile.has(activity)))
         for column, (label, value) in zip(st.columns(4, gap="large"), counts, strict=True):
             column.metric(label, value)
     # Every objective addressed: with a country's few records most counts tie, and "most" would mislead.
@@ -356,9 +318,9 @@ def _head(f: Filters, slide: slides.Slide, number: int) -> None:
 
 def presentation(data: Dataset) -> None:
     """The slides of the current region and filters, one at a time, with their controls and the data notice."""
-    colours = slides.FOOTER_DARK if _dark() else slides.FOOTER_LIGHT
-    st.html(_PRESENT_CSS % {"zoom": slides.zoom_css('[data-testid="stMainBlockContainer"]'), **colours})
-    f = current_filters()
+    colours = slides.FOOTER_DARK if blocks.is_dark() else slides.FOOTER_LIGHT
+    st.html(style.element(present_css(slides.zoom_css('[data-testid="stMainBlockContainer"]'), colours)))
+    f = sidebar.current_filters()
     deck = slides.slides(f)
     slide_box = st.container(key="present-slide")
     number = _footer(data, len(deck))

@@ -1,8 +1,8 @@
-"""The app's global style sheet (gcmdash/ui/style.css) for the light and dark themes, and the contrast arithmetic.
+"""The app's style sheets (the .css files in gcmdash/ui/) as <style> elements, and the contrast arithmetic.
 
-The sheet holds each colour once as a custom property, ``--gcm-NAME: light-dark(LIGHT, DARK)``; ``colours``
-reads them back so that tests can check every colour against both themes' backgrounds with ``contrast``
-(WCAG 2.2's contrast ratio).
+The global sheet, style.css, holds each colour once as a custom property, ``--gcm-NAME: light-dark(LIGHT, DARK)``;
+``colours`` reads them back so that tests can check every colour against both themes' backgrounds with
+``contrast`` (WCAG 2.2's contrast ratio).
 """
 
 from __future__ import annotations
@@ -11,19 +11,34 @@ import re
 from functools import cache
 from pathlib import Path
 
-SHEET = Path(__file__).resolve().parent / "style.css"
+from markupsafe import Markup
+
+from gcmdash.render import templating
+
+FOLDER = Path(__file__).resolve().parent
 _PROPERTY = re.compile(r"--gcm-([a-z-]+)\s*:\s*light-dark\(\s*(#[0-9A-Fa-f]{6})\s*,\s*(#[0-9A-Fa-f]{6})\s*\)")
 
 
 @cache
+def sheet(name: str) -> str:
+    """The text of a style sheet in gcmdash/ui/ (e.g. "layout.css")."""
+    return (FOLDER / name).read_text(encoding="utf-8")
+
+
 def css() -> str:
-    """The style sheet's text."""
-    return SHEET.read_text(encoding="utf-8")
+    """The global style sheet's text (style.css)."""
+    return sheet("style.css")
+
+
+def element(text: str) -> str:
+    """Style sheet text as an HTML <style> element, for st.html."""
+    # Our own static CSS, never data: marked safe so that its quotes and ">" stay CSS.
+    return templating.render("ui/style.html.j2", sheet=Markup(text))
 
 
 def html() -> str:
-    """The style sheet as an HTML <style> element (static text: nothing from data goes into it)."""
-    return "<style>\n" + css() + "</style>"
+    """The global style sheet as an HTML <style> element (static text: nothing from data goes into it)."""
+    return element(css())
 
 
 def colours() -> dict[str, tuple[str, str]]:
