@@ -13,7 +13,8 @@ from gcmdash.ingest import formatdoc, report
 from gcmdash.ingest.issues import Issue
 from gcmdash.ingest.loading import LoadResult, load_files, version_id
 from gcmdash.store import auth
-from gcmdash.store.versions import PublishRefused, StoreUnavailable, safe_file_name
+from gcmdash.store.filenames import safe_file_name
+from gcmdash.store.records import PublishRefused, StoreUnavailable
 from gcmdash.ui import downloads, session, tabular
 from gcmdash.views import changes, plausibility, tables
 

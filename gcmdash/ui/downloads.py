@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from gcmdash.model.schema import dataset
+from gcmdash.model.dataset_specs import dataset
 from gcmdash.render import exports
 from gcmdash.views.people import records_for_people
 

@@ -13,7 +13,8 @@ import streamlit as st
 from gcmdash import formatting, settings
 from gcmdash.ingest.loading import LoadResult, bundled
 from gcmdash.model.dataset import Dataset
-from gcmdash.store.versions import Store, StoreUnavailable
+from gcmdash.store.records import StoreUnavailable
+from gcmdash.store.versions import Store
 from gcmdash.views import pages as views
 
 _PREVIEW = "_gcmdash_preview"

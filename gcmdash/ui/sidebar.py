@@ -14,7 +14,7 @@ from gcmdash import formatting
 from gcmdash.model import countries, filters, framework, regions
 from gcmdash.model.dataset import Dataset
 from gcmdash.model.filters import Filters
-from gcmdash.model.schema import ACTOR_TYPES, SCOPES
+from gcmdash.model.vocabularies import ACTOR_TYPES, SCOPES
 
 ALL = "All"
 FILTER_KEYS = ("region", "subregion", "countries", "objectives", "implementers", "scope", "years")

@@ -8,7 +8,7 @@ import streamlit as st
 
 from gcmdash import formatting, settings
 from gcmdash.model.dataset import Dataset
-from gcmdash.model.schema import dataset
+from gcmdash.model.dataset_specs import dataset
 from gcmdash.ui import downloads
 from gcmdash.views import pages as views
 from gcmdash.views import tables
