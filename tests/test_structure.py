@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import os
 import re
 import shutil
 import subprocess
@@ -42,6 +43,20 @@ def test_every_stage_says_what_it_takes_gives_and_may_import():
     for stage in STAGES:
         docstring = ast.get_docstring(ast.parse((PACKAGE / stage / "__init__.py").read_text(encoding="utf-8")))
         assert docstring and "May import:" in docstring, f"gcmdash/{stage}/__init__.py: what it may import"
+
+
+def test_no_module_is_too_long_to_live_in():
+    long = {
+        str(m.relative_to(ROOT)): n
+        for m in MODULES
+        if (n := len(m.read_text(encoding="utf-8").splitlines())) > MODULE_LINES
+    }
+    assert not long, f"modules over {MODULE_LINES} lines (split them by concept): {long}"
+
+
+def test_pages_stay_short():
+    long = {p.name: n for p in (ROOT / "pages").glob("*.py") if (n := len(p.read_text().splitlines())) > PAGE_LINES}
+    assert not long, f"pages over {PAGE_LINES} lines (move the work into gcmdash): {long}"
 
 
 def _public_definitions(tree):
@@ -86,3 +101,22 @@ def test_the_import_contracts_hold_and_would_catch_a_breach(tmp_path):
     assert broken.returncode != 0
     assert "gcmdash.render.charts -> gcmdash.ui.blocks" in broken.stdout
     assert "gcmdash.model.regions -> streamlit" in broken.stdout
+
+
+ARCHITECTURE = ROOT / "docs" / "architecture.md"
+
+
+def test_the_architecture_doc_names_every_module_there_is():
+    text = ARCHITECTURE.read_text(encoding="utf-8")
+    listed = set(re.findall(r"^\| `(?:gcmdash/)?([a-z_]+(?:/[a-z_]+)?\.py)` \|", text, re.M))
+    present = {str(m.relative_to(PACKAGE)) for m in MODULES if m.name != "__init__.py"}
+    assert listed == present, f"missing from docs/architecture.md: {present - listed}; gone: {listed - present}"
+
+
+def test_the_architecture_docs_notebook_example_runs(tmp_path):
+    (example,) = re.findall(r"```python\n(.*?)```", ARCHITECTURE.read_text(encoding="utf-8"), re.S)
+    code = "\n".join(line.removeprefix("  ") for line in example.splitlines())
+    subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, check=True, timeout=120, env={**os.environ, "PYTHONPATH": str(ROOT)}
+    )
+    assert (tmp_path / "p.html").stat().st_size > 1000
