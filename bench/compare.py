@@ -4,7 +4,7 @@
 
 OTHER_CHECKOUT is another working tree of this repository (e.g. `git worktree add /tmp/before HEAD~5`); both are
 run with this interpreter, each importing its own gcmdash. Parts alternate between the two trees (before, after,
-before, after, ...), so a burst of load on a shared machine falls on both alike; each figure is the median of the
+then after, before, ...), so a burst of load on a shared machine falls on both alike; each figure is the median of the
 rounds. Prints one table: the figure before, after, and after / before.
 """
 
@@ -20,7 +20,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 #: A row of bench/run.py's table: | part | measure | value | target | verdict | note |
-_ROW = re.compile(r"^\| (?P<part>[^|]+) \| (?P<measure>[^|]+) \| (?P<value>[-\d.,]+) ?(?P<unit>[^|]*?) \|", re.M)
+_ROW = re.compile(r"^\| (?P<part>\d [^|]+) \| (?P<measure>[^|]+) \| (?P<value>[-\d.,]+) ?(?P<unit>[^|]*?) \|", re.M)
 
 
 def _figures(results: Path) -> dict[tuple[str, str], tuple[float, str]]:
@@ -45,7 +45,9 @@ def compare(other: Path, parts: list[str], quick: bool, rounds: int) -> str:
     with tempfile.TemporaryDirectory() as folder:
         for round_number in range(rounds):
             for part in parts:
-                for label, tree in (("before", other), ("after", ROOT)):
+                # Each round swaps who goes first, so that neither tree always runs on a machine the other warmed.
+                order = (("before", other), ("after", ROOT))
+                for label, tree in order if round_number % 2 == 0 else order[::-1]:
                     print(f"round {round_number + 1}: {part}, {label} ({tree})", file=sys.stderr, flush=True)
                     taken[label].append(_run(tree, part, quick, Path(folder) / f"{label}-{part}.md"))
     lines = ["| part | measure | before | after | after / before |", "|---|---|---|---|---|"]
