@@ -13,17 +13,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from gcmdash.render.brief import CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 #: The first deck.gl map canvas and the page's title, as the app renders them.
 MAP = '[data-testid="stDeckGlJsonChart"] canvas'
 H1 = '[data-testid="stMain"] h1'
@@ -100,7 +93,7 @@ def chromium():
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         try:
             yield browser
         finally:

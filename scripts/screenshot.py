@@ -19,18 +19,10 @@ from pathlib import Path
 
 from playwright.sync_api import sync_playwright
 
+from gcmdash.render.brief import CHROMIUM_ARGS
+
 ROOT = Path(__file__).resolve().parent.parent
 CHROMIUM = "/usr/bin/chromium"
-# Without these, Chromium keeps trying outside hosts, which this machine refuses.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-]
 
 
 def free_port() -> int:
@@ -111,7 +103,7 @@ def main(outdir: str, *paths: str) -> None:
     out = Path(outdir)
     out.mkdir(parents=True, exist_ok=True)
     with streamlit_server(free_port()) as base, sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=list(CHROMIUM_ARGS))
         page = browser.new_page(viewport={"width": WIDTH, "height": HEIGHT}, color_scheme=SCHEME)
         for number, path in enumerate(paths or ("/",), start=1):
             page.goto(base + path)

@@ -30,7 +30,7 @@ from gcmdash.model.dataset import Dataset
 from gcmdash.render import brief_figures, brief_fund, brief_networks, brief_practices, templating
 from gcmdash.views import metrics
 
-#: Chromium's switches for a machine that must not reach outside hosts (as in scripts/screenshot.py).
+#: Chromium's switches for a machine that must not reach outside hosts: the PDF, the screenshots, the benchmarks.
 CHROMIUM_ARGS = (
     "--no-sandbox",
     "--disable-gpu",
