@@ -50,6 +50,9 @@ from openpyxl.utils import get_column_letter  # noqa: E402
 from openpyxl.writer.excel import ExcelWriter  # noqa: E402
 
 from gcmdash.model import countries, framework, regions  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from brief_sections import sections  # noqa: E402
 from gcmdash.model.dataset_specs import DATASETS  # noqa: E402
 
 SEED = 2024
@@ -1602,6 +1605,9 @@ def activities(rng: random.Random) -> list[dict]:
                 "year": year,
                 "date": None,
                 "link": None,
+                # No Country Network's Terms of Reference address was found in a public page: empty, and the
+                # brief's note that missing ones are being revised is shown beside the list.
+                "terms_of_reference": None,
                 "note": note,
                 "provenance": provenance,
                 "source": source,
@@ -1865,6 +1871,7 @@ def build() -> dict[str, list[dict]]:
         "programmes": programmes(rng, namer),
         "activities": activities(rng),
         "figures": figures(),
+        "sections": sections(),
     }
     check(data)
     return data
@@ -1896,6 +1903,8 @@ def workbook(data: dict[str, list[dict]]) -> Workbook:
                     cell.number_format = "yyyy-mm-dd"
                 elif column.field in ("amount_usd", "budget_usd", "value") and isinstance(cell.value, int):
                     cell.number_format = "#,##0"
+                elif column.field == "text":  # paragraphs: wrapped in a column of readable width
+                    cell.alignment = Alignment(wrap_text=True, vertical="top")
                 shown = 10 if isinstance(cell.value, dt.date) else len(str(cell.value or ""))
                 widths[index - 1] = max(widths[index - 1], shown)
             sheet.column_dimensions[letter].width = min(widths[index - 1] + 2, MAX_WIDTH)

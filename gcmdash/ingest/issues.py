@@ -26,6 +26,7 @@ class IssueCode(StrEnum):
     BAD_ENCODING = "bad_encoding"
     # The layout of sheets and columns.
     MISSING_SHEET = "missing_sheet"
+    OPTIONAL_SHEET_MISSING = "optional_sheet_missing"
     IGNORED_SHEET = "ignored_sheet"
     DUPLICATE_SHEET = "duplicate_sheet"
     EMPTY_SHEET = "empty_sheet"
@@ -66,7 +67,9 @@ class IssueCode(StrEnum):
 TO_CONFIRM: frozenset[IssueCode] = frozenset(
     {IssueCode.FIGURE_JUMP, IssueCode.SHARE_OVER_100, IssueCode.AMOUNT_OUTLIER}
 )
-WARNINGS: frozenset[IssueCode] = frozenset({IssueCode.IGNORED_SHEET, IssueCode.UNKNOWN_COLUMN, *TO_CONFIRM})
+WARNINGS: frozenset[IssueCode] = frozenset(
+    {IssueCode.IGNORED_SHEET, IssueCode.UNKNOWN_COLUMN, IssueCode.OPTIONAL_SHEET_MISSING, *TO_CONFIRM}
+)
 
 
 class Issue(NamedTuple):

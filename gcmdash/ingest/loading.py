@@ -17,6 +17,7 @@ from gcmdash.ingest.raw_sheet import RawSheet
 from gcmdash.ingest.reading import SPREADSHEET_SUFFIXES, file_bytes, read_bytes
 from gcmdash.model.dataset import Dataset, build
 from gcmdash.model.dataset_specs import DATASETS, TEMPLATE_SHEETS
+from gcmdash.model.schema import DatasetSpec
 
 # gcmdash.ingest.validation is imported where files are validated, not here: it loads pandera (about a second), which a
 # server showing a stored version (read from its snapshot) never needs.
@@ -159,19 +160,29 @@ def _take_sheet(sheet: RawSheet, frames: dict, sheet_of: dict, uses: list[SheetU
 
 
 def _missing_datasets(frames: dict, names: list[str]) -> list[Issue]:
-    return [
-        Issue(
+    return [_missing(spec, names) for spec in DATASETS if spec.key not in frames]
+
+
+def _missing(spec: DatasetSpec, names: list[str]) -> Issue:
+    where = f'Add a sheet named "{spec.sheet}" (the template has it) to {", ".join(names)}'
+    if spec.optional:
+        return Issue(
             spec.sheet,
             None,
             None,
-            IssueCode.MISSING_SHEET,
-            f'No sheet holds {spec.sheet} ({spec.description.rstrip(".")}). Add a sheet named "{spec.sheet}" '
-            f"(the template has it) to {', '.join(names)}.",
+            IssueCode.OPTIONAL_SHEET_MISSING,
+            f"No sheet holds {spec.sheet}: this version would have none, and the pages and the brief would show "
+            f"the figures without them. {where} to keep them.",
             None,
         )
-        for spec in DATASETS
-        if spec.key not in frames
-    ]
+    return Issue(
+        spec.sheet,
+        None,
+        None,
+        IssueCode.MISSING_SHEET,
+        f"No sheet holds {spec.sheet} ({spec.description.rstrip('.')}). {where}.",
+        None,
+    )
 
 
 def _nothing_recognised(names: list[str]) -> Issue:

@@ -29,6 +29,9 @@ EXPLANATIONS: dict[IssueCode, str] = {
     IssueCode.PARSE_MEMORY: "Reading needed too much memory. Remove unused sheets, rows and columns.",
     IssueCode.BAD_ENCODING: "The CSV is not UTF-8. In Excel: Save As › CSV UTF-8 (Comma delimited).",
     IssueCode.MISSING_SHEET: "A dataset is missing. Add its sheet (the template has them all).",
+    IssueCode.OPTIONAL_SHEET_MISSING: (
+        "An optional dataset is missing: the version will have none of it. Add its sheet to keep it."
+    ),
     IssueCode.IGNORED_SHEET: "A sheet is not one of the datasets; it is ignored. Nothing to fix if that is intended.",
     IssueCode.DUPLICATE_SHEET: "Two sheets hold the same dataset. Keep one.",
     IssueCode.EMPTY_SHEET: "A dataset sheet has headers but no rows.",

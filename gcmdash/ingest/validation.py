@@ -13,6 +13,7 @@ from gcmdash.model.dataset_specs import dataset
 from gcmdash.model.schema import DatasetSpec
 
 _NOT_GLOBAL = ("Local", "National", "Multilevel")
+_NETWORK = "Country Network"
 
 
 def _filled(series: pd.Series) -> pd.Series:
@@ -31,6 +32,17 @@ def _row_rules(spec: DatasetSpec) -> list[pa.Check]:
                 ignore_na=False,
             )
         )
+    if spec.key == "activities":
+        rules.append(
+            pa.Check(
+                # An unreadable activity is already reported; its row is not also "not a network".
+                lambda df: ~_filled(df["terms_of_reference"]) | ~_filled(df["activity"]) | (df["activity"] == _NETWORK),
+                name="tor_for_networks",
+                ignore_na=False,
+            )
+        )
+    if spec.key == "sections":
+        rules.append(pa.Check(lambda df: ~_filled(df["link_text"]) | _filled(df["link"]), name="text_needs_link"))
     fields = {c.field for c in spec.columns}
     if {"start_year", "end_year"} <= fields:
         rules.append(
@@ -119,6 +131,30 @@ def _to_issues(spec: DatasetSpec, sheet: str, frame: pd.DataFrame, failure) -> l
                 f'Row {row} has scope "{frame.at[row, "scope"]}" but no country: list the countries '
                 "it is implemented in, or set the scope to Regional or Global.",
                 None,
+            )
+        ]
+    if check == "tor_for_networks":
+        header = spec.column("terms_of_reference").header
+        return [
+            Issue(
+                sheet,
+                row,
+                header,
+                IssueCode.INCONSISTENT_ROW,
+                f'Row {row} is a "{frame.at[row, "activity"]}" row with {header}: only {_NETWORK} rows have '
+                f"Terms of Reference. Move the address to Link, or set the activity to {_NETWORK}.",
+                shown_value(text_of(frame.at[row, "terms_of_reference"])),
+            )
+        ]
+    if check == "text_needs_link":
+        return [
+            Issue(
+                sheet,
+                row,
+                spec.column("link_text").header,
+                IssueCode.INCONSISTENT_ROW,
+                f"Row {row} has a Link text but no Link: add the web address it should open, or clear the Link text.",
+                shown_value(text_of(frame.at[row, "link_text"])),
             )
         ]
     if check == "start_before_end":

@@ -27,6 +27,15 @@ _EXCEPTIONS = Path(__file__).with_name("reference") / "country-names.csv"
 # Sheets repeat the same few hundred spellings; the bound only stops free text from growing it.
 _CACHE_SIZE = 1 << 16
 _SUGGESTION_CUTOFF = 0.8
+#: Kosovo's code, and the formula the UN requires wherever Kosovo is named or drawn.
+KOSOVO = "XKX"
+KOSOVO_FOOTNOTE = (
+    "References to Kosovo shall be understood to be in the context of United Nations Security Council resolution "
+    "1244 (1999)."
+)
+#: Names shorter than this are left out when finding countries in free text: codes and short words ("US", "Chad"
+#: is five) are too often ordinary words.
+_MIN_NAME = 4
 
 
 @dataclass(frozen=True)
@@ -156,3 +165,27 @@ def country_table() -> pd.DataFrame:
 def is_known(iso3: str) -> bool:
     """Whether an ISO3 code (current or obsolete entity) is known."""
     return isinstance(iso3, str) and iso3.upper() in _index().names
+
+
+@lru_cache(maxsize=1)
+def _names_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    index = _index()
+    # One spelling, one country: a spelling shared by two current entities names neither.
+    owners: dict[str, set[str]] = {}
+    for spelling, iso3s in index.exact.items():
+        current = {c for c in iso3s if index.suggestions.get(spelling) == c}
+        if current and len(spelling) >= _MIN_NAME:
+            owners.setdefault(spelling, set()).update(current)
+    single = {spelling: next(iter(c)) for spelling, c in owners.items() if len(c) == 1}
+    # Longest first, so "guinea-bissau" and "papua new guinea" win over "guinea" where they start.
+    alternatives = "|".join(re.escape(s) for s in sorted(single, key=len, reverse=True))
+    return re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])"), single
+
+
+def named_in(text: str) -> tuple[str, ...]:
+    """ISO3 codes of the countries and areas a free text names by a full name, in order of first mention."""
+    pattern, owner = _names_pattern()
+    found: dict[str, None] = {}
+    for match in pattern.finditer(_norm(text)):
+        found.setdefault(owner[match.group(0)], None)
+    return tuple(found)

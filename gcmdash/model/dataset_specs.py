@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from gcmdash.model.common_columns import COUNTRIES, LINK, OBJECTIVES, PROVENANCE, SOURCE
 from gcmdash.model.schema import Column, DatasetSpec, Kind
+from gcmdash.model.section_spec import SECTIONS
 from gcmdash.model.vocabularies import (
     ACTIVITIES,
     ACTOR_TYPES,
@@ -317,7 +318,16 @@ ACTIVITY_SPEC = DatasetSpec(
             maximum=2100,
         ),
         Column("date", "Date", Kind.DATE, "Date of the workshop, as a date or YYYY-MM-DD.", "2023-05-16"),
-        Column("link", "Link", Kind.URL, "Terms of Reference, workshop page or report.", "https://example.org/tor"),
+        Column("link", "Link", Kind.URL, "Workshop page, report or other page of the activity.", "https://example.org/"),
+        Column(
+            "terms_of_reference",
+            "Terms of Reference",
+            Kind.URL,
+            "Country Network rows only: the web address of the Network's Terms of Reference; empty where they are "
+            "not public.",
+            "https://example.org/tor",
+            synonyms=("tor", "tor link", "terms of reference link"),
+        ),
         Column("note", "Note", Kind.TEXT, "Anything a reader should know.", ""),
         PROVENANCE,
         SOURCE,
@@ -375,7 +385,15 @@ BRIEF_FIGURES = DatasetSpec(
     unique_together=("region", "metric", "as_of"),
 )
 
-DATASETS: tuple[DatasetSpec, ...] = (PRACTICES, PLEDGES, CONTRIBUTIONS, PROGRAMMES, ACTIVITY_SPEC, BRIEF_FIGURES)
+DATASETS: tuple[DatasetSpec, ...] = (
+    PRACTICES,
+    PLEDGES,
+    CONTRIBUTIONS,
+    PROGRAMMES,
+    ACTIVITY_SPEC,
+    BRIEF_FIGURES,
+    SECTIONS,
+)
 
 
 def dataset(key: str) -> DatasetSpec:

@@ -68,6 +68,9 @@ class DatasetSpec:
     columns: tuple[Column, ...]
     synonyms: tuple[str, ...] = ()
     unique_together: tuple[str, ...] = ()
+    #: A file set without this dataset is still complete (a warning says what is missing): versions published
+    #: before the dataset existed stay readable.
+    optional: bool = False
 
     def column(self, field_name: str) -> Column:
         """The column with this field name."""
