@@ -50,10 +50,10 @@ from openpyxl.utils import get_column_letter  # noqa: E402
 from openpyxl.writer.excel import ExcelWriter  # noqa: E402
 
 from gcmdash.model import countries, framework, regions  # noqa: E402
+from gcmdash.model.dataset_specs import DATASETS  # noqa: E402
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from brief_sections import sections  # noqa: E402
-from gcmdash.model.dataset_specs import DATASETS  # noqa: E402
+from brief_sections import sections  # noqa: E402, I001
 
 SEED = 2024
 DEFAULT_OUTPUT = ROOT / "data" / "gcm-data.xlsx"
