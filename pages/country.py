@@ -4,7 +4,7 @@ import streamlit as st
 
 from gcmdash import formatting
 from gcmdash.model import regions
-from gcmdash.ui import blocks, cards, downloads, notices, shell, sidebar, tabular
+from gcmdash.ui import blocks, cards, downloads, notices, sections, shell, sidebar, tabular
 from gcmdash.views import pages as views
 
 data, _ = shell.page_start()
@@ -37,11 +37,11 @@ counts[3].metric("M-MPTF contributions", formatting.money(profile.contributed_us
 st.subheader("Activities")
 tabular.records_table(data, "activities", profile.activities, "q_activities")
 
-sections = [
+record_kinds = [
     ("Practices", "practices", profile.practices, profile.practice_objectives),
     ("Pledges", "pledges", profile.pledges, profile.pledge_objectives),
 ]
-for column, (what, key, records, by_objective) in zip(st.columns(2, gap="large"), sections, strict=True):
+for column, (what, key, records, by_objective) in zip(st.columns(2, gap="large"), record_kinds, strict=True):
     with column:
         st.subheader(what)
         blocks.ChartsOf(what).objectives(
@@ -49,6 +49,7 @@ for column, (what, key, records, by_objective) in zip(st.columns(2, gap="large")
         )
         tabular.records_table(data, key, records, f"q_{key}")
 
+sections.naming_country(data, iso3)
 st.subheader("M-MPTF joint programmes")
 tabular.records_table(data, "programmes", profile.programmes, "q_programmes")
 st.subheader("M-MPTF contributions")

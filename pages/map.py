@@ -3,7 +3,7 @@
 import streamlit as st
 
 from gcmdash.render import map_facts, map_layers, map_legend, map_text, map_view, maps
-from gcmdash.ui import blocks, downloads, notices, shell, sidebar, tabular
+from gcmdash.ui import blocks, downloads, notices, sections, shell, sidebar, tabular
 
 data, f = shell.page_start()
 notices.page_head("Map of GCM implementation", data, f)
@@ -38,7 +38,7 @@ if picked:
     sidebar.open_profile(picked)
 st.caption(map_text.view_note(facts, f.region, narrowed, layers))
 blocks.map_legend(map_legend.legend(layers, choropleth, facts))
-st.caption(map_text.DISCLAIMER)
+sections.map_notes(facts.index)
 sidebar.profile_picker(list(facts.index))
 
 st.subheader("The countries")

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from gcmdash.render import brief, exports
-from gcmdash.ui import cards, downloads, notices, shell, tabular
+from gcmdash.ui import cards, downloads, notices, sections, shell, tabular
 from gcmdash.views import metrics
 
 data, f = shell.page_start()
@@ -26,6 +26,7 @@ st.subheader("The figures as a table")
 table = metrics.figures_table(figures)
 tabular.data_table(table, column_config={"Source": st.column_config.LinkColumn()})
 downloads.table_downloads({"Headline figures": table}, "overview", f.region)
+sections.brief_sections(data, f.region)
 
 if f.region:  # The brief is per region; each file is built only when its button is clicked.
     st.subheader("The Regional Information Brief")

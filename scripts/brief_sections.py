@@ -49,7 +49,7 @@ UNECE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ),
     (
         "Regional Network",
-        "Part of the Issue-based Coalition",
+        "Embedded in the Issue-based Coalition on Large Movements of People, Displacement and Resilience",
         "The Regional UN Network on Migration for Europe and Central Asia is embedded in the Issue-based Coalition "
         "(IBC) for Large Movements of People, Displacement and Resilience for Europe and Central Asia. Like the "
         "IBC, it concentrates on Europe and Central Asia, and can support other countries of the UNECE region case "
@@ -67,7 +67,7 @@ UNECE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ),
     (
         "Regional Network",
-        "The UN Brussels Team",
+        "Works with the UN Brussels Team's Migration Working Group",
         "The Migration Working Group of the UN Brussels Team (UNBT) works with the Regional Issue-based Coalition "
         "for Europe and Central Asia and with other relevant mechanisms.",
         None,
@@ -75,7 +75,7 @@ UNECE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ),
     (
         "Regional Review",
-        "11 March 2024, Palais des Nations, Geneva",
+        "11 March 2024, Palais des Nations, Geneva, back-to-back with the Regional Forum for Sustainable Development",
         "UNECE hosts the second GCM Regional Review of the region on 11 March 2024 at the Palais des Nations in "
         "Geneva, Switzerland. It is held back-to-back with the Regional Forum for Sustainable Development.",
         REVIEWS_2024_URL,
@@ -180,7 +180,7 @@ UNECE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ),
     (
         "Guidance",
-        "A six-step guidance",
+        "A six-step guidance for States",
         "Governments implement the GCM in different ways, according to their migration context and dynamics and "
         "to migrants' needs; capacities, resources and institutional and legal frameworks differ between countries "
         "and regions. To help set up the structures and systems for effective, lasting implementation, the UN "
@@ -190,7 +190,7 @@ UNECE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ),
     (
         "Guidance",
-        "Kazakhstan and Uzbekistan",
+        "Kazakhstan and Uzbekistan's Country Networks plan to use it, with the M-MPTF priority pipeline",
         "In the region, the Country Networks of Kazakhstan and Uzbekistan have expressed interest in using the GCM "
         "guidance to support their governments' implementation, including through the M-MPTF priority-pipeline "
         "joint programme.",
@@ -199,7 +199,7 @@ UNECE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ),
     (
         "Guidance",
-        "Request information, use the interactive tool",
+        "The guidance, requests for information and an interactive tool online",
         "The Network offers the guidance for governments and stakeholders, a form to request further information, "
         "and an interactive tool.",
         STATES_SUPPORT_URL,
@@ -207,7 +207,7 @@ UNECE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ),
     (
         "Stakeholder engagement",
-        "Seven of fourteen global workstreams co-led from the region",
+        "Stakeholders of the region co-lead 7 of the 14 global workstreams",
         "European stakeholders take an active part in the Network's global activities: at the IMRF and its "
         "preparatory consultations, in GCM Talks, and as members of nearly all global workstreams. Stakeholders "
         "from the region co-lead seven of the fourteen global workstreams, among them future health emergencies, "
@@ -217,7 +217,8 @@ UNECE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ),
     (
         "Stakeholder engagement",
-        "Meetings open to stakeholders, and country workshops",
+        "Stakeholder meetings on Central Asia and EECA, a Kosovo national forum, workshops in the Kyrgyz Republic "
+        "and Tajikistan",
         "The Regional Network/IBC has held several meetings that include stakeholders: on sub-regional cooperation "
         "in Central Asia, a side event on the SDGs and migration in Eastern Europe and Central Asia, and a Kosovo "
         "national forum on stakeholder partnerships for GCM implementation. Country workshops on GCM "
@@ -228,7 +229,7 @@ UNECE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ),
     (
         "Stakeholder engagement",
-        "The UK stakeholder working group",
+        "The UK stakeholder working group: a report to the IMRF and a GCM Talk on climate adaptation",
         "The UK stakeholder working group submitted a report on priorities and GCM progress to the IMRF. With the "
         "United Kingdom government it held a GCM Talk, Migration and Adaptation in the Context of Climate Change, "
         "and it plans to keep coordinating key advocacy messages for the next round of Regional Reviews.",
@@ -237,7 +238,7 @@ UNECE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ),
     (
         "Stakeholder engagement",
-        "Three consultations before the Review",
+        "Three stakeholder consultations before the Regional Review",
         "To prepare the UNECE Regional Review, the Network held three stakeholder consultations to gather civil "
         "society's key messages on the progress of GCM implementation and its recommendations for future action.",
         None,
@@ -245,7 +246,7 @@ UNECE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ),
     (
         "Stakeholder engagement",
-        "A Regional Discussion Space on the Hub",
+        "A UNECE Regional Discussion Space on the Migration Network Hub",
         "Alongside the consultations, the Network opened a UNECE Regional Discussion Space on the Migration Network "
         "Hub, where stakeholders post feedback, recommendations and reports on GCM thematic priorities.",
         None,
@@ -253,7 +254,7 @@ UNECE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
     ),
     (
         "Stakeholder engagement",
-        "A proposal for indicators in Spain",
+        "Spain: a panel on GCM implementation and a proposal for indicators",
         "With the government of Spain and its Ministry of Social Rights and Agenda 2030, civil society, diaspora "
         "and migrant networks in Spain held a panel on GCM implementation and published a proposal for indicators.",
         None,
@@ -291,13 +292,7 @@ UNECE: tuple[tuple[str, str, str, str | None, str | None], ...] = (
         REVIEWS_URL,
         "Regional Reviews",
     ),
-    (
-        "Resources",
-        "GCM Talks",
-        "Request to organise regional or national GCM Talks.",
-        None,
-        None,
-    ),
+    ("Resources", "GCM Talks", "Request to organise regional or national GCM Talks.", None, None),
     (
         "Resources",
         "Submit a practice",
@@ -385,9 +380,7 @@ def sections() -> list[dict]:
     rows, counts = [], {}
     for section, heading, text, link, link_text in UNECE:
         counts[section] = counts.get(section, 0) + 1
-        rows.append(
-            _row("ECE", section, counts[section], heading, text, link, link_text, MARCH_2024, UNECE_BRIEF_URL)
-        )
+        rows.append(_row("ECE", section, counts[section], heading, text, link, link_text, MARCH_2024, UNECE_BRIEF_URL))
     for region, heading, text, source, as_of in REVIEWS:
         rows.append(_row(region, "Regional Review", 1, heading, text, None, None, as_of, source))
     for order, (heading, text) in enumerate(TIMELINE, start=1):

@@ -318,7 +318,9 @@ ACTIVITY_SPEC = DatasetSpec(
             maximum=2100,
         ),
         Column("date", "Date", Kind.DATE, "Date of the workshop, as a date or YYYY-MM-DD.", "2023-05-16"),
-        Column("link", "Link", Kind.URL, "Workshop page, report or other page of the activity.", "https://example.org/"),
+        Column(
+            "link", "Link", Kind.URL, "Workshop page, report or other page of the activity.", "https://example.org/"
+        ),
         Column(
             "terms_of_reference",
             "Terms of Reference",

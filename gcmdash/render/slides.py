@@ -76,6 +76,12 @@ def slides(f: Filters) -> list[Slide]:
             HEADLINE,
         ),
         Slide(
+            "network-review",
+            "The Regional Network and the Regional Review",
+            "Who the Regional UN Network on Migration is, and when and where the region reviews the GCM: the brief's "
+            "words.",
+        ),
+        Slide(
             "practices",
             "Practices by GCM objective",
             "Practices per GCM objective, the most frequent highlighted; a practice with several objectives counts "
@@ -96,6 +102,12 @@ def slides(f: Filters) -> list[Slide]:
             "map",
             "Country Networks and UNCT workshops",
             "Countries with a Country UN Network on Migration, and countries whose UN Country Team held a workshop.",
+        ),
+        Slide(
+            "stakeholders",
+            "Stakeholder engagement and guidance",
+            "How stakeholders of the region take part in the GCM's follow-up, and the guidance on implementing it: "
+            "the brief's words.",
         ),
         Slide(
             "funding",

@@ -14,7 +14,7 @@ from gcmdash.model.dataset import Dataset
 from gcmdash.model.filters import Filters
 from gcmdash.render import charts, fund_charts, map_facts, map_text, map_view, slides
 from gcmdash.render.map_legend import legend
-from gcmdash.ui import blocks, cards, session, sidebar, style
+from gcmdash.ui import blocks, cards, sections, session, sidebar, style
 from gcmdash.views import metrics
 from gcmdash.views import pages as views
 from gcmdash.views.metrics import Figure
@@ -262,7 +262,7 @@ def _map_slide(data: Dataset, f: Filters) -> None:
             deck, height=_MAP_HEIGHT, key="present-map", alt=map_text.alt_text(facts, slides.MAP_LAYERS, None)
         )
         with st.container(key="present-disclaimer"):
-            st.caption(map_text.DISCLAIMER)
+            sections.map_notes(facts.index)
 
 
 def _funding_slide(data: Dataset, f: Filters, wanted: tuple[str, ...]) -> None:
@@ -340,5 +340,7 @@ def presentation(data: Dataset) -> None:
             _map_slide(data, f)
         elif slide.kind == "funding":
             _funding_slide(data, f, slide.figures)
+        elif slide.kind in sections.SLIDE_SECTIONS:
+            sections.text_slide(data, f.region, slide.kind)
         elif slide.kind == "country" and slide.country:
             _country_slide(data, slide.country)
