@@ -27,7 +27,7 @@ from markupsafe import Markup
 from gcmdash import formatting
 from gcmdash.model import regions
 from gcmdash.model.dataset import Dataset
-from gcmdash.render import brief_figures, brief_fund, brief_networks, brief_practices, templating
+from gcmdash.render import brief_figures, brief_fund, brief_networks, brief_practices, brief_sections, templating
 from gcmdash.views import metrics
 
 #: Chromium's switches for a machine that must not reach outside hosts: the PDF, the screenshots, the benchmarks.
@@ -49,11 +49,13 @@ class PdfUnavailable(RuntimeError):
 
 @dataclass(frozen=True)
 class Section:
-    """A section of the brief: its title, the template that lays it out, and the content that template reads."""
+    """A section of the brief: its title, the template that lays out its figures (None for words alone) and the
+    content that template reads, and the words of the Brief sections data printed with it."""
 
     title: str
-    template: str
+    template: str | None
     content: object
+    texts: tuple[brief_sections.Text, ...] = ()
 
 
 def version_label(data: Dataset, number: int | None = None, published_at: dt.datetime | None = None) -> str:
@@ -77,27 +79,45 @@ def brief_html(data: Dataset, region: str, *, version_label: str, made: dt.date 
     by_metric = {f.metric: f for f in figures}
     dates = sorted({f.as_of for f in figures if f.as_of is not None})
     notice = brief_figures.notice(data, region)
+    text = brief_sections.brief_text(data, region)
+    at = text.at
     sections = [
-        Section("Headline figures", "brief/headline.html.j2", brief_figures.headline(data, region, by_metric)),
         Section(
-            "Practices by GCM objective", "brief/practices.html.j2", brief_practices.practices(data, region, by_metric)
+            "Headline figures",
+            "brief/headline.html.j2",
+            brief_figures.headline(data, region, by_metric),
+            at("headline"),
+        ),
+        Section("The Regional Network and the Regional Review", None, None, at("network")),
+        Section(
+            "Practices by GCM objective",
+            "brief/practices.html.j2",
+            brief_practices.practices(data, region, by_metric),
+            at("practices"),
         ),
         Section("Implementers and scope", "brief/implementers.html.j2", brief_practices.implementers(data, region)),
-        Section("Pledges by GCM objective", "brief/pledges.html.j2", brief_practices.pledges(data, region)),
+        Section(
+            "Pledges by GCM objective", "brief/pledges.html.j2", brief_practices.pledges(data, region), at("pledges")
+        ),
         Section(
             "Country Networks and UNCT workshops",
             "brief/networks.html.j2",
             brief_networks.networks(data, region, by_metric),
+            at("networks"),
         ),
+        Section("Guidance and stakeholder engagement", None, None, at("engagement")),
         Section(
             "Migration Multi-Partner Trust Fund (M-MPTF) in the region",
             "brief/fund.html.j2",
             brief_fund.fund(data, region, by_metric),
+            at("fund"),
         ),
+        Section("Resources and the review timeline", None, None, at("resources")),
         Section(
             "About the figures",
             "brief/about.html.j2",
             brief_figures.about(data, region, figures, version_label, made, notice),
+            at("about"),
         ),
     ]
     return templating.render(
@@ -109,6 +129,7 @@ def brief_html(data: Dataset, region: str, *, version_label: str, made: dt.date 
         version_label=version_label,
         notice=notice,
         sections=sections,
+        text=text,
     )
 
 

@@ -12,7 +12,7 @@ from gcmdash import formatting
 from gcmdash.model import regions
 from gcmdash.model.dataset import Dataset
 from gcmdash.render.brief_lists import ILLUSTRATIVE, CountryList, country_list
-from gcmdash.render.brief_text import join_words, web_link
+from gcmdash.render.brief_text import country_name, join_words, web_link
 from gcmdash.views import metrics
 from gcmdash.views.metrics import Figure
 
@@ -85,6 +85,7 @@ class About:
     made: str
     label: str
     members: int
+    covered: str | None
     region: str
     confirmed: bool
     notice: Notice | None
@@ -165,7 +166,8 @@ def about(
     return About(
         made=formatting.day(made),
         label=label,
-        members=len(regions.coverage(region)),
+        members=len(regions.members(region)),
+        covered=join_words(sorted(country_name(c) for c in regions.coverage(region) - regions.members(region))) or None,
         region=region,
         confirmed=regions.is_confirmed(region),
         notice=warning,
