@@ -114,6 +114,18 @@ BASE_ROWS: dict[str, dict[str, object]] = {
         "Source": "https://migrationnetwork.un.org/",
         "Note": None,
     },
+    "sections": {
+        "Region": "ECE",
+        "Section": "Regional Network",
+        "Order": 1,
+        "Heading": "Based in Vienna",
+        "Text": "The Regional Network is based in Vienna.\n\n- Co-chaired by IOM\n- UNDP and UNHCR",
+        "Link": None,
+        "Link text": None,
+        "As of": dt.date(2024, 3, 1),
+        "Source": "https://migrationnetwork.un.org/",
+        "Provenance": "Published",
+    },
 }
 
 Sheets = dict[str, list[list[object]]]
@@ -499,6 +511,19 @@ class Case:
     concerns: tuple[Position, ...] = ()
 
 
+def tor_on_a_workshop() -> bytes:
+    sheets = with_cell("Country activities", "Activity", "UNCT workshop")
+    rows = sheets["Country activities"]
+    rows[1][rows[0].index("Terms of Reference")] = "https://example.org/tor"
+    return xlsx(sheets)
+
+
+def without_sections() -> bytes:
+    sheets = base_sheets()
+    del sheets["Brief sections"]
+    return xlsx(sheets)
+
+
 def cell_case(file: str, wrong: str, sheet: str, header: str, value: object, code: str, row: int = 2) -> Case:
     return Case(
         file, wrong, "invalid", lambda: xlsx(with_cell(sheet, header, value, row)), errors=((code, sheet, row, header),)
@@ -777,6 +802,37 @@ CASES: tuple[Case, ...] = (
         "End year",
         2019,
         "inconsistent_row",
+    ),
+    Case(
+        "tor_on_a_workshop.xlsx",
+        "A UNCT workshop row carries a Terms of Reference address: only Country Network rows have them.",
+        "invalid",
+        tor_on_a_workshop,
+        errors=(("inconsistent_row", "Country activities", 2, "Terms of Reference"),),
+    ),
+    cell_case(
+        "link_text_without_link.xlsx",
+        "A Brief sections row has a Link text but no Link.",
+        "Brief sections",
+        "Link text",
+        "Submit a practice",
+        "inconsistent_row",
+    ),
+    cell_case(
+        "unknown_section.xlsx",
+        'A Brief sections row names the section "Regional Networks overview", which is not a brief section.',
+        "Brief sections",
+        "Section",
+        "Regional Networks overview",
+        "unknown_value",
+    ),
+    Case(
+        "without_brief_sections.xlsx",
+        "Every dataset but Brief sections (a workbook made before the sheet existed): a warning only, the file is "
+        "accepted and the version has no brief text.",
+        "valid",
+        without_sections,
+        warnings=(("optional_sheet_missing", "Brief sections", None, None),),
     ),
     # --- Numbers, dates and rows as people type them ---------------------------------------------------------------
     cell_case(

@@ -59,8 +59,20 @@ VALID_ROWS: dict[str, list[object]] = {
         "Published",
         "test",
     ],
-    "activities": ["Georgia", "Country Network", 2021, None, "", "", "Published", "test"],
+    "activities": ["Georgia", "Country Network", 2021, None, "", "", "", "Published", "test"],
     "figures": ["ECE", "practices", 70, "Exactly", dt.date(2024, 3, 1), "https://migrationnetwork.un.org/", ""],
+    "sections": [
+        "ECE",
+        "Regional Network",
+        1,
+        "Based in Vienna",
+        "The Regional Network is based in Vienna.",
+        "",
+        "",
+        dt.date(2024, 3, 1),
+        "https://migrationnetwork.un.org/",
+        "Published",
+    ],
 }
 
 

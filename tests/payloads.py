@@ -56,9 +56,19 @@ def _columns(sheet_key: str) -> tuple[list[str], list[str]]:
     )
 
 
+def _inert(n: int, payload: str) -> str:
+    """Harmless text of the payload's shape: a web address where it is one, as many paragraphs (empty lines) as it
+    has; a brief section's text is paragraphs, and an http(s) source is a link, whatever the words."""
+    first = f"https://x.example/plain-{n}" if payload.startswith(("http://", "https://")) else f"plain text {n}"
+    return "\n\n".join([first, *(f"plain paragraph {n}.{k}" for k in range(payload.count("\n\n")))])
+
+
 #: Harmless text in the same cells, as many distinct values: what the payloads' pages are compared with.
-INERT_TEXT = tuple(f"plain text {n}" for n in range(len(TEXT)))
+INERT_TEXT = tuple(_inert(n, payload) for n, payload in enumerate(TEXT))
 INERT_LINKS = tuple(f"https://x.example/plain-{n}" for n in range(len(LINKS)))
+
+
+NETWORK = "Country Network"
 
 
 def poisoned_workbook(texts: tuple[str, ...] = TEXT, links: tuple[str, ...] = LINKS) -> bytes:
@@ -73,6 +83,8 @@ def poisoned_workbook(texts: tuple[str, ...] = TEXT, links: tuple[str, ...] = LI
                 cell = sheet.cell(row=row, column=header.index(name) + 1, value=texts[(n + offset) % len(texts)])
                 cell.data_type = "s"  # text, as typed: openpyxl would store "=HYPERLINK(...)" as a formula
             for offset, name in enumerate(link_headers):
+                if name == "Terms of Reference" and sheet.cell(row, header.index("Activity") + 1).value != NETWORK:
+                    continue  # only a Country Network has Terms of Reference (any other row is refused)
                 sheet.cell(row=row, column=header.index(name) + 1, value=links[(n + offset) % len(links)])
     out = io.BytesIO()
     book.save(out)

@@ -111,7 +111,7 @@ def test_a_practice_counts_once_in_each_of_its_countries(workbook):
         _practice("PR-3", "Chile"),
     ]
     sheets["Country activities"].append(
-        ["Georgia", "Country Network", 2022, None, "https://example.org/tor", None, "Published", "t"]
+        ["Georgia", "Country Network", 2022, None, None, "https://example.org/tor", None, "Published", "t"]
     )
     result = load_paths([workbook(sheets)], complete=True)
     assert result.valid, result.issues

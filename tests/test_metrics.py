@@ -34,7 +34,7 @@ def data(workbook):
         _practice("PR-3", "General; 23", "Chile", scope="Multilevel"),
         _practice("PR-4", "1", None, scope="Global"),
     ]
-    sheets["Country activities"].append(["Kosovo", "Country Network", 2020, None, None, None, "Published", "t"])
+    sheets["Country activities"].append(["Kosovo", "Country Network", 2020, None, None, None, None, "Published", "t"])
     result = load_paths([workbook(sheets)], complete=True)
     assert result.valid, result.issues
     return result.dataset

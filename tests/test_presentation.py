@@ -16,7 +16,7 @@ from gcmdash.render import charts, map_facts, map_text, maps, slides
 from gcmdash.views import pages as views
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-KINDS = ["headline", "practices", "implementers", "pledges", "map", "funding"]
+KINDS = ["headline", "network-review", "practices", "implementers", "pledges", "map", "stakeholders", "funding"]
 
 
 @pytest.fixture(scope="module")
@@ -321,16 +321,16 @@ def test_a_checked_membership_has_no_caveat():
 
 
 def test_the_slide_number_in_the_url_is_honoured():
-    app = _present({"region": "ECA", "slide": "4"})
-    assert _shown(app) == ("Pledges by GCM objective", "4 / 6")
-    assert _param(app, "slide") == ["4"]
+    app = _present({"region": "ECA", "slide": "5"})
+    assert _shown(app) == ("Pledges by GCM objective", "5 / 8")
+    assert _param(app, "slide") == ["5"]
 
 
 @pytest.mark.parametrize("bad", ["0", "99", "-1", "abc", "2.5", ""])
 def test_invalid_slide_numbers_fall_back_quietly(bad):
     app = _present({"region": "ECE", "slide": bad})
     assert not app.exception
-    assert _shown(app) == ("Headline figures", "1 / 6")
+    assert _shown(app) == ("Headline figures", "1 / 8")
     assert not app.error and not app.warning
 
 
@@ -338,15 +338,15 @@ def test_next_and_previous_change_the_slide_and_the_url():
     app = _present({"region": "ECE"})
     app.button(key="present-next").click().run()
     app.button(key="present-next").click().run()
-    assert _shown(app) == (formatting.plain(slides.slides(Filters())[2].title), "3 / 6")
+    assert _shown(app) == (formatting.plain(slides.slides(Filters())[2].title), "3 / 8")
     assert _param(app, "slide") == ["3"]
     app.button(key="present-previous").click().run()
-    assert _shown(app)[1] == "2 / 6"
+    assert _shown(app)[1] == "2 / 8"
     assert app.button(key="present-previous").click().run().button(key="present-previous").disabled
 
 
 def test_the_last_slide_has_no_next():
-    app = _present({"region": "ECE", "slide": "6"})
+    app = _present({"region": "ECE", "slide": "8"})
     assert app.button(key="present-next").disabled
 
 
@@ -366,11 +366,11 @@ def test_the_sidebar_button_starts_presenting_the_current_filters():
     app.sidebar.button(key="present-start").click().run()
     assert not app.exception
     assert _param(app, "present") == ["1"]
-    assert _shown(app) == ("Headline figures", "1 / 6")
+    assert _shown(app) == ("Headline figures", "1 / 8")
     assert any(regions.region_label("ECLAC") in m.value.replace("\\", "") for m in app.markdown)
 
 
 def test_without_present_the_dashboard_is_unchanged():
     app = AppTest.from_file(APP, default_timeout=120).run()
     assert app.title[0].value.startswith("GCM implementation")
-    assert not [m for m in app.markdown if m.value.endswith(" / 6")]
+    assert not [m for m in app.markdown if m.value.endswith(" / 8")]

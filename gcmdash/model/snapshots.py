@@ -59,6 +59,7 @@ BUILDERS = (
     "model.memo",
     "model.regions",
     "model.schema",
+    "model.section_spec",
     "model.vocabularies",
 )
 _META = b"gcmdash"

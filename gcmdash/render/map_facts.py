@@ -45,7 +45,7 @@ def country_facts(data: Dataset, f: Filters) -> pd.DataFrame:
         return acts[acts["activity"] == activity]
 
     networks = of("Country Network")
-    links = networks.assign(link=networks["link"].map(_web_link)).dropna(subset=["link"])
+    links = networks.assign(link=networks["terms_of_reference"].map(_web_link)).dropna(subset=["link"])
     tor = links.groupby("country")["link"].first()
     index = pd.Index(sorted(codes, key=display_name), name="iso3", dtype=object)
     frame = pd.DataFrame(index=index)
