@@ -16,17 +16,18 @@ st.caption(
     "countries do not apply on this page. Objectives, implementer types, scopes and years narrow the figures counted "
     "from records (practices, pledges, joint programmes, contributions); country activities count the whole region. "
     + (
-        "Where the filters narrow a figure, the brief's figure is for the whole region and is not compared."
+        "Where the filters narrow a figure, the brief's figure is for the whole region and is not compared; — means "
+        "no records of this kind."
         if comparison.narrowed
         else "Beside each computed value, the region's published brief figure and its date; ⚠ marks one the records "
-        "do not reproduce."
+        "do not reproduce; — means no records of this kind."
     )
 )
 notices.active_filters(comparison.filters)
 notices.illustrative_notice(data)
 
 figures = tables.figures_table(comparison)
-tabular.data_table(figures)
+tabular.text_table(figures)
 bases = compare.share_bases(comparison)
 overlaps = compare.overlaps(data, f)
 sheets = {
@@ -39,12 +40,12 @@ downloads.table_downloads(sheets, "compare", None)
 
 st.subheader("Shares of all practices, and what they are shares of")
 st.caption(formatting.plain(tables.share_note(bases)))
-tabular.data_table(sheets["Shares"])
+tabular.text_table(sheets["Shares"])
 
 st.subheader("Countries and records in two regions")
 lines = tables.overlap_lines(overlaps, compare.counted_twice(data, f))
 st.markdown("\n".join(f"- {formatting.plain(line)}" for line in lines))
-tabular.data_table(sheets["Overlaps"])
+tabular.text_table(sheets["Overlaps"])
 
 st.subheader("Each figure, region by region")
 frame = charts.multiples_frame(comparison)

@@ -19,9 +19,12 @@ PUBLISHED = "#D55E00"
 TOP_OUTLINE = "#E69F00"
 #: The size of one small multiple's plot: five bars, and room for three side by side in the page's main column.
 SMALL_WIDTH = 190
-SMALL_BAR = 20
-#: Pixels between two whole-number ticks at least, as chart_theme's count axes space them.
-TICK_SPACING = 45
+SMALL_BAR = 22
+#: Pixels between two whole-number ticks at least: a small multiple's narrow axis keeps three or four labels.
+TICK_SPACING = 60
+#: Cells darker than this share of the colour scale carry white text; lighter ones dark text (the contrast is
+#: higher that way on either side of it for the "blues" scheme).
+DARK_FROM = 0.7
 
 
 def whole_ticks(top: float, length: int = SMALL_WIDTH) -> list[int]:
@@ -63,10 +66,12 @@ def multiples_frame(comparison: Comparison) -> pd.DataFrame:
 
 def _value_axis(unit: str, top: float) -> tuple[alt.Axis, alt.Scale]:
     """The axis of one small multiple: whole-number ticks for counts, USD million or per cent otherwise."""
+    # The unit is in the small multiple's title: an axis title under each of twelve plots would only crowd them.
     if unit == "USD":
-        return chart_theme.axis("USD million", format=",.1f", tickCount=3), alt.Scale(domain=[0, max(top, 0.1) * 1.05])
+        decimals = 0 if top >= 10 else 1
+        return chart_theme.axis(None, format=f",.{decimals}f", tickCount=3), alt.Scale(domain=[0, max(top, 0.1) * 1.05])
     if unit == "%":
-        return chart_theme.axis("per cent", tickCount=3), alt.Scale(domain=[0, max(top, 1.0) * 1.05])
+        return chart_theme.axis(None, format=",d", tickCount=3), alt.Scale(domain=[0, max(top, 1.0) * 1.05])
     ticks = whole_ticks(top)
     return chart_theme.axis(None, values=ticks, format=",d"), alt.Scale(domain=[0, ticks[-1]], nice=False)
 
@@ -76,7 +81,8 @@ def _small(frame: pd.DataFrame) -> alt.LayerChart:
     label, unit = frame["figure"].iloc[0], frame["unit"].iloc[0]
     top = float(pd.concat([frame["value"], frame["published"].dropna()]).max())
     x_axis, scale = _value_axis(unit, top)
-    y = alt.Y("region:N", sort=list(REGIONS), axis=chart_theme.axis(None))
+    # Every region named on every plot: Vega would drop labels it thinks crowded, leaving bars nobody can name.
+    y = alt.Y("region:N", sort=list(REGIONS), axis=chart_theme.axis(None, labelOverlap=False))
     base = alt.Chart(frame, width=SMALL_WIDTH, height=alt.Step(SMALL_BAR))
     bars = base.mark_bar(color=chart_theme.ACCENT, cornerRadiusEnd=2).encode(
         y=y,
@@ -87,7 +93,7 @@ def _small(frame: pd.DataFrame) -> alt.LayerChart:
             alt.Tooltip("shown:N", title="Computed from the records"),
         ],
     )
-    labels = base.mark_text(align="left", dx=3, fontSize=chart_theme.FONT_SIZE - 2).encode(
+    labels = base.mark_text(align="left", dx=8, fontSize=chart_theme.FONT_SIZE - 2).encode(
         y=y, x=alt.X("value:Q", scale=scale), text="shown:N"
     )
     layers = [bars, labels]
@@ -95,7 +101,10 @@ def _small(frame: pd.DataFrame) -> alt.LayerChart:
         marked = frame[frame["published"].notna()]
         layers.append(
             alt.Chart(marked)
-            .mark_tick(color=PUBLISHED, thickness=3, size=SMALL_BAR)
+            # A diamond, not a tick: where the records reproduce the figure a tick would vanish into the bar's end.
+            .mark_point(
+                shape="diamond", filled=True, size=110, color=PUBLISHED, stroke="#FFFFFF", strokeWidth=1, opacity=1
+            )
             .encode(
                 y=y,
                 x=alt.X("published:Q", scale=scale),
@@ -135,9 +144,9 @@ def heat_frame(matrix: pd.DataFrame) -> pd.DataFrame:
     included) and whether its cell is dark enough to need light text."""
     labels = {o.number: o.label for o in framework.objectives()}
     tops = {r: set(metrics.top_with_ties(matrix[r], 1).index) for r in matrix.columns}
-    most = int(matrix.to_numpy().max()) if matrix.size else 0
+    end = _colour_ticks(int(matrix.to_numpy().max()) if matrix.size else 0)[-1]
     rows = [
-        (int(o), labels[int(o)], r, int(n), int(o) in tops[r], most > 0 and n > most / 2)
+        (int(o), labels[int(o)], r, int(n), int(o) in tops[r], n > DARK_FROM * end)
         for r in matrix.columns
         for o, n in matrix[r].items()
     ]
@@ -146,14 +155,21 @@ def heat_frame(matrix: pd.DataFrame) -> pd.DataFrame:
 
 #: The plot's height per objective row.
 HEAT_ROW = 22
+#: The colour legend's length in pixels.
+LEGEND_LENGTH = 200
+
+
+def _colour_ticks(most: int) -> list[int]:
+    """The colour scale's whole-number legend values, the last one its end."""
+    return whole_ticks(most, LEGEND_LENGTH)
 
 
 @memo.by_content()
 def heat_map(frame: pd.DataFrame) -> alt.LayerChart:
     """Practices per GCM objective (rows, in number order) per region (columns), the count printed in each cell."""
-    most = int(frame["practices"].max()) if len(frame) else 0
-    ticks = whole_ticks(most, 200)
-    y = alt.Y("label:N", sort=alt.SortField("objective"), axis=chart_theme.axis(None))
+    ticks = _colour_ticks(int(frame["practices"].max()) if len(frame) else 0)
+    # labelFlush off: Streamlit's theme flushes a band axis's first label to the plot's edge, off its row.
+    y = alt.Y("label:N", sort=alt.SortField("objective"), axis=chart_theme.axis(None, labelFlush=False))
     x = alt.X("region:N", sort=list(REGIONS), axis=chart_theme.axis(None, orient="top", labelAngle=0))
     base = alt.Chart(frame, height=alt.Step(HEAT_ROW))
     cells = base.mark_rect(stroke=TOP_OUTLINE).encode(
@@ -169,7 +185,7 @@ def heat_map(frame: pd.DataFrame) -> alt.LayerChart:
                 format=",d",
                 orient="bottom",
                 direction="horizontal",
-                gradientLength=200,
+                gradientLength=LEGEND_LENGTH,
                 labelFontSize=chart_theme.FONT_SIZE - 1,
                 titleFontSize=chart_theme.FONT_SIZE - 1,
             ),

@@ -220,7 +220,7 @@ def _kept_records(data: Dataset, f: Filters) -> dict[str, tuple[pd.DataFrame, st
 
 @memo.per_version
 def overlaps(data: Dataset, f: Filters) -> list[Overlap]:
-    """Every pair of regions sharing countries or records, in REGIONS order (records as the page's filters keep them)."""
+    """Every pair of regions sharing countries or records, in REGIONS order (records as the page's filters keep)."""
     keys = {what: _keys_by_region(data, table, long) for what, (table, long) in _kept_records(data, f).items()}
     found = []
     for a, b in combinations(REGIONS, 2):

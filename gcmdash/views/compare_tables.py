@@ -12,28 +12,30 @@ NO_BRIEF_FIGURE = "no brief figure"
 
 
 def published_text(entry: Entry) -> str:
-    """The brief's figure beside a computed one: "70 · March 2024", "⚠ 8.0% · June 2024", or "no brief figure"."""
+    """The brief's figure beside a computed one: "brief 70, March 2024", "whole-region brief: …" when the filters
+    narrow the computed value, "worldwide brief: …" for a worldwide figure, or "no brief figure"."""
     figure = entry.figure
     if figure.published is None:
         return NO_BRIEF_FIGURE
     text = f"{formatting.hedge(figure.qualifier)}{formatting.amount(figure.published, figure.unit)}"
     when = f"{figure.as_of:%B %Y}" if figure.as_of is not None else "undated"
     if figure.metric in WORLDWIDE:
-        return f"worldwide: {text} · {when}"
+        return f"worldwide brief: {text}, {when}"
     if entry.narrowed:  # the brief counted the whole region: not the filtered records' peer
-        return f"whole region: {text} · {when}"
-    return f"{'⚠ ' if entry.differs else ''}{text} · {when}"
+        return f"whole-region brief: {text}, {when}"
+    return f"brief {text}, {when}"
 
 
 def figures_table(comparison: Comparison) -> pd.DataFrame:
-    """One row per headline figure; per region its computed value and, beside it, the brief's figure and date."""
+    """One row per headline figure, one column per region: its computed value, then the brief's figure and date
+    (⚠ first where the records do not reproduce it)."""
     rows = []
     for figure in comparison.metrics:
         row = {"Figure": figure.label}
         for region in REGIONS:
             entry = comparison.entry(region, figure.metric)
-            row[region] = formatting.shown_value(entry.figure)
-            row[f"{region} brief"] = published_text(entry)
+            mark = "⚠ " if entry.differs else ""
+            row[region] = f"{mark}{formatting.shown_value(entry.figure)} · {published_text(entry)}"
         rows.append(row)
     return pd.DataFrame(rows)
 
