@@ -208,6 +208,10 @@ def test_cli_compare_text_writes_integers_money_and_no_brief_figure():
     assert not re.search(r"\b\d+\.0\b(?!%)", done.stdout), done.stdout  # no "70.0"
 
 
+def _unescaped(markdown: str) -> str:
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def test_the_page_shows_the_five_regions():
     from streamlit.testing.v1 import AppTest
 
@@ -216,7 +220,22 @@ def test_the_page_shows_the_five_regions():
     app.run()
     assert not app.exception, app.exception
     assert app.title[0].value == "Compare regions"
-    table = app.table[0].value
+    table = app.table[0].value.map(_unescaped)
     assert list(table.columns) == ["Figure", *regions.REGIONS]
     assert table.loc[table["Figure"] == "Practices", "ECE"].iloc[0].startswith("70 · brief 70")
     assert "no brief figure" in table.loc[table["Figure"] == "Practices", "ECA"].iloc[0]
+
+
+def test_the_page_under_filters_sets_no_whole_region_figure_against_a_narrowed_one():
+    from streamlit.testing.v1 import AppTest
+
+    app = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    app.query_params["years"] = ["2020", "2022"]
+    app.switch_page("pages/compare.py")
+    app.run()
+    assert not app.exception, app.exception
+    table = app.table[0].value.map(_unescaped)  # st.table's cells are Markdown, escaped
+    practices = table.loc[table["Figure"] == "Practices", "ECE"].iloc[0]
+    assert "whole-region brief: 70" in practices and not practices.startswith("⚠")
+    networks = table.loc[table["Figure"] == "Country Networks", "ECE"].iloc[0]
+    assert networks.startswith("15 · brief 15")  # country activities are not narrowed by years
