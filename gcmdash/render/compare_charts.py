@@ -126,7 +126,8 @@ def figure_multiples(frame: pd.DataFrame, columns: int = 3) -> alt.ConcatChart:
             "Each headline figure, region by region",
             [
                 "Bars: computed from the records; each figure has its own axis.",
-                "Vermillion mark: the region's published brief figure, where there is one.",
+                "Vermillion diamond: the region's published brief figure, where there is one;",
+                "a published share is of its brief's own total at its date (see the shares table).",
             ],
         )
     )
