@@ -20,7 +20,10 @@ shell.shell(data, mark=True)
 presenting = presenter.presenting()
 
 pages = {
-    "The brief": [st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True)],
+    "The brief": [
+        st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+        st.Page("pages/compare.py", title="Compare regions", icon=":material/compare_arrows:"),
+    ],
     "Explore": [
         st.Page("pages/practices.py", title="Practices", icon=":material/lightbulb:"),
         st.Page("pages/pledges.py", title="Pledges", icon=":material/handshake:"),

@@ -1,7 +1,7 @@
 """The gcmdash command line: the same functions as the app, for scripts and analysts.
 
 Takes the command's arguments. Gives the exit code and what the command prints. This module holds the argument
-parser and main; each group of commands has its module (spreadsheets, figures, analysts, published), and
+parser and main; each group of commands has its module (spreadsheets, figures, comparing, analysts, published), and
 reporting prints what they found.
 May import: every gcmdash package but ui, and lazily (inside each command): --help must not load pandas,
 openpyxl or a database driver. Never streamlit.
@@ -17,6 +17,7 @@ from collections.abc import Sequence
 # Only light modules here and in the command modules: --help and argument errors answer before pandas, openpyxl
 # or a database driver load. Each command imports what it needs.
 from gcmdash.cli.analysts import cmd_add_analyst
+from gcmdash.cli.comparing import cmd_compare
 from gcmdash.cli.figures import ALL_REGIONS, cmd_brief, cmd_summary
 from gcmdash.cli.published import checked_note, cmd_export, cmd_publish, cmd_rollback, cmd_versions
 from gcmdash.cli.reporting import EXIT_VALID
@@ -40,6 +41,10 @@ def parser() -> argparse.ArgumentParser:
     summary.add_argument("--data", nargs="+", help="spreadsheets to use instead of the current published version")
     summary.add_argument("--json", action="store_true", help="print one JSON object of named figures")
     summary.set_defaults(run=cmd_summary)
+    compare = sub.add_parser("compare", help="every headline figure of the five regions side by side")
+    compare.add_argument("--data", nargs="+", help="spreadsheets to use instead of the current published version")
+    compare.add_argument("--json", action="store_true", help="print one JSON object: regions, metrics, overlaps")
+    compare.set_defaults(run=cmd_compare)
     template = sub.add_parser("template", help="write the blank template workbook")
     template.add_argument("out", help="output .xlsx path")
     template.set_defaults(run=cmd_template)

@@ -16,7 +16,7 @@ from gcmdash.model import regions
 ALL_REGIONS = "All"
 
 
-def _chosen_data(args: argparse.Namespace, what: str) -> tuple[Any, str] | int:
+def chosen_data(args: argparse.Namespace, what: str) -> tuple[Any, str] | int:
     """The data to use and how to name it: --data files, or the current published version (what the app shows);
     else an exit code. what: the command's product, for its refusal ("brief", "summary")."""
     from gcmdash.ingest.loading import load_files, load_paths
@@ -50,7 +50,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     """Print a region's headline figures."""
     from gcmdash.views import metrics
 
-    found = _chosen_data(args, "summary")
+    found = chosen_data(args, "summary")
     if isinstance(found, int):
         return found
     data, label = found
@@ -92,7 +92,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from gcmdash.render import brief
 
     fmt = args.format or ("pdf" if str(args.out).lower().endswith(".pdf") else "html")
-    found = _chosen_data(args, "brief")
+    found = chosen_data(args, "brief")
     if isinstance(found, int):
         return found
     data, label = found

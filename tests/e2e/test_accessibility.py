@@ -33,6 +33,7 @@ PAGES = [
     ("overview", "/"),
     # A region whose membership is unconfirmed (its caveat) and a page with chosen filters' chips in the sidebar.
     ("overview-eca", "/?region=ECA"),
+    ("compare", "/compare"),
     ("practices-chosen", "/practices?countries=Georgia&countries=Kazakhstan&objectives=7"),
     ("practices", "/practices"),
     ("pledges", "/pledges"),

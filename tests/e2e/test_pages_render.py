@@ -12,6 +12,7 @@ from .support import ROOT, assert_no_exception, open_page, painted_map, screensh
 # (screenshot name, address, heading it must show, charts it draws at least, metric cards it shows at least)
 PAGES = [
     ("overview", "/", "GCM implementation — UNECE", 0, 8),
+    ("compare", "/compare", "Compare regions", 2, 0),
     ("practices", "/practices", "Practices — UNECE", 4, 0),
     ("pledges", "/pledges", "Pledges — UNECE", 6, 0),
     ("funding", "/funding", "M-MPTF funding — UNECE", 6, 0),
