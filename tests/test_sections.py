@@ -14,7 +14,7 @@ from gcmdash.model import countries, regions
 from gcmdash.model.filters import Filters
 from gcmdash.render import brief, map_facts
 from gcmdash.ui import sections as shown
-from gcmdash.views import sections, statements
+from gcmdash.views import changes, sections, statements
 from tests.conftest import headers, valid_sheets
 from tests.test_pages import APP, _open
 
@@ -238,3 +238,13 @@ def test_a_dataset_without_sections_still_loads_and_says_so(workbook):
     data = result.dataset
     assert sections.items(data) == () and len(sections.missing(sections.brief_sections(data, "ECE"))) == 14
     assert dt.date(2024, 3, 1) == data.as_of
+
+
+def test_an_edit_of_the_brief_s_text_shows_in_what_would_change(workbook):
+    before = "The Regional Network is based in Vienna. IOM, UNDP and UNHCR co-chair it, with others in the region."
+    after = before.replace("UNDP and UNHCR", "UNDP, UNHCR and UNICEF")
+    old, new = (_with(workbook, sections=[{"Text": text}]) for text in (before, after))
+    change = next(c for c in changes.dataset_changes(old, new) if c.key == "sections")
+    assert change.changed == (("ECE / Regional Network / 1", ("Text",)),)
+    ((_, header, was, now),) = change.edits
+    assert "UNDP and UNHCR co-chair" in was and "UNICEF co-chair" in now

@@ -65,6 +65,25 @@ def _shown(text: str, column: Column) -> str:
     return text if len(text) <= _SHOWN_CHARS else text[: _SHOWN_CHARS - 1] + "…"
 
 
+#: How many characters before the first difference a shortened long text keeps, so the change reads in context.
+_CONTEXT_CHARS = 20
+
+
+def shown_pair(old: str, new: str, column: Column) -> tuple[str, str]:
+    """Both sides of a changed field for the diff; two long texts are shown from just before where they differ, so
+    an edit in a brief's paragraph is visible rather than cut off after their shared beginning."""
+    if column.kind is not Kind.TEXT or max(len(old), len(new)) <= _SHOWN_CHARS or not old or not new:
+        return _shown(old, column), _shown(new, column)
+    same = next((n for n, (a, b) in enumerate(zip(old, new, strict=False)) if a != b), min(len(old), len(new)))
+    start = max(0, same - _CONTEXT_CHARS)
+    end = start + _SHOWN_CHARS - 2
+
+    def around(text: str) -> str:
+        return ("…" if start else "") + text[start:end] + ("…" if len(text) > end else "")
+
+    return around(old), around(new)
+
+
 def dataset_change(spec: DatasetSpec, old: pd.DataFrame, new: pd.DataFrame) -> DatasetChange:
     """The difference between two versions of one dataset's table."""
     before, after = _as_text(old, spec), _as_text(new, spec)
@@ -76,7 +95,7 @@ def dataset_change(spec: DatasetSpec, old: pd.DataFrame, new: pd.DataFrame) -> D
         if differing:
             changed.append((key, tuple(columns[f].header for f in differing)))
             edits += [
-                (key, columns[f].header, _shown(before.at[key, f], columns[f]), _shown(after.at[key, f], columns[f]))
+                (key, columns[f].header, *shown_pair(before.at[key, f], after.at[key, f], columns[f]))
                 for f in differing
             ]
     return DatasetChange(
