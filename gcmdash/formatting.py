@@ -107,11 +107,16 @@ def published_line(figure: Figure) -> str:
 
 
 _MARKDOWN_SPECIALS = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~:$])")
+#: Streamlit's Markdown (GFM) makes a link of any web or mail address in a text, escaped or not: a word joiner
+#: (U+2060, invisible) after the scheme, the "www" or the "@" keeps the address text.
+_AUTOLINKS = re.compile(r"(?i)(https?(?=:)|ftp(?=:)|mailto(?=:)|www(?=\.)|@)")
+WORD_JOINER = "\u2060"
 
 
 def plain(text: str) -> str:
-    """Text from a spreadsheet or a URL made safe to show through Streamlit's Markdown: every special escaped."""
-    return _MARKDOWN_SPECIALS.sub(r"\\\1", text)
+    """Text from a spreadsheet or a URL made safe to show through Streamlit's Markdown: every special escaped, and
+    no address made a link."""
+    return _MARKDOWN_SPECIALS.sub(r"\\\1", _AUTOLINKS.sub(rf"\1{WORD_JOINER}", text))
 
 
 #: What a web address keeps as it is in a Markdown link, besides letters, digits and "_.-~"; everything else

@@ -37,6 +37,16 @@ def test_an_ordinary_address_is_left_as_it_is():
     assert formatting.link("a [b]", "https://x.org/%20") == r"[a \[b\]](https://x.org/%20)"
 
 
+@pytest.mark.parametrize(
+    "text", ["see http://attacker.invalid/x", "HTTPS://attacker.invalid", "www.attacker.invalid", "me@attacker.invalid"]
+)
+def test_an_address_in_plain_text_is_never_made_a_link(text):
+    # GFM's autolinks act on the text after escapes are read: only a break inside the address keeps it text.
+    shown = formatting.plain(text)
+    assert not re.search(r"(?i)https?\\?:|www\\?\.|@[\w-]", shown), shown
+    assert re.sub(r"\\(.)", r"\1", shown).replace(formatting.WORD_JOINER, "") == text  # it still reads the same
+
+
 def _card(source: str) -> None:
     import datetime as dt
 

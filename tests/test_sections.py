@@ -144,8 +144,9 @@ def test_text_from_the_data_is_escaped_in_the_brief_and_in_markdown(workbook):
     data = _with(workbook, sections=[{"Heading": "<i>head</i>", "Text": payload}])
     page = brief.brief_html(data, "ECE", version_label="test")
     assert "&lt;b&gt;bold&lt;/b&gt;" in page and "<b>bold</b>" not in page and "&lt;i&gt;head&lt;/i&gt;" in page
-    markdown = shown.item_markdown(sections.items(data)[0])
-    assert "\\*\\*strong\\*\\*" in markdown and "\\[x\\]\\(http" in markdown and "\\<b\\>" in markdown
+    fragment = shown.items_html([("<u>label</u>", sections.items(data)[0])])
+    assert "&lt;b&gt;bold&lt;/b&gt; **strong** [x](http://attacker.invalid)" in fragment
+    assert "&lt;u&gt;label&lt;/u&gt;" in fragment and "<b>" not in fragment and 'href="http://attacker' not in fragment
 
 
 def test_terms_of_reference_are_linked_where_public(workbook):
@@ -197,27 +198,32 @@ def test_the_bundled_statements_hold(data):
     assert [s.section for s in statements.statements(data, "ESCAP")] == ["Practices"]  # no published total there
 
 
+def _shown_text(app: AppTest) -> list[str]:
+    """Every text the run shows: Markdown, captions and the HTML fragments (the data's words are HTML)."""
+    return [*(m.value for m in app.markdown), *(c.value for c in app.caption), *(h.proto.body for h in app.get("html"))]
+
+
 def test_the_overview_shows_the_sections_in_the_brief_s_order():
     app = _open("pages/overview.py", {"region": "ECE"})
     assert not app.exception
     titles = [h.value for h in app.subheader]
     wanted = [sections.TITLES[s] for s in ECE_FACTS]
     assert [t for t in titles if t in wanted] == wanted
-    assert any("Vienna" in m.value for m in app.markdown)
+    assert any("Vienna" in text for text in _shown_text(app))
     assert any("\\* References to Kosovo" in c.value for c in app.caption)
 
 
 def test_a_region_without_sections_says_so():
     app = _open("pages/overview.py", {"region": "ESCAP"})
     assert any("Not in the data for this region" in c.value for c in app.caption)
-    assert any("Bangkok" in m.value for m in app.markdown)
+    assert any("Bangkok" in text for text in _shown_text(app))
 
 
 def test_the_country_profile_shows_the_items_naming_it():
     app = _open("pages/country.py", {"country": "Kazakhstan"})
     assert not app.exception
     assert "In the briefs' text" in [h.value for h in app.subheader]
-    assert any("Kazakhstan and Uzbekistan" in m.value and "priority" in m.value for m in app.markdown)
+    assert any("Kazakhstan and Uzbekistan" in text and "priority" in text for text in _shown_text(app))
 
 
 @pytest.mark.parametrize(("region", "expected"), [("ECE", "Vienna"), ("ESCAP", "Not in the data for this region")])
@@ -227,7 +233,7 @@ def test_the_network_and_review_slide(region, expected):
     app.run()
     assert not app.exception
     assert app.title[0].value == "The Regional Network and the Regional Review"
-    assert any(expected in m.value for m in [*app.markdown, *app.caption])
+    assert any(expected in text for text in _shown_text(app))
 
 
 def test_a_dataset_without_sections_still_loads_and_says_so(workbook):

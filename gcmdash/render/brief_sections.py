@@ -5,6 +5,7 @@ The items are ``views.sections`` Items; the templates escape every word of them 
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from gcmdash import formatting
@@ -68,7 +69,8 @@ class BriefText:
         return tuple(t for t in self.places.get(place, ()) if not t.empty)
 
 
-def _sources(items: tuple[Item, ...]) -> tuple[Source, ...]:
+def sources(items: Iterable[Item]) -> tuple[Source, ...]:
+    """Each distinct source of the items once: provenance, date and the source (linked when a web address)."""
     seen: dict[tuple, None] = {}
     for item in items:
         seen.setdefault((item.provenance, item.as_of, item.source, item.source_link), None)
@@ -85,7 +87,7 @@ def _text(part: Part, found: tuple[Statement, ...], listed: list[Network]) -> Te
         items=part.items,
         networks=tuple(listed) if part.section == "Country Networks" else (),
         statements=statements.of_section(found, part.section),
-        sources=_sources(part.items),
+        sources=sources(part.items),
     )
 
 

@@ -1,7 +1,8 @@
 """The brief's text on the pages and slides: its sections in order, the items naming a country, the Kosovo footnote.
 
-Every word from the data goes through ``formatting.plain`` (or ``formatting.link``) before Streamlit's Markdown
-reads it: a heading, a paragraph or a link text from a spreadsheet is shown as written, never run as markup.
+The data's words (headings, paragraphs, links, sources) reach the page as HTML from a template (``ui/items.html.j2``,
+autoescaped) through st.html, never through Streamlit's Markdown: Markdown turns any web address in a text into a
+link, escaped or not. The app's own words (titles, counts, checked statements) are Markdown.
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ import streamlit as st
 from gcmdash import formatting
 from gcmdash.model import countries, regions
 from gcmdash.model.dataset import Dataset
-from gcmdash.render import map_text
+from gcmdash.render import map_text, templating
+from gcmdash.render.brief_sections import sources
 from gcmdash.views import sections, statements
 from gcmdash.views.sections import Item, Network, Part
 from gcmdash.views.statements import Statement
@@ -31,30 +33,10 @@ _VERDICT = {
 }
 
 
-def item_markdown(item: Item) -> str:
-    """One item as Markdown: its heading in bold, its paragraphs and bullet points, its link; all text escaped."""
-    lines = [f"**{formatting.plain(item.heading)}**"] if item.heading else []
-    for block in item.blocks:
-        if block.bullets:
-            lines.append("\n".join(f"- {formatting.plain(line)}" for line in block.lines))
-        else:
-            lines.append(formatting.plain(block.lines[0]))
-    if item.link:
-        lines.append(formatting.link(f"{item.link_text} ↗", item.link))
-    return "\n\n".join(lines)
-
-
-def sources_line(items: Iterable[Item]) -> str:
-    """Where the items come from and as of when, each distinct source once (Markdown, escaped)."""
-    seen: dict[tuple[str | None, object, str], None] = {}
-    for item in items:
-        seen.setdefault((item.source, item.as_of, item.provenance), None)
-    parts = []
-    for source, as_of, provenance in seen:
-        said = formatting.link("source", source) if sections.web_address(source) else formatting.plain(source or "")
-        when = f"as of {formatting.day(as_of)}" if as_of else "undated"
-        parts.append(f"{formatting.plain(provenance)} · {when}" + (f" · {said}" if said else ""))
-    return "; ".join(parts)
+def items_html(items: Iterable[tuple[str | None, Item]]) -> str:
+    """Items, each with an optional label of where it is from, and their sources as HTML; every word escaped."""
+    chosen = list(items)
+    return templating.render("ui/items.html.j2", items=chosen, sources=sources(i for _, i in chosen))
 
 
 def _statement(found: Statement) -> None:
@@ -82,13 +64,11 @@ def _networks(listed: list[Network]) -> None:
 def _part(part: Part, checked: tuple[Statement, ...], listed: list[Network]) -> None:
     st.subheader(part.title)
     if part.items:
-        st.markdown("\n\n".join(item_markdown(item) for item in part.items))
+        st.html(items_html((None, item) for item in part.items))
     if part.section == "Country Networks":
         _networks(listed)
     for found in checked:
         _statement(found)
-    if part.items:
-        st.caption(sources_line(part.items))
 
 
 def kosovo_footnote() -> None:
@@ -133,8 +113,7 @@ def naming_country(data: Dataset, iso3: str) -> None:
         st.caption("No item of the Brief sections names this country.")
     for item in found:
         where = "every region" if item.region not in regions.REGIONS else regions.region_label(item.region)
-        st.markdown(f"*{formatting.plain(f'{where} · {sections.TITLES[item.section]}')}*\n\n" + item_markdown(item))
-        st.caption(sources_line([item]))
+        st.html(items_html([(f"{where} · {sections.TITLES[item.section]}", item)]))
     if iso3 == countries.KOSOVO or any(countries.KOSOVO in item.named for item in found):
         kosovo_footnote()
 
@@ -153,9 +132,9 @@ def text_slide(data: Dataset, region: str | None, kind: str) -> None:
     size = "big" if longest <= 4 else "long"
     for column, part in zip(st.columns(len(shown), gap="large"), shown, strict=True):
         with column, st.container(key=f"present-{size}-{re.sub(r'[^a-z0-9]+', '-', part.section.lower())}"):
-            lines = [f"- {formatting.plain(i.heading or i.text)}" for i in part.items]
-            st.markdown(f"**{formatting.plain(part.title)}**\n\n" + "\n".join(lines))
-    st.caption(sources_line(i for p in shown for i in p.items))
+            lines = [i.heading or i.text for i in part.items]
+            st.html(templating.render("ui/slide-list.html.j2", title=part.title, lines=lines))
+    st.html(templating.render("ui/items.html.j2", items=[], sources=sources(i for p in shown for i in p.items)))
     absent = [p.title for p in parts if not p.items]
     if absent:
         st.caption(formatting.plain(f"Not in the data for this region: {', '.join(absent)}."))
