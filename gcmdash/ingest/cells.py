@@ -138,7 +138,8 @@ def _objective(text: str) -> Parsed:
 @lru_cache(maxsize=1024)
 def _principle(text: str) -> Parsed:
     names = framework.principles()
-    if text.strip().isdigit() and 1 <= int(text) <= len(names):
+    # isdecimal, not isdigit: "¹" is a digit that int() refuses.
+    if text.strip().isdecimal() and 1 <= int(text) <= len(names):
         return Parsed(names[int(text) - 1])
     by_key = {vocabulary_key(n): n for n in names}
     if vocabulary_key(text) in by_key:

@@ -82,4 +82,4 @@ def picks_from_link(field: str, values: Iterable[str]) -> tuple[list, list[str]]
 
 def link_values(values: Iterable) -> list[str]:
     """Clicked values as the address holds them (repeated keys), in a stable order."""
-    return sorted({str(v) for v in values}, key=lambda v: (not v.isdigit(), int(v) if v.isdigit() else 0, v))
+    return sorted({str(v) for v in values}, key=lambda v: (not v.isdecimal(), int(v) if v.isdecimal() else 0, v))
