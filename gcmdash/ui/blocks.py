@@ -108,7 +108,10 @@ class ChartsOf:
     def objectives(
         self, counts: pd.Series, top: list[int], key: str, *, picked: list | None = None, name: str | None = None
     ) -> None:
-        """Bars per GCM objective, the `top` ones highlighted."""
+        """Bars per GCM objective, the `top` ones highlighted; a sentence instead when there is nothing to count."""
+        if not counts.any():  # 23 bars of zero on an axis of one tick say nothing a sentence does not
+            st.caption(f"No {self.what.lower()} in the records to count by GCM objective.")
+            return
         frame = charts.objective_frame(counts, top)
         selection = None if picked is None else picks.selection(key)
         chart = charts.objective_bars(frame, self.what, selection=selection, picked=tuple(picked or ()))
