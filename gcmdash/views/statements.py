@@ -9,9 +9,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+import pandas as pd
+
 from gcmdash import formatting
 from gcmdash.model import memo, regions
-from gcmdash.model.dataset import Dataset
+from gcmdash.model.dataset import Dataset, marks
 from gcmdash.views import metrics
 
 NATIONAL = "National"
@@ -27,12 +30,20 @@ class Statement:
     evidence: str
 
 
-def _scope_shares(data: Dataset, region: str) -> tuple[int, dict[str, float]]:
-    """How many practices the region has, and each scope's share of them (in per cent)."""
-    scopes = metrics.practices_in(data, region)["scope"].astype(str)
-    total = len(scopes)
-    counts = scopes.value_counts()
-    return total, {str(k): 100 * int(v) / total for k, v in counts.items()} if total else {}
+@memo.per_version
+def _scope_shares(data: Dataset) -> dict[str, tuple[int, dict[str, float]]]:
+    """Each region's number of practices and each scope's share of them (in per cent), counted once per version:
+    every region's statement compares all five."""
+    practices = data["practices"]
+    codes, names = pd.factorize(practices["scope"].astype(str))
+    found = {}
+    for region in regions.REGIONS:
+        # One flag per practice, straight from the long table; scopes counted by their codes, not as strings.
+        chosen = marks(data["practice_countries"], "iso3", regions.coverage(region), len(practices))
+        counts = np.bincount(codes[chosen], minlength=len(names))
+        total = int(chosen.sum())
+        found[region] = (total, {str(k): 100 * int(v) / total for k, v in zip(names, counts, strict=True) if v})
+    return found
 
 
 def _leads(shares: dict[str, float], scope: str) -> bool:
@@ -44,13 +55,14 @@ def _leads(shares: dict[str, float], scope: str) -> bool:
 def national_practices(data: Dataset, region: str) -> Statement:
     """ "Most practices are national, similar to trends in other regions": the region's share and the others'."""
     claim = "Most practices are implemented at the national level, as in the other regions."
-    total, shares = _scope_shares(data, region)
+    by_region = _scope_shares(data)
+    total, shares = by_region[region]
     if not total:
         return Statement("Practices", claim, None, "The region has no practices in the records.")
     mine = shares.get(NATIONAL, 0.0)
     others = []
     for other in regions.REGIONS:
-        n, theirs = _scope_shares(data, other) if other != region else (0, {})
+        n, theirs = by_region[other] if other != region else (0, {})
         if n:
             others.append((other, theirs.get(NATIONAL, 0.0), _leads(theirs, NATIONAL)))
     alike = sum(1 for _, _, leads in others if leads)
