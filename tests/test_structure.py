@@ -108,7 +108,7 @@ ARCHITECTURE = ROOT / "docs" / "architecture.md"
 
 def test_the_architecture_doc_names_every_module_there_is():
     text = ARCHITECTURE.read_text(encoding="utf-8")
-    listed = set(re.findall(r"^\| `(?:gcmdash/)?([a-z_]+(?:/[a-z_]+)?\.py)` \|", text, re.M))
+    listed = set(re.findall(r"^\| `(?:gcmdash/)?([a-z_0-9]+(?:/[a-z_0-9]+)?\.py)` \|", text, re.M))
     present = {str(m.relative_to(PACKAGE)) for m in MODULES if m.name != "__init__.py"}
     assert listed == present, f"missing from docs/architecture.md: {present - listed}; gone: {listed - present}"
 
