@@ -124,10 +124,16 @@ def plain(text: str) -> str:
 _LINK_KEEPS = "/:?#&=%+@,;"
 
 
+def web_address(value: object) -> str | None:
+    """An http(s) address to link to, or None for anything else (which is never made a link)."""
+    text = value.strip() if isinstance(value, str) else ""
+    parts = urlsplit(text)
+    return text if parts.scheme.lower() in ("http", "https") and parts.netloc else None
+
+
 def link(text: str, url: str | None) -> str:
     """A Markdown link to an http(s) address for Streamlit, both parts made inert; the text alone for any other."""
-    parts = urlsplit(url or "")
-    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+    if web_address(url) is None:
         return plain(text)
     return f"[{plain(text)}]({quote(url, safe=_LINK_KEEPS)})"
 

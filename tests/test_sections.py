@@ -130,8 +130,7 @@ def _with(workbook, **changes) -> object:
     sheets = valid_sheets()
     for sheet, rows in changes.items():
         key = {"sections": "Brief sections", "activities": "Country activities"}[sheet]
-        spec_key = {"sections": "sections", "activities": "activities"}[sheet]
-        names = headers(spec_key)
+        names = headers(sheet)
         base = dict(zip(names, valid_sheets()[key][1], strict=True))
         sheets[key] = [names] + [[{**base, **row}.get(n) for n in names] for row in rows]
     result = load_paths([workbook(sheets)], complete=True)

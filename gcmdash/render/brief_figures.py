@@ -12,7 +12,7 @@ from gcmdash import formatting
 from gcmdash.model import regions
 from gcmdash.model.dataset import Dataset
 from gcmdash.render.brief_lists import ILLUSTRATIVE, CountryList, country_list
-from gcmdash.render.brief_text import country_name, join_words, web_link
+from gcmdash.render.brief_text import country_name, join_words
 from gcmdash.views import metrics
 from gcmdash.views.metrics import Figure
 
@@ -107,7 +107,7 @@ def _card(data: Dataset, region: str, figure: Figure) -> Card:
         line=formatting.published_line(figure),
         published=figure.published is not None,
         differs=figure.differs,
-        source=web_link(figure.source),
+        source=formatting.web_address(figure.source),
         wide=_WIDE_CARDS.get(figure.metric, "") if has_more else "",
         countries=listed,
         progress=progress,
@@ -155,7 +155,7 @@ def _row(figure: Figure) -> FigureRow:
         check=check,
         as_of=formatting.day(figure.as_of),
         source=figure.source or "",
-        href=web_link(figure.source),
+        href=formatting.web_address(figure.source),
     )
 
 

@@ -13,7 +13,7 @@ from gcmdash.model.filters import Filters
 from gcmdash.render import charts
 from gcmdash.render.brief_charts import Chart, chart_svg
 from gcmdash.render.brief_lists import ILLUSTRATIVE
-from gcmdash.render.brief_text import counted_under_each, country_name, join_words, objective_names, ranked, web_link
+from gcmdash.render.brief_text import counted_under_each, country_name, join_words, objective_names, ranked
 from gcmdash.views import metrics
 from gcmdash.views import pages as views
 from gcmdash.views.metrics import Figure
@@ -84,7 +84,7 @@ def _brief_said(data: Dataset, region: str, metric: str) -> Quote | None:
     row = metrics.published(data, region, metric)
     if row is None or pd.isna(row["note"]):
         return None
-    return Quote(formatting.day(row["as_of"]), str(row["note"]), web_link(row["source"]))
+    return Quote(formatting.day(row["as_of"]), str(row["note"]), formatting.web_address(row["source"]))
 
 
 def practices(data: Dataset, region: str, figures: dict[str, Figure]) -> Practices:
@@ -123,7 +123,7 @@ def _recent_practices(records: pd.DataFrame) -> list[RecentPractice]:
         objectives = ", ".join(str(o) for o in sorted(row.objectives, key=_objective_order))
         meta = f"{where} · {row.scope} · {years or 'years not given'} · objectives {objectives}"
         illustrative = ILLUSTRATIVE if row.provenance == ILLUSTRATIVE else None
-        items.append(RecentPractice(str(row.title), web_link(row.link), illustrative, meta))
+        items.append(RecentPractice(str(row.title), formatting.web_address(row.link), illustrative, meta))
     return items
 
 

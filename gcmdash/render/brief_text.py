@@ -6,7 +6,6 @@ Plain text only: the brief's templates escape it where it lands.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from urllib.parse import urlsplit
 
 import pandas as pd
 
@@ -18,12 +17,6 @@ from gcmdash.views import metrics
 def country_name(iso3: str) -> str:
     """A country's UN name, or the code itself when it is not a known country."""
     return countries.country_name(iso3) if countries.is_known(iso3) else str(iso3)
-
-
-def web_link(value: object) -> str | None:
-    """An http(s) address to link to, or None (anything else is never made clickable)."""
-    text = value.strip() if isinstance(value, str) else ""
-    return text if urlsplit(text).scheme.lower() in ("http", "https") and urlsplit(text).netloc else None
 
 
 def join_words(items: Sequence[str], last: str = "and") -> str:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 import pandas as pd
 
+from gcmdash import formatting
 from gcmdash.model import countries, memo
 from gcmdash.model.dataset import Dataset
 from gcmdash.model.vocabularies import BRIEF_SECTIONS, WORLD
@@ -112,13 +113,6 @@ def blocks(text: str) -> tuple[Block, ...]:
     return tuple(found)
 
 
-def web_address(value: object) -> str | None:
-    """An http(s) address, or None for anything else (which is never made a link)."""
-    text = value.strip() if isinstance(value, str) else ""
-    parts = urlsplit(text)
-    return text if parts.scheme.lower() in ("http", "https") and parts.netloc else None
-
-
 def link_label(link: str | None, text: str | None) -> str | None:
     """What a link says: its Link text, or the address's site and page when there is none."""
     if link is None:
@@ -136,7 +130,7 @@ def _text(value: object) -> str | None:
 def _item(row: pd.Series) -> Item:
     words = str(row["text"])
     heading = _text(row["heading"])
-    link = web_address(row["link"])
+    link = formatting.web_address(row["link"])
     source = _text(row["source"])
     return Item(
         region=str(row["region"]),
@@ -147,7 +141,7 @@ def _item(row: pd.Series) -> Item:
         link_text=link_label(link, _text(row["link_text"])),
         as_of=None if pd.isna(row["as_of"]) else row["as_of"],
         source=source,
-        source_link=web_address(source),
+        source_link=formatting.web_address(source),
         provenance=str(row["provenance"]),
         named=countries.named_in(f"{heading or ''}\n{words}"),
     )
@@ -186,7 +180,7 @@ def networks(data: Dataset, region: str | None) -> list[Network]:
     """The region's Country Networks by name, each with its Terms of Reference address or None."""
     rows = metrics.activities_in(data, region, "Country Network").drop_duplicates("country")
     found = [
-        Network(str(code), countries.country_name(str(code)), web_address(tor))
+        Network(str(code), countries.country_name(str(code)), formatting.web_address(tor))
         for code, tor in zip(rows["country"], rows["terms_of_reference"], strict=True)
         if countries.is_known(str(code))
     ]
