@@ -4,7 +4,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test lint bench data shapes docs screenshot clean
+.PHONY: run test lint bench data shapes docs messages screenshot clean
 
 run: $(VENV)/.installed
 	$(VENV)/bin/streamlit run app.py --server.port $(PORT) --server.address 127.0.0.1
@@ -59,6 +59,15 @@ shapes: $(VENV)/.installed
 
 docs: $(VENV)/.installed
 	$(VENV)/bin/gcmdash docs --out docs/data-format.md
+
+# The translation catalogues (docs/translation.md): every word for people in the code and the templates extracted
+# into gcmdash/locales/gcmdash.pot, then merged into each language's .po (new entries empty, changed ones fuzzy).
+LANGS := fr es ru ar zh
+messages: $(VENV)/.installed
+	$(VENV)/bin/pybabel -q extract -F babel.cfg -k counted:2,3 -c Translators: --add-location=file \
+		--sort-by-file --no-wrap --project=gcmdash -o gcmdash/locales/gcmdash.pot .
+	@for lang in $(LANGS); do $(VENV)/bin/pybabel -q update -i gcmdash/locales/gcmdash.pot -d gcmdash/locales \
+		-D gcmdash -l $$lang --init-missing --no-wrap --ignore-pot-creation-date; done
 
 # The README's picture (docs/screenshot-overview.png) from the current app: Overview, UNECE, light theme, 1400 px wide.
 # Needs Debian's chromium and playwright (the test extra).

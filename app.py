@@ -4,10 +4,11 @@ from pathlib import Path
 
 import streamlit as st
 
-from gcmdash.ui import presenter, session, shell
+from gcmdash.ui import language, presenter, session, shell
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 
+language.start_run()  # first: every word drawn from here on is in the reader's language
 # A local image: a Material icon as favicon is fetched from an outside font server.
 st.set_page_config(page_title="gcmdash · GCM implementation", page_icon=str(ASSETS / "favicon.png"), layout="wide")
 

@@ -65,6 +65,12 @@ def current() -> str:
     return _current.get()
 
 
+def choose(lang: str) -> str:
+    """Make `lang` the language in force for the rest of this run (a Streamlit script run, a CLI command)."""
+    _current.set(language_of(lang))
+    return _current.get()
+
+
 @contextmanager
 def using(lang: str) -> Iterator[str]:
     """Make `lang` (any spelling ``language_of`` reads) the language in force inside the block."""
@@ -98,6 +104,33 @@ def translations(lang: str, folder: Path = LOCALES) -> NullTranslations:
     return Translations(compiled, domain=DOMAIN)
 
 
+@cache
+def complete(lang: str, folder: Path = LOCALES) -> bool:
+    """True when the language's catalogue translates every entry (none empty, none fuzzy): only then is it offered
+    to readers who did not ask for it by name."""
+    if lang == DEFAULT:
+        return True
+    source = folder / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+    if not source.exists():
+        return False
+    from babel.messages.pofile import read_po
+
+    with source.open("rb") as po:
+        catalogue = read_po(po, locale=lang, domain=DOMAIN)
+    entries = [m for m in catalogue if m.id]
+    return bool(entries) and all(_translated(m) for m in entries)
+
+
+def _translated(message: object) -> bool:
+    strings = message.string if isinstance(message.string, tuple) else (message.string,)  # type: ignore[attr-defined]
+    return not message.fuzzy and all(strings)  # type: ignore[attr-defined]
+
+
+def offered() -> list[str]:
+    """The languages a reader can choose: English and every language whose catalogue is complete."""
+    return [lang for lang in LANGUAGES if complete(lang)]
+
+
 def gettext(message: str) -> str:
     """The message in the language in force (itself, in English or where no translation exists yet)."""
     return translations(current()).gettext(message)
@@ -106,3 +139,29 @@ def gettext(message: str) -> str:
 def ngettext(singular: str, plural: str, n: int) -> str:
     """The singular or plural message for n, in the language in force (its own plural rules)."""
     return translations(current()).ngettext(singular, plural, n)
+
+
+def pgettext(context: str, message: str) -> str:
+    """The message in the language in force, where the same English words need telling apart ("Scope" the column,
+    "Scope" the filter)."""
+    return translations(current()).pgettext(context, message)
+
+
+#: The usual short name, found by ``pybabel extract``: ``_("Practices by objective")``.
+_ = gettext
+
+
+def N_(message: str) -> str:  # noqa: N802 - the name pybabel and translators know
+    """Mark a message for the catalogue where it is defined (a module's constant) and translate it where it is shown
+    with ``_(…)``: the constant keeps its English, which is also its key."""
+    return message
+
+
+#: The Babel locale behind each language: its numbers, dates and the names of countries. English is written the
+#: United Nations' way, "1 March 2024", which is the British English pattern.
+BABEL_LOCALES: dict[str, str] = {"en": "en_GB", "fr": "fr", "es": "es", "ru": "ru", "ar": "ar", "zh": "zh_Hans"}
+
+
+def babel_locale(lang: str | None = None) -> str:
+    """The Babel locale for a language (the one in force by default), e.g. "fr", "en_GB"."""
+    return BABEL_LOCALES[language_of(lang or current())]

@@ -15,7 +15,7 @@ if view.by_objective.sum() == 0 and view.records.empty:
     notices.empty_state("pledges")
     st.stop()
 st.caption(
-    f"**{formatting.plain(formatting.plural(len(view.records), 'pledge'))}** shown. "
+    f"**{formatting.plain(formatting.counted(len(view.records), '{n} pledge', '{n} pledges'))}** shown. "
     f"{formatting.plain(formatting.highlight_note(view.top, 'pledges'))} A pledge with several objectives "
     "counts under each. Click an objective bar to filter the rest of the page, double-click the chart to clear; "
     "the sidebar's “GCM objectives” filter does the same (and narrows this chart too)."

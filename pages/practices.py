@@ -18,7 +18,7 @@ if view.by_objective.sum() == 0 and view.records.empty:
     notices.empty_state("practices")
     st.stop()
 st.caption(
-    f"**{formatting.plain(formatting.plural(len(view.records), 'practice'))}** shown; "
+    f"**{formatting.plain(formatting.counted(len(view.records), '{n} practice', '{n} practices'))}** shown; "
     f"{formatting.plain(formatting.several_note(view.multi_objective))}. "
     f"{formatting.plain(formatting.highlight_note(view.top, 'practices'))} Click an objective or "
     "implementer bar to filter the rest of the page, double-click the chart to clear; the sidebar's "

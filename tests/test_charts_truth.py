@@ -241,15 +241,15 @@ def test_the_yearly_chart_keeps_its_plot_height_whatever_its_legend_takes(data):
 
 
 def test_plurals():
-    assert formatting.plural(1, "pledge") == "1 pledge" and formatting.plural(2, "pledge") == "2 pledges"
-    assert formatting.plural(1, "country", "countries") == "1 country"
-    assert formatting.plural(12000, "country", "countries") == "12,000 countries"
+    assert formatting.counted(1, "{n} pledge", "{n} pledges") == "1 pledge"
+    assert formatting.counted(2, "{n} pledge", "{n} pledges") == "2 pledges"
+    assert formatting.counted(12000, "{n} country", "{n} countries") == "12,000 countries"
     assert formatting.several_note(1).startswith("1 of them addresses") and "counts under" in formatting.several_note(1)
     assert formatting.several_note(3).startswith("3 of them address ") and "count under" in formatting.several_note(3)
 
 
 def test_the_brief_writes_one_pledge_in_the_singular():
-    assert formatting.plural(1, "joint programme", "joint programmes") == "1 joint programme"
+    assert formatting.counted(1, "{n} joint programme", "{n} joint programmes") == "1 joint programme"
 
 
 # --- Money, one format ------------------------------------------------------------------------------------------

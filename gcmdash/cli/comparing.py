@@ -18,7 +18,7 @@ def _published_cell(figure: Any) -> str:
     if figure.published is None:
         return compare_tables.NO_BRIEF_FIGURE
     when = f"{figure.as_of:%b %Y}" if figure.as_of is not None else "undated"
-    shown = formatting.hedge(figure.qualifier) + formatting.amount(figure.published, figure.unit)
+    shown = formatting.published(figure)
     return f"{shown}, {when}" + (" (world)" if figure.metric in compare_tables.WORLDWIDE else "")
 
 

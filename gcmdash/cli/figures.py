@@ -82,7 +82,7 @@ def cmd_summary(args: argparse.Namespace) -> int:
     if context:
         print("Worldwide, as the brief gives it:")
     for figure in context:
-        shown = formatting.hedge(figure.qualifier) + formatting.amount(figure.published, figure.unit)
+        shown = formatting.published(figure)
         print(f"  {figure.label}: {shown} (brief, {formatting.day(figure.as_of)})")
     return EXIT_VALID
 

@@ -51,17 +51,17 @@ def report(result: LoadResult, as_json: bool, concerns: Sequence[Issue] = (), ag
         return
     for use in result.uses:
         taken = f"read as {use.dataset}" if use.dataset else "ignored"
-        print(f"{use.source} › {use.sheet}: {formatting.plural(use.rows, 'row')}, {taken}")
+        print(f"{use.source} › {use.sheet}: {formatting.counted(use.rows, '{n} row', '{n} rows')}, {taken}")
     for issue in (*result.issues, *concerns):
         print(issue_line(issue))
     warnings = sum(not i.is_error for i in result.issues) + len(concerns)
-    print(
-        f"{'valid' if result.valid else 'NOT valid'}: {formatting.plural(result.error_count, 'error')}, "
-        f"{formatting.plural(warnings, 'warning')}"
-    )
+    errors = formatting.counted(result.error_count, "{n} error", "{n} errors")
+    warned = formatting.counted(warnings, "{n} warning", "{n} warnings")
+    print(f"{'valid' if result.valid else 'NOT valid'}: {errors}, {warned}")
     if concerns:
+        values = formatting.counted(len(concerns), "{n} value", "{n} values")
         print(
-            f"{formatting.plural(len(concerns), 'value')} to check against {against}: read as written, but "
+            f"{values} to check against {against}: read as written, but "
             "unlikely. Fix the file, or publish with --confirm if they are right."
         )
 

@@ -20,6 +20,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gcmdash import i18n
+
 if TYPE_CHECKING:
     import pandas as pd
 
@@ -155,6 +157,39 @@ def resolve(text: str) -> Resolution:
 def country_name(iso3: str) -> str:
     """The UN short name for an ISO3 code; KeyError for an unknown code."""
     return _index().names[iso3.upper()]
+
+
+def local_name(iso3: str) -> str:
+    """The country's name in the reader's language, for display: the UN short name in English, CLDR's elsewhere
+    (through Babel), with the project's exceptions; the English name where CLDR has none. KeyError when unknown."""
+    name = country_name(iso3)
+    lang = i18n.current()
+    return name if lang == i18n.DEFAULT else _cldr_name(iso3.upper(), lang) or name
+
+
+@lru_cache(maxsize=4096)
+def _cldr_name(iso3: str, lang: str) -> str | None:
+    exception = _LOCAL_EXCEPTIONS.get((iso3, lang))
+    if exception:
+        return exception
+    iso2 = _iso2().get(iso3)
+    if iso2 is None:
+        return None
+    from babel import Locale  # here: the CLI answers --help without loading Babel's data
+
+    return Locale.parse(i18n.babel_locale(lang)).territories.get(iso2)
+
+
+@lru_cache(maxsize=1)
+def _iso2() -> dict[str, str]:
+    table = _index().table
+    return {iso3: iso2 for iso3, iso2 in zip(table["iso3"], table["iso2"], strict=True) if isinstance(iso2, str)} | {
+        KOSOVO: "XK"
+    }
+
+
+#: Where the UN's name in a language is not CLDR's (checked against UNTERM and the Hub's pages in that language).
+_LOCAL_EXCEPTIONS: dict[tuple[str, str], str] = {}
 
 
 def country_table() -> pd.DataFrame:

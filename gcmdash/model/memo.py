@@ -22,7 +22,7 @@ from typing import Any, ParamSpec, TypeVar
 
 import pandas as pd
 
-from gcmdash import settings
+from gcmdash import i18n, settings
 
 P = ParamSpec("P")
 R = TypeVar("R")
@@ -119,6 +119,8 @@ def _frozen(value: Any) -> Hashable:
 
 def kept(data: Any, key: Hashable, compute: Callable[[], R]) -> R:
     """The result held under key in the Dataset's own store, computed (and kept) when it is not there."""
+    # Results may hold words for people (labels, notes, chart titles): each language keeps its own.
+    key = (i18n.current(), key)
     found, value = data.memo.get(key)
     if found:
         return value
@@ -169,7 +171,7 @@ def by_content(size: int = 256) -> Callable[[Callable[P, T]], Callable[P, T]]:
 
         @functools.wraps(fn)
         def memoised(*args: P.args, **kwargs: P.kwargs) -> T:
-            key = (content_key(args), content_key(sorted(kwargs.items())))
+            key = (i18n.current(), content_key(args), content_key(sorted(kwargs.items())))
             found, value = cache.get(key)
             if not found:
                 value = fn(*args, **kwargs)
@@ -193,7 +195,7 @@ def by_identity(size: int = 256) -> Callable[[Callable[..., T]], Callable[..., T
 
         @functools.wraps(fn)
         def memoised(obj: object, *args: Hashable) -> T:
-            key = (id(obj), args)
+            key = (id(obj), args, i18n.current())
             found, kept = cache.get(key)
             if found and kept[0] is obj:
                 return kept[1]

@@ -19,6 +19,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from gcmdash.i18n import N_
 from gcmdash.model.countries import country_name, is_known
 
 if TYPE_CHECKING:
@@ -27,11 +28,11 @@ if TYPE_CHECKING:
 REGIONS: tuple[str, ...] = ("ECE", "ECA", "ESCAP", "ESCWA", "ECLAC")
 
 _LABELS = {
-    "ECE": "UNECE — Europe, Central Asia and North America",
-    "ECA": "ECA — Africa",
-    "ESCAP": "ESCAP — Asia and the Pacific",
-    "ESCWA": "ESCWA — Arab region",
-    "ECLAC": "ECLAC — Latin America and the Caribbean",
+    "ECE": N_("UNECE — Europe, Central Asia and North America"),
+    "ECA": N_("ECA — Africa"),
+    "ESCAP": N_("ESCAP — Asia and the Pacific"),
+    "ESCWA": N_("ESCWA — Arab region"),
+    "ECLAC": N_("ECLAC — Latin America and the Caribbean"),
 }
 _ROLES = ("member", "covered")
 _REFERENCE = Path(__file__).with_name("reference")
@@ -99,7 +100,7 @@ def _data() -> _Data:
 
 
 def region_label(code: str) -> str:
-    """A short presentable label for a region code, e.g. "ECA — Africa"."""
+    """A short presentable label for a region code, e.g. N_("ECA — Africa")."""
     return _LABELS[_code(code)]
 
 

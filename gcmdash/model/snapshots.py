@@ -34,6 +34,7 @@ FORMAT = 1
 # longer stands for what loading the files would give (a test checks this is every gcmdash module loading imports).
 BUILDERS = (
     "settings",
+    "i18n",
     "ingest",
     "ingest.cells",
     "ingest.child_exit",

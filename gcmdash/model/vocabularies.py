@@ -1,23 +1,27 @@
-"""The controlled vocabularies: the values a choice column accepts, with the spellings people use for each."""
+"""The controlled vocabularies: the values a choice column accepts, with the spellings people use for each.
+
+Values are stored in English, as the data format defines them; ``shown`` gives one in the reader's language (each
+value shown to people is a catalogue entry, marked ``N_``)."""
 
 from __future__ import annotations
 
+from gcmdash.i18n import N_, _
 from gcmdash.model.regions import REGIONS
 from gcmdash.model.schema import Vocabulary
 
 ACTOR_TYPES = Vocabulary(
     "actor type",
     (
-        "Member State",
-        "Civil society",
-        "IOM",
-        "Other UN entity",
-        "Local authority",
-        "Academia",
-        "Private sector",
-        "Migrant or diaspora organisation",
-        "Trade union",
-        "Other",
+        N_("Member State"),
+        N_("Civil society"),
+        N_("IOM"),
+        N_("Other UN entity"),
+        N_("Local authority"),
+        N_("Academia"),
+        N_("Private sector"),
+        N_("Migrant or diaspora organisation"),
+        N_("Trade union"),
+        N_("Other"),
     ),
     {
         "government": "Member State",
@@ -50,17 +54,17 @@ ACTOR_TYPES = Vocabulary(
 )
 SCOPES = Vocabulary(
     "scope",
-    ("Local", "National", "Multilevel", "Regional", "Global"),
+    (N_("Local"), N_("National"), N_("Multilevel"), N_("Regional"), N_("Global")),
     {"multi-level": "Multilevel", "multi level": "Multilevel", "sub-national": "Local", "subnational": "Local"},
 )
 PLEDGE_KINDS = Vocabulary(
     "pledge kind",
-    ("Individual", "Common", "In partnership", "Matching"),
+    (N_("Individual"), N_("Common"), N_("In partnership"), N_("Matching")),
     {"partnership": "In partnership", "joint": "In partnership", "matching pledge": "Matching"},
 )
 PLEDGE_FORMS = Vocabulary(
     "pledge form",
-    ("Financial", "Human resources", "Process-oriented", "Policy-oriented"),
+    (N_("Financial"), N_("Human resources"), N_("Process-oriented"), N_("Policy-oriented")),
     {
         "financial contribution": "Financial",
         "human-resource contribution": "Human resources",
@@ -70,17 +74,17 @@ PLEDGE_FORMS = Vocabulary(
     },
 )
 PROGRAMME_STATUSES = Vocabulary(
-    "programme status", ("Funded", "Pipeline"), {"priority pipeline": "Pipeline", "in pipeline": "Pipeline"}
+    "programme status", (N_("Funded"), N_("Pipeline")), {"priority pipeline": "Pipeline", "in pipeline": "Pipeline"}
 )
 # The M-MPTF's five thematic areas, which cluster the 23 objectives (M-MPTF Operations Manual).
 THEMATIC_AREAS = Vocabulary(
     "thematic area",
     (
-        "Data and evidence-based policy",
-        "Protection and reducing vulnerabilities",
-        "Irregular migration and border management",
-        "Regular migration, decent work and development",
-        "Social inclusion and integration",
+        N_("Data and evidence-based policy"),
+        N_("Protection and reducing vulnerabilities"),
+        N_("Irregular migration and border management"),
+        N_("Regular migration, decent work and development"),
+        N_("Social inclusion and integration"),
     ),
     {
         "data": "Data and evidence-based policy",
@@ -93,7 +97,13 @@ THEMATIC_AREAS = Vocabulary(
 )
 ACTIVITIES = Vocabulary(
     "activity",
-    ("Country Network", "UNCT workshop", "Champion country", "Voluntary GCM report", "Steering Committee member"),
+    (
+        N_("Country Network"),
+        N_("UNCT workshop"),
+        N_("Champion country"),
+        N_("Voluntary GCM report"),
+        N_("Steering Committee member"),
+    ),
     {
         "country un network on migration": "Country Network",
         "un network": "Country Network",
@@ -108,7 +118,7 @@ ACTIVITIES = Vocabulary(
 )
 PROVENANCES = Vocabulary(
     "provenance",
-    ("Published", "Inferred", "Illustrative"),
+    (N_("Published"), N_("Inferred"), N_("Illustrative")),
     {"public": "Published", "confirmed": "Published", "derived": "Inferred", "synthetic": "Illustrative"},
 )
 QUALIFIERS = Vocabulary(
@@ -150,21 +160,21 @@ METRICS = Vocabulary(
 BRIEF_SECTIONS = Vocabulary(
     "brief section",
     (
-        "Introduction",
-        "Regional Network",
-        "Regional Review",
-        "Practices",
-        "Pledges",
-        "Country Networks",
-        "Champions",
-        "IMRF engagement",
-        "UNCT support",
-        "Guidance",
-        "Stakeholder engagement",
-        "M-MPTF",
-        "Resources",
-        "Timeline",
-        "Footnote",
+        N_("Introduction"),
+        N_("Regional Network"),
+        N_("Regional Review"),
+        N_("Practices"),
+        N_("Pledges"),
+        N_("Country Networks"),
+        N_("Champions"),
+        N_("IMRF engagement"),
+        N_("UNCT support"),
+        N_("Guidance"),
+        N_("Stakeholder engagement"),
+        N_("M-MPTF"),
+        N_("Resources"),
+        N_("Timeline"),
+        N_("Footnote"),
     ),
     {
         "intro": "Introduction",
@@ -195,3 +205,8 @@ BRIEF_SECTIONS = Vocabulary(
         "note": "Footnote",
     },
 )
+
+
+def shown(value: str) -> str:
+    """A controlled value as the reader's language writes it ("Civil society" → "Société civile"); data as it is."""
+    return _(value) if isinstance(value, str) and value else value

@@ -146,7 +146,7 @@ def _row(figure: Figure) -> FigureRow:
     if figure.published is None:
         published, check = "—", ""
     else:
-        published = formatting.hedge(figure.qualifier) + formatting.amount(figure.published, figure.unit)
+        published = formatting.published(figure)
         check = "warn" if figure.differs else "ok"
     return FigureRow(
         label=figure.label,

@@ -113,16 +113,16 @@ def fund(data: Dataset, region: str, figures: dict[str, Figure]) -> Fund:
     )
     return Fund(
         target=target,
-        contributors=formatting.plural(int(contributors.value), "Member State", "Member States"),
+        contributors=formatting.counted(int(contributors.value), "{n} Member State", "{n} Member States"),
         contributed=formatting.money(figures["contributions_usd"].value),
         by_contributor=by_contributor,
-        funded=formatting.plural(int(funded.value), "joint programme", "joint programmes"),
+        funded=formatting.counted(int(funded.value), "{n} joint programme", "{n} joint programmes"),
         funded_note=funded.note or "",
         pipeline=int(figures["joint_programmes_pipeline"].value),
         by_region=by_region,
         by_area=by_area,
         programmes=_programmes(view) if by_area is not None else [],
-        committee=formatting.plural(int(committee.value), "member", "members"),
+        committee=formatting.counted(int(committee.value), "{n} member", "{n} members"),
         members=names_of(members) or "none in the records",
         committee_list=country_list(members, committee, names=False),
     )

@@ -41,8 +41,8 @@ class Networks:
 
 def _heading(what: str, n: int) -> str:
     if what == "network":
-        return formatting.plural(n, "Country UN Network on Migration", "Country UN Networks on Migration")
-    return "UN Network workshops for " + formatting.plural(n, "UN Country Team", "UN Country Teams")
+        return formatting.counted(n, "{n} Country UN Network on Migration", "{n} Country UN Networks on Migration")
+    return "UN Network workshops for " + formatting.counted(n, "{n} UN Country Team", "{n} UN Country Teams")
 
 
 def networks(data: Dataset, region: str, figures: dict[str, Figure]) -> Networks:
@@ -60,6 +60,6 @@ def networks(data: Dataset, region: str, figures: dict[str, Figure]) -> Networks
         drawing=drawing,
         kinds=kinds,
         marked=bool(marked),
-        unnamed=formatting.plural(unnamed, "name was", "names were") if unnamed > 0 else None,
+        unnamed=formatting.counted(unnamed, "{n} name was", "{n} names were") if unnamed > 0 else None,
         disclaimer=map_text.DISCLAIMER,
     )

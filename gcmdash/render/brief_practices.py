@@ -98,7 +98,7 @@ def practices(data: Dataset, region: str, figures: dict[str, Figure]) -> Practic
         else None
     )
     return Practices(
-        count=formatting.plural(total, "practice", "practices"),
+        count=formatting.counted(total, "{n} practice", "{n} practices"),
         share=f"{figures['practices_share_pct'].value:.0f}",
         several=counted_under_each(view.multi_objective, total, "practices"),
         objectives=objective_names(view.top_objectives) if view.top_objectives else None,
@@ -168,7 +168,7 @@ def pledges(data: Dataset, region: str) -> Pledges:
     """The pledges section's content (only the count when the region has no pledges)."""
     view = views.pledges(data, Filters(region=region))
     total = len(view.records)
-    count = formatting.plural(total, "pledge", "pledges")
+    count = formatting.counted(total, "{n} pledge", "{n} pledges")
     if not total:
         return Pledges(count, total, "", "", "", None, None)
     several = views.several_objectives(data["pledge_objectives"], view.records)

@@ -45,12 +45,15 @@ def objective_names(numbers: Iterable[int]) -> str:
     return join_words([f"{n} ({framework.objective(n).short_label})" for n in numbers])
 
 
+_RANKED = {"practices": ("{n} practice", "{n} practices"), "pledges": ("{n} pledge", "{n} pledges")}
+
+
 def ranked(counts: pd.Series, what: str, n: int = 3) -> str:
     """ "A (12 practices), followed by B (8) and C (5)": the most frequent values of a count, every value tied with
     the n-th included (``metrics.top_with_ties``)."""
     top = [(str(k), int(v)) for k, v in metrics.top_with_ties(counts, n).items()]
     if not top:
         return ""
-    first = f"{top[0][0]} ({formatting.plural(top[0][1], what[:-1], what)})"
+    first = f"{top[0][0]} ({formatting.counted(top[0][1], *_RANKED[what])})"
     rest = [f"{k} ({v})" for k, v in top[1:]]
     return first + (f", followed by {join_words(rest)}" if rest else "")

@@ -13,21 +13,31 @@ from importlib import resources
 
 import jinja2
 
+from gcmdash import i18n
+
 _PACKAGE = "gcmdash.render"
 _FOLDER = "templates"
 
 
 @cache
 def environment() -> jinja2.Environment:
-    """The one Jinja2 environment: templates from the package, autoescaped, undefined names an error."""
-    return jinja2.Environment(
+    """The one Jinja2 environment: templates from the package, autoescaped, undefined names an error, and words for
+    people from the catalogue (``{{ _("Practices") }}``, ``{% trans %}``) in the language in force."""
+    environment = jinja2.Environment(
         loader=jinja2.PackageLoader(_PACKAGE, _FOLDER),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
+        extensions=["jinja2.ext.i18n"],
     )
+    # New style: a translation is escaped like any value, and takes its values by name (_("%(n)s shown", n=…)).
+    environment.install_gettext_callables(  # type: ignore[attr-defined]
+        i18n.gettext, i18n.ngettext, newstyle=True, pgettext=i18n.pgettext
+    )
+    environment.globals.update(lang=i18n.current, direction=i18n.direction)
+    return environment
 
 
 def render(name: str, **context: object) -> str:

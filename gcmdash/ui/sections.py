@@ -58,7 +58,8 @@ def _networks(listed: list[Network]) -> None:
         if public < len(listed)
         else "each linked to its Terms of Reference"
     )
-    st.markdown(f"**{formatting.plural(len(listed), 'Country Network')} in the records**, {said}: {names}.")
+    counted = formatting.counted(len(listed), "{n} Country Network", "{n} Country Networks")
+    st.markdown(f"**{counted} in the records**, {said}: {names}.")
 
 
 def _part(part: Part, checked: tuple[Statement, ...], listed: list[Network]) -> None:

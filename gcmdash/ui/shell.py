@@ -12,7 +12,7 @@ import streamlit as st
 from gcmdash.model import heap
 from gcmdash.model.dataset import Dataset
 from gcmdash.model.filters import Filters
-from gcmdash.ui import session, sidebar, style
+from gcmdash.ui import language, session, sidebar, style
 
 # Streamlit runs a page file on its own, without app.py, when an app has a pages/ folder and the first request
 # of a fresh server (or any AppTest run) names a page: the page then draws the shared sidebar itself. Whether
@@ -36,7 +36,9 @@ def shell(data: Dataset, *, mark: bool = False) -> None:
     """The shared sidebar: filters and data version; app.py marks the run so pages do not draw it again."""
     accessible_style()
     layout_css()
+    language.document_language()
     session.preview_banner()
+    language.selector()
     sidebar.filter_sidebar(data)
     session.data_banner(data)
     if mark:
@@ -76,6 +78,7 @@ def page_start() -> tuple[Dataset, Filters]:
     """What every page starts with: the data and the current filters (drawing the sidebar if app.py did not)."""
     if not _shell_drawn():
         leave_pages_folder_mode()
+        language.start_run()
     data = session.dataset_or_stop()
     if not _shell_drawn():
         shell(data)

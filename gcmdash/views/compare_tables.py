@@ -17,7 +17,7 @@ def published_text(entry: Entry) -> str:
     figure = entry.figure
     if figure.published is None:
         return NO_BRIEF_FIGURE
-    text = f"{formatting.hedge(figure.qualifier)}{formatting.amount(figure.published, figure.unit)}"
+    text = formatting.published(figure)
     when = f"{figure.as_of:%B %Y}" if figure.as_of is not None else "undated"
     if figure.metric in WORLDWIDE:
         return f"worldwide brief: {text}, {when}"

@@ -68,13 +68,13 @@ def national_practices(data: Dataset, region: str) -> Statement:
     alike = sum(1 for _, _, leads in others if leads)
     holds = mine > 50 and bool(others) and alike > len(others) / 2
     listed = ", ".join(f"{r} {share:.0f} %" for r, share, _ in others)
+    practices = formatting.counted(total, "{n} practice", "{n} practices")
     evidence = (
-        f"National: {mine:.0f} % of the region's {formatting.plural(total, 'practice')}"
+        f"National: {mine:.0f} % of the region's {practices}"
         f"{'' if mine > 50 else ' (not a majority)'}. National is the most frequent scope in {alike} of the "
         f"{len(others)} other regions with practices ({listed})."
         if others
-        else f"National: {mine:.0f} % of the region's {formatting.plural(total, 'practice')}; no other region has "
-        "practices to compare with."
+        else f"National: {mine:.0f} % of the region's {practices}; no other region has practices to compare with."
     )
     return Statement("Practices", claim, holds, evidence)
 
@@ -86,7 +86,7 @@ def contribution_years(data: Dataset, region: str) -> Statement:
     if not years:
         return Statement("M-MPTF", claim, None, "The records hold no contribution from the region.")
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else str(years[0])
-    evidence = f"The records hold contributions in {formatting.plural(len(years), 'year')} ({span})."
+    evidence = f"The records hold contributions in {formatting.counted(len(years), '{n} year', '{n} years')} ({span})."
     return Statement("M-MPTF", claim, len(years) == 3, evidence)
 
 
